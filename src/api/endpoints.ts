@@ -1,0 +1,80 @@
+// THE contract: every endpoint is a name with an input and an output schema. Hosts and the UI
+// derive everything (validation, client typing, handler completeness) from this one map.
+import { z } from 'zod';
+import {
+  itemDetailSchema,
+  itemKindSchema,
+  itemStateSchema,
+  itemSummarySchema,
+  pageInput,
+  platformSchema,
+  queueSortSchema,
+} from './schemas.ts';
+
+const empty = z.object({}).strict().default({});
+
+export const endpoints = {
+  'system.info': {
+    input: empty,
+    output: z.object({
+      version: z.string(),
+      schemaVersion: z.number().int(),
+      dataDir: z.string(),
+      databaseFile: z.string(),
+      host: z.enum(['electron', 'server', 'in-process']),
+      demo: z.boolean(),
+      models: z.array(z.object({ name: z.string(), version: z.string() })),
+      counts: z.object({ items: z.number().int(), decisions: z.number().int() }),
+    }),
+  },
+  'items.list': {
+    input: z
+      .object({
+        platform: platformSchema.optional(),
+        kind: itemKindSchema.optional(),
+        state: itemStateSchema.optional(),
+        sort: queueSortSchema.default('newest'),
+        ...pageInput,
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(itemSummarySchema),
+      nextCursor: z.string().nullable(),
+      total: z.number().int(),
+    }),
+  },
+  'items.search': {
+    input: z
+      .object({
+        query: z.string().trim().min(1).max(500),
+        ...pageInput,
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(itemSummarySchema.extend({ snippet: z.string() })),
+      nextCursor: z.string().nullable(),
+    }),
+  },
+  'items.get': {
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: itemDetailSchema,
+  },
+  'audit.verify': {
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      firstBadSeq: z.number().int().nullable(),
+      problem: z.string().nullable(),
+    }),
+  },
+} as const;
+
+export type Endpoints = typeof endpoints;
+export type Method = keyof Endpoints;
+export type InputOf<M extends Method> = z.input<Endpoints[M]['input']>;
+export type ParsedInputOf<M extends Method> = z.output<Endpoints[M]['input']>;
+export type OutputOf<M extends Method> = z.output<Endpoints[M]['output']>;
+
+export const METHODS = Object.keys(endpoints) as Method[];
+export const isMethod = (name: string): name is Method => Object.hasOwn(endpoints, name);

@@ -1,0 +1,34 @@
+// Events the backend pushes to every open UI (IPC in Electron, SSE in the browser).
+import { z } from 'zod';
+
+export const eventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('items.changed'), count: z.number().int() }),
+  z.object({ type: z.literal('connectivity'), online: z.boolean() }),
+  z.object({ type: z.literal('heartbeat'), at: z.string() }),
+]);
+export type StoaEvent = z.infer<typeof eventSchema>;
+export type EventListener = (event: StoaEvent) => void;
+
+/** A tiny synchronous fan-out: listeners that throw are isolated from each other. */
+export class EventHub {
+  private readonly listeners = new Set<EventListener>();
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: StoaEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // One broken subscriber (a closed socket) must not stop the others.
+      }
+    }
+  }
+
+  get size(): number {
+    return this.listeners.size;
+  }
+}

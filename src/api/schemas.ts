@@ -1,0 +1,68 @@
+// Wire shapes shared by several endpoints. Dates are ISO-8601 strings; ids are UUIDv7 strings.
+import { z } from 'zod';
+import { ITEM_KINDS, ITEM_STATES, PLATFORMS, MODERATION_ACTIONS } from '../core/domain.ts';
+import { QUEUE_SORTS } from '../core/queueSort.ts';
+
+export const platformSchema = z.enum(PLATFORMS);
+export const itemKindSchema = z.enum(ITEM_KINDS);
+export const itemStateSchema = z.enum(ITEM_STATES);
+export const queueSortSchema = z.enum(QUEUE_SORTS);
+export const moderationActionSchema = z.enum(MODERATION_ACTIONS);
+
+export const evidenceSchema = z.object({
+  task: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  weight: z.number(),
+});
+
+export const scoreSchema = z.object({
+  model: z.string(),
+  modelVersion: z.string(),
+  score: z.number(),
+  evidence: z.array(evidenceSchema),
+  scoredAt: z.string(),
+});
+
+export const itemSummarySchema = z.object({
+  id: z.string(),
+  platform: platformSchema,
+  remoteId: z.string(),
+  kind: itemKindSchema,
+  community: z.string().nullable(),
+  author: z.string().nullable(),
+  title: z.string().nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+  state: itemStateSchema,
+  reportCount: z.number().int(),
+  scores: z.record(z.string(), z.number()),
+});
+export type ItemSummary = z.infer<typeof itemSummarySchema>;
+
+export const reportSchema = z.object({ reason: z.string(), count: z.number().int(), source: z.string() });
+
+export const decisionSchema = z.object({
+  id: z.string(),
+  action: moderationActionSchema,
+  reason: z.string().nullable(),
+  actor: z.string(),
+  createdAt: z.string(),
+});
+
+export const itemDetailSchema = itemSummarySchema.extend({
+  url: z.string().nullable(),
+  parentRemoteId: z.string().nullable(),
+  fetchedAt: z.string(),
+  reports: z.array(reportSchema),
+  scoreDetails: z.array(scoreSchema),
+  decisions: z.array(decisionSchema),
+  raw: z.unknown(),
+});
+export type ItemDetail = z.infer<typeof itemDetailSchema>;
+
+export const pageInput = {
+  limit: z.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(1000).nullable().default(null),
+};

@@ -1,0 +1,9 @@
+// Every command registers itself on the program; add new commands to this list.
+import type { Command } from 'commander';
+import { registerServe } from './serve.ts';
+import { registerDemo } from './demo.ts';
+import { registerBench } from './bench.ts';
+
+export type RegisterCommand = (program: Command) => void;
+
+export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench];

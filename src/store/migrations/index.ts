@@ -1,0 +1,9 @@
+// The ordered list of migrations. Append only: a released migration is never edited.
+import { initial } from './0001-initial.ts';
+import { outbox } from './0002-outbox.ts';
+import { search } from './0003-search.ts';
+import type { Migration } from './types.ts';
+
+export type { Migration } from './types.ts';
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search];
+export const SCHEMA_VERSION = MIGRATIONS.length;
