@@ -2,6 +2,7 @@
 // virtual clock) and each platform's simulator. A platform simulator is a pure request → reply
 // function over its own in-memory state; the host owns sockets, so faults that break the
 // connection ("commit then drop") are expressed as a reply, not as socket code in every simulator.
+import type { Credentials } from '../platform.ts';
 import type { VirtualClock } from './clock.ts';
 import type { Rng } from './rng.ts';
 import type { SeedCorpus } from './seed.ts';
@@ -53,9 +54,8 @@ export interface SimRequest {
   /** Lower-cased header names. */
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: string;
-  /** The fault the host chose for this request, or null. */
+  /** The fault the host chose for this request, or null. Every simulator must honour all kinds. */
   readonly fault: Fault | null;
-  /** True for requests that may change state; the host uses it to pick applicable faults. */
 }
 
 export type SimReply =
@@ -92,6 +92,23 @@ export interface PlatformSimulator {
   isWrite(method: string, path: string): boolean;
   handle(request: SimRequest): SimReply | Promise<SimReply>;
   state(): PlatformSimState;
+  /**
+   * Credentials (and non-secret options) that work against this simulator, so `stoa init --demo`
+   * can create accounts from `GET /__sim/accounts` alone. Also the auth base path if it differs.
+   */
+  demoAccount(): DemoAccount;
+  /**
+   * Queue drift: another moderator applies `action` (platform vocabulary, e.g. approve/remove)
+   * to `target` outside any client. Not recorded as a write. False when target/action is unknown.
+   */
+  externalAction(target: string, action: string): boolean;
+  /** New items arrive at the head of the queue (pagination under mutation); returns their ids. */
+  insertItems(count: number): string[];
+}
+
+export interface DemoAccount {
+  readonly credentials: Credentials;
+  readonly options?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface SimContext {
