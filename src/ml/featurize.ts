@@ -1,0 +1,152 @@
+// The one featurizer shared by training and inference: folded tokens → hashed word unigrams and
+// bigrams, character n-grams of words, special-token features and rule features, in a fixed space
+// of 2^dimBits buckets. A model records FEATURIZER_VERSION and the params it was trained with, and
+// inference refuses a model whose record differs (see registry.ts): change either and retrain.
+import { combineHashes, hashRange, hashString, namespaceSeed } from './hashing.ts';
+import { RULE_NAMES, sponsorshipRuleHits, type RuleHit, type RuleName } from './rules/sponsorshipRules.ts';
+import { tokenize, type Token } from './tokenize.ts';
+
+export const FEATURIZER_VERSION = 'stoa-hashed-ngrams-1';
+
+export interface FeaturizerParams {
+  readonly dimBits: number;
+  readonly charNgramMin: number;
+  readonly charNgramMax: number;
+  readonly wordBigrams: boolean;
+  /** Longer texts are featurized on their first maxChars characters. */
+  readonly maxChars: number;
+}
+
+export const DEFAULT_FEATURIZER_PARAMS: FeaturizerParams = {
+  dimBits: 18,
+  charNgramMin: 3,
+  charNgramMax: 5,
+  wordBigrams: true,
+  maxChars: 3000,
+};
+
+/** Sparse features of one text. Duplicate indices are allowed; a linear model sums them. */
+export interface Features {
+  readonly indices: Int32Array;
+  readonly values: Float32Array;
+  readonly tokens: readonly Token[];
+  readonly rules: readonly RuleHit[];
+  /** Per feature: the token it came from (bigrams: the second token), or -1 - k for rule hit k. */
+  readonly owner: Int32Array;
+  /** Per feature: 1 when it is a bigram, whose weight is shared with the previous token. */
+  readonly bigram: Uint8Array;
+}
+
+const SEED_WORD = namespaceSeed('word');
+const SEED_BIGRAM = namespaceSeed('bigram');
+const SEED_CHAR = namespaceSeed('char');
+const SEED_SPECIAL = namespaceSeed('special');
+const RULE_HASH: ReadonlyMap<RuleName, number> = new Map(RULE_NAMES.map((r) => [r, hashString(namespaceSeed('rule'), r)]));
+
+export class Featurizer {
+  readonly params: FeaturizerParams;
+  private readonly mask: number;
+  // Scratch buffers reused across calls: featurizing allocates only the returned slices.
+  private idx = new Int32Array(4096);
+  private own = new Int32Array(4096);
+  private big = new Uint8Array(4096);
+  private n = 0;
+
+  constructor(params: FeaturizerParams = DEFAULT_FEATURIZER_PARAMS) {
+    this.params = params;
+    this.mask = (1 << params.dimBits) - 1;
+  }
+
+  featurize(text: string): Features {
+    const tokens = tokenize(text, this.params.maxChars);
+    const rules = sponsorshipRuleHits(text.length > this.params.maxChars ? text.slice(0, this.params.maxChars) : text);
+    this.n = 0;
+    let prev = 0;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      if (token === undefined) continue;
+      const unit = this.tokenFeatures(token, t);
+      if (this.params.wordBigrams && t > 0) this.push(combineHashes(SEED_BIGRAM ^ prev, unit), t, 1);
+      prev = unit;
+    }
+    const textFeatures = this.n;
+    for (let k = 0; k < rules.length; k++) {
+      const hit = rules[k];
+      if (hit !== undefined) this.push(RULE_HASH.get(hit.rule) ?? 0, -1 - k, 0);
+    }
+    // Sublinear length normalisation for text features (1/sqrt(n)); rule features keep weight 1 so a
+    // single affiliate link counts the same in a one-line pin and a 3,000-character description.
+    const values = new Float32Array(this.n);
+    const scale = textFeatures > 0 ? 1 / Math.sqrt(textFeatures) : 0;
+    values.fill(scale, 0, textFeatures);
+    values.fill(1, textFeatures);
+    return {
+      indices: this.idx.slice(0, this.n),
+      values,
+      tokens,
+      rules,
+      owner: this.own.slice(0, this.n),
+      bigram: this.big.slice(0, this.n),
+    };
+  }
+
+  /** Emits the token's features and returns the hash that stands for it in bigrams. */
+  private tokenFeatures(token: Token, t: number): number {
+    if (token.kind === 'word' || token.kind === 'hashtag') {
+      const word = token.text;
+      const unit = hashString(token.kind === 'word' ? SEED_WORD : SEED_SPECIAL, token.kind === 'word' ? word : `#${word}`);
+      this.push(unit, t, 0);
+      if (token.kind === 'hashtag') this.push(hashString(SEED_WORD, word), t, 0);
+      this.charNgrams(word, t);
+      return unit;
+    }
+    const symbol =
+      token.kind === 'url' ? `<url>` : token.kind === 'handle' ? '<user>' : token.kind === 'emoji' ? '<emoji>' : token.text;
+    const unit = hashString(SEED_SPECIAL, symbol);
+    this.push(unit, t, 0);
+    if (token.kind === 'url') this.push(hashString(SEED_SPECIAL, `url:${token.text}`), t, 0);
+    if (token.kind === 'emoji') this.push(hashString(SEED_SPECIAL, token.text), t, 0);
+    return unit;
+  }
+
+  // fastText-style: n-grams of "<word>" so prefixes and suffixes are their own features.
+  private charNgrams(word: string, t: number): void {
+    const padded = `<${word}>`;
+    const { charNgramMin: lo, charNgramMax: hi } = this.params;
+    for (let start = 0; start < padded.length; start++) {
+      for (let len = lo; len <= hi && start + len <= padded.length; len++) {
+        if (len === padded.length) continue; // the whole word is already a word feature
+        this.push(hashRange(SEED_CHAR, padded, start, start + len), t, 0);
+      }
+    }
+  }
+
+  private push(hash: number, owner: number, bigram: number): void {
+    if (this.n === this.idx.length) this.grow();
+    this.idx[this.n] = hash & this.mask;
+    this.own[this.n] = owner;
+    this.big[this.n] = bigram;
+    this.n++;
+  }
+
+  private grow(): void {
+    const size = this.idx.length * 2;
+    const idx = new Int32Array(size);
+    idx.set(this.idx);
+    const own = new Int32Array(size);
+    own.set(this.own);
+    const big = new Uint8Array(size);
+    big.set(this.big);
+    this.idx = idx;
+    this.own = own;
+    this.big = big;
+  }
+}
+
+/** Same featurizer version and params: a model trained with `recorded` can use features from `current`. */
+export function sameFeaturizer(recorded: { version: string; params: FeaturizerParams }, current: FeaturizerParams): boolean {
+  return (
+    recorded.version === FEATURIZER_VERSION &&
+    (Object.keys(current) as (keyof FeaturizerParams)[]).every((k) => recorded.params[k] === current[k])
+  );
+}

@@ -1,0 +1,150 @@
+// Tokens of a comment after folding: words (with leetspeak, stretched letters and s p a c e d
+// letters undone), URLs (by domain), @handles, #hashtags, emoji, numbers and !!!/??? runs. Each token
+// keeps its span in the ORIGINAL text so a score can point at the words that produced it.
+import { foldText } from './textFolding.ts';
+
+export type TokenKind = 'word' | 'url' | 'handle' | 'hashtag' | 'emoji' | 'number' | 'punct';
+
+export interface Token {
+  readonly kind: TokenKind;
+  /** Normalised form: the folded word, the URL's domain, the hashtag without '#', a number class. */
+  readonly text: string;
+  /** UTF-16 offsets into the original text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const TOKEN_PATTERN = new RegExp(
+  [
+    String.raw`(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|ly|me|to|co|gl|it|be|us|info|biz|xyz|tv|uk|de|in|link|shop|store|app)\b(?:\/[^\s<>"]*)?)`,
+    String.raw`(@[\p{L}\p{N}_.]*[\p{L}\p{N}_])`,
+    String.raw`(#[\p{L}\p{N}_]+)`,
+    String.raw`([\p{L}\p{N}$@*!'_]+)`,
+    String.raw`(\p{Extended_Pictographic})`,
+    String.raw`(!{2,}|\?{2,})`,
+  ].join('|'),
+  'gu',
+);
+
+// Leetspeak digits and symbols, applied only inside tokens that are mostly letters ("fr33", "sh!t").
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const EDGE_JUNK = /^['!*_]+|['!*_]+$/g;
+const NUMBER = /^\$?\d[\d.,]*(?:k|m|%|x)?$/;
+const STRETCH = /(\p{L})\1{2,}/gu;
+const HAS_LEET = /[0-9@$!]/;
+// Digits other than these ("covid19", "user2") mark a name or a number, not leetspeak.
+const NON_LEET_DIGIT = /[2689]/;
+
+export function tokenize(original: string, maxChars: number): Token[] {
+  const folded = foldText(original, maxChars);
+  const text = folded.text;
+  const raw: { kind: TokenKind; text: string; from: number; to: number }[] = [];
+  for (const m of text.matchAll(TOKEN_PATTERN)) {
+    const from = m.index;
+    const value = m[0];
+    if (m[1] !== undefined) raw.push({ kind: 'url', text: domainOf(value), from, to: from + value.length });
+    else if (m[2] !== undefined) raw.push({ kind: 'handle', text: value, from, to: from + value.length });
+    else if (m[3] !== undefined) raw.push({ kind: 'hashtag', text: foldWord(value.slice(1)), from, to: from + value.length });
+    else if (m[4] !== undefined) pushWord(raw, value, from);
+    else if (m[5] !== undefined) raw.push({ kind: 'emoji', text: value, from, to: from + value.length });
+    else raw.push({ kind: 'punct', text: value[0] === '!' ? '!!' : '??', from, to: from + value.length });
+  }
+  const merged = mergeSpacedLetters(raw, text);
+  return merged.map((t) => ({
+    kind: t.kind,
+    text: t.text,
+    start: folded.origin[t.from] ?? 0,
+    end: folded.originEnd[t.to - 1] ?? 0,
+  }));
+}
+
+function pushWord(out: { kind: TokenKind; text: string; from: number; to: number }[], value: string, from: number): void {
+  if (isPlainLetters(value)) {
+    out.push({ kind: 'word', text: hasStretch(value) ? value.replace(STRETCH, '$1$1') : value, from, to: from + value.length });
+    return;
+  }
+  const lead = value.length - value.replace(/^['!*_]+/, '').length;
+  const trimmed = value.replace(EDGE_JUNK, '');
+  if (trimmed === '') return;
+  const start = from + lead;
+  const end = start + trimmed.length;
+  if (NUMBER.test(trimmed)) {
+    const digits = trimmed.replace(/\D/g, '').length;
+    const cls = trimmed.startsWith('$') ? '<money>' : digits >= 7 ? '<longnum>' : '<num>';
+    out.push({ kind: 'number', text: cls, from: start, to: end });
+    return;
+  }
+  out.push({ kind: 'word', text: foldWord(trimmed), from: start, to: end });
+}
+
+/** Undo leetspeak and stretched letters in one word ("fr333", "sooooo" → "free", "soo"). */
+export function foldWord(word: string): string {
+  let w = word;
+  if (HAS_LEET.test(w) && !NON_LEET_DIGIT.test(w)) {
+    let letters = 0;
+    for (const ch of w) if (/\p{L}/u.test(ch)) letters++;
+    if (letters >= 2 && letters * 2 >= w.length) {
+      let out = '';
+      for (const ch of w) out += LEET[ch] ?? ch;
+      w = out;
+    }
+  }
+  return w.replace(STRETCH, '$1$1');
+}
+
+// "f r e e", "f.r.e.e" and "f-r-e-e" become one word when three or more single letters are joined by
+// single separators; ordinary one-letter words ("a", "i") are left alone because runs of three are rare.
+function mergeSpacedLetters(
+  tokens: { kind: TokenKind; text: string; from: number; to: number }[],
+  text: string,
+): { kind: TokenKind; text: string; from: number; to: number }[] {
+  const out: { kind: TokenKind; text: string; from: number; to: number }[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j + 1 < tokens.length && isSingleLetter(tokens[j]) && isSingleLetter(tokens[j + 1]) && isLetterGap(text, tokens[j], tokens[j + 1])) j++;
+    const first = tokens[i];
+    const last = tokens[j];
+    if (first !== undefined && last !== undefined && j - i >= 2) {
+      let word = '';
+      for (let k = i; k <= j; k++) word += tokens[k]?.text ?? '';
+      out.push({ kind: 'word', text: foldWord(word), from: first.from, to: last.to });
+      i = j + 1;
+    } else {
+      if (first !== undefined) out.push(first);
+      i++;
+    }
+  }
+  return out;
+}
+
+const isSingleLetter = (t: { kind: TokenKind; text: string } | undefined): boolean =>
+  t !== undefined && t.kind === 'word' && t.text.length === 1 && /\p{L}/u.test(t.text);
+
+function isLetterGap(text: string, a: { to: number }, b: { from: number }): boolean {
+  if (b.from - a.to !== 1) return false;
+  const sep = text[a.to];
+  return sep === ' ' || sep === '.' || sep === '-' || sep === '_' || sep === '*';
+}
+
+function domainOf(url: string): string {
+  const host = url.replace(/^https?:\/\//, '').replace(/^www\./, '').split(/[/?#]/)[0] ?? '';
+  return host.replace(/[.,!?)]+$/, '');
+}
+
+// Fast path for the common token: ASCII lower-case letters only (the text is already case-folded).
+function isPlainLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+function hasStretch(word: string): boolean {
+  for (let i = 2; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
