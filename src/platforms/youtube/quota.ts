@@ -11,6 +11,7 @@ export const DEFAULT_DAILY_QUOTA = 10_000;
 export const QUOTA_COSTS = {
   'commentThreads.list': 1,
   'comments.list': 1,
+  'channels.list': 1,
   'comments.setModerationStatus': 50,
   'comments.delete': 50,
   'comments.insert': 50,
@@ -112,6 +113,12 @@ export class QuotaLedger {
   charge(method: QuotaMethod, now: Date): void {
     this.roll(now);
     this.used += QUOTA_COSTS[method];
+  }
+
+  /** Units spent so far today. */
+  spent(now: Date): number {
+    this.roll(now);
+    return this.used;
   }
 
   /** The platform said quotaExceeded: trust it over our count until the next reset. */
