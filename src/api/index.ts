@@ -5,3 +5,4 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './inProcess.ts';
 export * from './schemas.ts';
+export * from './bridge.ts';

@@ -4,11 +4,11 @@ import { isoNow, type Clock } from './clock.ts';
 import { prepared } from './statements.ts';
 
 export interface EvidenceSpan {
-  readonly task: string;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly weight: number;
+  task: string;
+  start: number;
+  end: number;
+  text: string;
+  weight: number;
 }
 
 export interface ScoreInput {
@@ -19,8 +19,13 @@ export interface ScoreInput {
   readonly evidence: readonly EvidenceSpan[];
 }
 
-export interface StoredScore extends ScoreInput {
-  readonly scoredAt: string;
+export interface StoredScore {
+  itemId: string;
+  model: string;
+  modelVersion: string;
+  score: number;
+  evidence: EvidenceSpan[];
+  scoredAt: string;
 }
 
 export function upsertScores(db: Database, scores: readonly ScoreInput[], clock: Clock): void {

@@ -42,7 +42,7 @@ export function aesGcmCipher(key: Buffer, scheme = 'aes-256-gcm:keyfile'): Secre
 
 /**
  * The browser/CLI-mode key: a random 32-byte file created with mode 0600. A key file that other
- * users can read is refused, because then the encryption protects nothing.
+ * users can read is tightened to 0600 before use, because otherwise the encryption protects nothing.
  */
 export function keyFileCipher(path: string): SecretCipher {
   if (!existsSync(path)) writeFileSync(path, randomBytes(32), { mode: 0o600, flag: 'wx' });

@@ -1,0 +1,23 @@
+// The IPC adapter: one channel into dispatch(), one channel out for events. Calls from frames
+// other than the app's own page are refused.
+import { ipcMain, type WebContents } from 'electron';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../src/api/bridge.ts';
+import { dispatch, type Handlers } from '../src/api/dispatch.ts';
+import { apiError } from '../src/api/errors.ts';
+import type { EventHub } from '../src/api/events.ts';
+
+export function connectIpc(handlers: Handlers, events: EventHub, contents: WebContents): () => void {
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, input: unknown) => {
+    if (event.sender !== contents || typeof method !== 'string') {
+      return { ok: false, error: apiError('forbidden', 'This caller may not use the Stoa API.') };
+    }
+    return dispatch(handlers, method, input, (name, error) => console.error(`bug in ${name}:`, error));
+  });
+  const unsubscribe = events.subscribe((event) => {
+    if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
+  });
+  return () => {
+    ipcMain.removeHandler(IPC_CALL_CHANNEL);
+    unsubscribe();
+  };
+}

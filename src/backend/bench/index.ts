@@ -1,0 +1,22 @@
+// All benchmark suites, run by `stoa bench` / `npm run bench`; append new suites here.
+import { describeMachine } from './machine.ts';
+import { storeBench } from './storeBench.ts';
+import type { BenchEntry, BenchSuite } from './types.ts';
+
+export const BENCH_SUITES: readonly BenchSuite[] = [storeBench];
+
+export interface BenchReport {
+  readonly ranAt: string;
+  readonly machine: ReturnType<typeof describeMachine>;
+  readonly entries: BenchEntry[];
+}
+
+export async function runBenchmarks(only?: readonly string[], onSuite?: (name: string) => void): Promise<BenchReport> {
+  const entries: BenchEntry[] = [];
+  for (const suite of BENCH_SUITES) {
+    if (only && only.length > 0 && !only.includes(suite.name)) continue;
+    onSuite?.(suite.name);
+    entries.push(...(await suite.run()));
+  }
+  return { ranAt: new Date().toISOString(), machine: describeMachine(), entries };
+}

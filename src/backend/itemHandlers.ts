@@ -1,0 +1,34 @@
+// items.* endpoints: the queue listing, search and one item's full record.
+import { fail } from '../api/errors.ts';
+import type { Handlers } from '../api/dispatch.ts';
+import { InvalidCursorError } from '../store/cursor.ts';
+import { getItem } from '../store/itemDetail.ts';
+import { listItems } from '../store/items.ts';
+import { searchItems } from '../store/search.ts';
+import type { BackendContext } from './context.ts';
+
+const offsetFrom = (cursor: string | null): number => {
+  if (cursor === null) return 0;
+  const offset = Number(cursor);
+  if (!Number.isSafeInteger(offset) || offset < 0) return fail('invalid_input', 'The search page cursor is not one Stoa issued.');
+  return offset;
+};
+
+export function itemHandlers(ctx: BackendContext): Pick<Handlers, 'items.list' | 'items.search' | 'items.get'> {
+  return {
+    'items.list': (input) => {
+      try {
+        return listItems(ctx.db, input);
+      } catch (error) {
+        if (error instanceof InvalidCursorError) return fail('invalid_input', error.message);
+        throw error;
+      }
+    },
+    'items.search': (input) => {
+      const offset = offsetFrom(input.cursor);
+      const { items, hasMore } = searchItems(ctx.db, input.query, input.limit, offset);
+      return { items, nextCursor: hasMore ? String(offset + input.limit) : null };
+    },
+    'items.get': ({ id }) => getItem(ctx.db, id) ?? fail('not_found', `There is no item with id ${id}.`),
+  };
+}

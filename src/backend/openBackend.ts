@@ -1,0 +1,82 @@
+// openBackend(): the one composition of store, models and handlers that every host (Electron,
+// the browser-mode server, the CLI, tests) puts behind dispatch().
+import type { Handlers } from '../api/dispatch.ts';
+import { EventHub } from '../api/events.ts';
+import { systemClock, type Clock } from '../store/clock.ts';
+import { newId } from '../store/ids.ts';
+import { openDatabase, StoreOpenError } from '../store/open.ts';
+import { keyFileCipher, type SecretCipher } from '../store/secrets.ts';
+import { getSetting, setSetting } from '../store/settings.ts';
+import { userInfo } from 'node:os';
+import { auditHandlers } from './auditHandlers.ts';
+import type { BackendContext, Host } from './context.ts';
+import { StoaUserError } from './errors.ts';
+import { itemHandlers } from './itemHandlers.ts';
+import { databaseFileIn, defaultModelsDir, defaultResourcesDir, keyFileIn } from './paths.ts';
+import { systemHandlers } from './systemHandlers.ts';
+
+export type { SecretCipher } from '../store/secrets.ts';
+
+export interface BackendConfig {
+  readonly dataDir: string;
+  readonly host: Host;
+  readonly clock?: Clock;
+  readonly modelsDir?: string;
+  readonly resourcesDir?: string;
+  /** Electron passes a safeStorage-backed cipher; elsewhere a key file in the data dir is used. */
+  readonly cipher?: SecretCipher;
+  readonly actor?: string;
+}
+
+export interface Backend {
+  readonly handlers: Handlers;
+  readonly events: EventHub;
+  readonly context: BackendContext;
+  close(): void;
+}
+
+export function openBackend(config: BackendConfig): Backend {
+  const databaseFile = databaseFileIn(config.dataDir);
+  let db;
+  try {
+    db = openDatabase(databaseFile);
+  } catch (error) {
+    if (error instanceof StoreOpenError) throw new StoaUserError(error.message);
+    throw error;
+  }
+  const deviceId = getSetting<string>(db, 'device_id') ?? newId();
+  setSetting(db, 'device_id', deviceId);
+
+  const context: BackendContext = {
+    db,
+    clock: config.clock ?? systemClock,
+    who: { actor: config.actor ?? safeUserName(), deviceId },
+    events: new EventHub(),
+    host: config.host,
+    dataDir: config.dataDir,
+    databaseFile,
+    modelsDir: config.modelsDir ?? defaultModelsDir(),
+    resourcesDir: config.resourcesDir ?? defaultResourcesDir(),
+    cipher: config.cipher ?? keyFileCipher(keyFileIn(config.dataDir)),
+  };
+  const handlers = {
+    ...systemHandlers(context),
+    ...itemHandlers(context),
+    ...auditHandlers(context),
+  } satisfies Handlers;
+
+  return {
+    handlers,
+    events: context.events,
+    context,
+    close: () => db.close(),
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'local-user';
+  }
+}

@@ -1,0 +1,63 @@
+// The selected item in full: text with evidence, reports, every score with its model version,
+// the decisions taken, and the raw platform payload for audit.
+import { useCall } from '../../hooks/useCall.ts';
+import { EvidenceText } from './EvidenceText.tsx';
+
+export function ItemPanel({ id }: { id: string }) {
+  const { value: item, error } = useCall('items.get', { id });
+  if (error) return <aside className="item-panel" role="alert">{error.message}</aside>;
+  if (!item) return <aside className="item-panel" aria-busy="true">Loading…</aside>;
+  const evidence = item.scoreDetails.flatMap((s) => s.evidence);
+  return (
+    <aside className="item-panel" aria-label="Selected item">
+      <header className="item-panel__head">
+        <span className={`state state--${item.state}`}>{item.state}</span>
+        <span>{item.platform} · {item.kind}</span>
+        {item.url ? <a href={item.url} target="_blank" rel="noreferrer noopener">Open on platform</a> : null}
+      </header>
+      <h2 className="item-panel__author">{item.author ?? 'Unknown author'}</h2>
+      <p className="muted">{item.community} · {new Date(item.createdAt).toLocaleString()}</p>
+      {item.title ? <h3>{item.title}</h3> : null}
+      <EvidenceText text={item.body} evidence={evidence} />
+
+      <section>
+        <h3>Scores</h3>
+        {item.scoreDetails.length === 0 ? (
+          <p className="muted">Not scored yet.</p>
+        ) : (
+          <ul className="score-list">
+            {item.scoreDetails.map((s) => (
+              <li key={s.model}>
+                <strong>{s.model}</strong> {Math.round(s.score * 100)}% <span className="muted">model {s.modelVersion}</span>
+                <ul>
+                  {s.evidence.map((e) => (
+                    <li key={`${e.start}-${e.end}`}>“{e.text}” <span className="muted">weight {e.weight.toFixed(2)}</span></li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section>
+        <h3>Reports</h3>
+        {item.reports.length === 0 ? <p className="muted">No reports.</p> : (
+          <ul>{item.reports.map((r) => <li key={`${r.source}-${r.reason}`}>{r.reason} ×{r.count} <span className="muted">({r.source})</span></li>)}</ul>
+        )}
+      </section>
+
+      <section>
+        <h3>Decisions</h3>
+        {item.decisions.length === 0 ? <p className="muted">No decisions yet.</p> : (
+          <ol>{item.decisions.map((d) => <li key={d.id}>{d.action} by {d.actor} · {new Date(d.createdAt).toLocaleString()}{d.reason ? ` — ${d.reason}` : ''}</li>)}</ol>
+        )}
+      </section>
+
+      <details>
+        <summary>Raw payload</summary>
+        <pre className="raw">{JSON.stringify(item.raw, null, 2)}</pre>
+      </details>
+    </aside>
+  );
+}

@@ -1,0 +1,85 @@
+// The queue as a virtualized grid: only the rows on screen are in the DOM, so 100k items scroll
+// as smoothly as 100. Arrow keys / j k move the selection.
+import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { queueColumns } from './queueColumns.tsx';
+import type { QueueRow } from './useQueuePages.ts';
+
+const ROW_HEIGHT = 44;
+
+interface Props {
+  readonly rows: QueueRow[];
+  readonly selectedId: string | null;
+  readonly onSelect: (id: string) => void;
+  readonly onNearEnd: () => void;
+}
+
+export function QueueTable({ rows, selectedId, onSelect, onNearEnd }: Props) {
+  const table = useReactTable({ data: rows, columns: queueColumns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastVisible = virtualRows.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (rows.length > 0 && lastVisible >= rows.length - 40) onNearEnd();
+  }, [lastVisible, rows.length, onNearEnd]);
+
+  const widths = table.getVisibleFlatColumns().map((c) => `${c.getSize()}px`).join(' ');
+  const selectedIndex = rows.findIndex((r) => r.id === selectedId);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = Math.max(0, Math.min(rows.length - 1, selectedIndex + step));
+    const row = rows[next];
+    if (row) {
+      onSelect(row.id);
+      virtualizer.scrollToIndex(next);
+    }
+  };
+
+  return (
+    <div className="queue-table" role="grid" aria-label="Queue" aria-rowcount={rows.length} tabIndex={0} onKeyDown={onKeyDown}>
+      <div className="queue-table__head" role="rowgroup">
+        {table.getHeaderGroups().map((group) => (
+          <div key={group.id} role="row" className="queue-table__row queue-table__row--head" style={{ gridTemplateColumns: widths }}>
+            {group.headers.map((header) => (
+              <div key={header.id} role="columnheader" className="queue-table__cell">
+                {flexRender(header.column.columnDef.header, header.getContext())}
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+      <div ref={scroller} className="queue-table__body" role="rowgroup">
+        <div className="queue-table__spacer" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualRows.map((virtualRow) => {
+            const row = table.getRowModel().rows[virtualRow.index];
+            if (!row) return null;
+            const selected = row.id === selectedId;
+            return (
+              <div
+                key={row.id}
+                role="row"
+                aria-rowindex={virtualRow.index + 1}
+                aria-selected={selected}
+                className={`queue-table__row${selected ? ' is-selected' : ''}`}
+                style={{ transform: `translateY(${virtualRow.start}px)`, gridTemplateColumns: widths }}
+                onClick={() => onSelect(row.id)}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <div key={cell.id} role="gridcell" className="queue-table__cell">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// Loads the queue page by page (keyset cursors from items.list, or items.search when there is a
+// query) and restarts from the top whenever the filter changes or the backend reports new items.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ItemSummary } from '../../../api/schemas.ts';
+import type { ApiError } from '../../../api/errors.ts';
+import type { InputOf } from '../../../api/endpoints.ts';
+import { useClient } from '../../apiContext.tsx';
+
+export type QueueRow = ItemSummary & { snippet?: string };
+
+export interface QueueFilter {
+  readonly query: string;
+  readonly platform: InputOf<'items.list'>['platform'];
+  readonly state: InputOf<'items.list'>['state'];
+  readonly sort: NonNullable<InputOf<'items.list'>['sort']>;
+}
+
+const PAGE = 200;
+
+export function useQueuePages(filter: QueueFilter, refreshKey: number) {
+  const client = useClient();
+  const [rows, setRows] = useState<QueueRow[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+  const cursor = useRef<string | null>(null);
+  const exhausted = useRef(false);
+  const generation = useRef(0);
+
+  const fetchPage = useCallback(
+    async (reset: boolean) => {
+      const mine = reset ? ++generation.current : generation.current;
+      if (reset) {
+        cursor.current = null;
+        exhausted.current = false;
+      }
+      if (exhausted.current) return;
+      setLoading(true);
+      const query = filter.query.trim();
+      const reply = query
+        ? await client.call('items.search', { query, limit: PAGE, cursor: cursor.current })
+        : await client.call('items.list', {
+            sort: filter.sort,
+            limit: PAGE,
+            cursor: cursor.current,
+            ...(filter.platform ? { platform: filter.platform } : {}),
+            ...(filter.state ? { state: filter.state } : {}),
+          });
+      if (mine !== generation.current) return; // a newer filter won the race
+      setLoading(false);
+      if (!reply.ok) {
+        setError(reply.error);
+        return;
+      }
+      setError(null);
+      cursor.current = reply.value.nextCursor;
+      exhausted.current = reply.value.nextCursor === null;
+      setRows((previous) => (reset ? reply.value.items : [...previous, ...reply.value.items]));
+      if ('total' in reply.value) setTotal(reply.value.total);
+      else if (reset) setTotal(null);
+    },
+    [client, filter.query, filter.platform, filter.state, filter.sort],
+  );
+
+  useEffect(() => {
+    void fetchPage(true);
+  }, [fetchPage, refreshKey]);
+
+  const loadMore = useCallback(() => {
+    if (!loading && !exhausted.current) void fetchPage(false);
+  }, [fetchPage, loading]);
+
+  return { rows, total, error, loading, loadMore };
+}

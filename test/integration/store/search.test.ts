@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { upsertItems } from '../../../src/store/items.ts';
+import { openDatabase } from '../../../src/store/open.ts';
+import { searchItems, toFtsQuery } from '../../../src/store/search.ts';
+import { fixedClock } from '../../support/fixedClock.ts';
+import { sampleItem } from '../../support/sampleItems.ts';
+import { useTempDir } from '../../support/tempDir.ts';
+
+const tempDir = useTempDir();
+
+describe('full-text search', () => {
+  it('finds items by words and prefixes, ranked, with highlighted snippets', () => {
+    const db = openDatabase(join(tempDir(), 'w.sqlite'));
+    upsertItems(db, [
+      sampleItem(1, { body: 'Check out my channel for free giveaways' }),
+      sampleItem(2, { body: 'This blush is gorgeous, where can I buy it?' }),
+      sampleItem(3, { title: 'Giveaway winners', body: 'Congratulations to the giveaway winners of the giveaway' }),
+      sampleItem(4, { body: 'Crème brûlée shade is my favourite' }),
+    ], fixedClock());
+    const giveaway = searchItems(db, 'giveaway', 10, 0).items;
+    expect(giveaway.map((h) => h.remoteId)).toEqual(['c3', 'c1']);
+    expect(giveaway[0]?.snippet).toMatch(/\[giveaway\]/i);
+    expect(searchItems(db, 'gorg', 10, 0).items.map((h) => h.remoteId)).toEqual(['c2']);
+    // Diacritics fold: a person typing "creme brulee" finds "Crème brûlée".
+    expect(searchItems(db, 'creme brulee', 10, 0).items.map((h) => h.remoteId)).toEqual(['c4']);
+    db.close();
+  });
+
+  it('follows edits and deletes', () => {
+    const db = openDatabase(join(tempDir(), 'w.sqlite'));
+    const clock = fixedClock();
+    upsertItems(db, [sampleItem(1, { body: 'original words' })], clock);
+    upsertItems(db, [sampleItem(1, { body: 'replacement text' })], clock);
+    expect(searchItems(db, 'original', 10, 0).items).toHaveLength(0);
+    expect(searchItems(db, 'replacement', 10, 0).items).toHaveLength(1);
+    db.prepare('DELETE FROM items').run();
+    expect(searchItems(db, 'replacement', 10, 0).items).toHaveLength(0);
+    db.close();
+  });
+
+  it('treats operators and punctuation typed by a person as plain words', () => {
+    const db = openDatabase(join(tempDir(), 'w.sqlite'));
+    upsertItems(db, [sampleItem(1, { body: 'buy NOW or NEVER' })], fixedClock());
+    for (const text of ['"unbalanced', 'NOT AND OR', 'body:now', '*', '(((', 'NEAR(']) {
+      expect(() => searchItems(db, text, 10, 0)).not.toThrow();
+    }
+    expect(searchItems(db, 'now OR', 10, 0).items).toHaveLength(1);
+    expect(toFtsQuery('  ?? ')).toBeNull();
+    db.close();
+  });
+
+  it('pages with offsets', () => {
+    const db = openDatabase(join(tempDir(), 'w.sqlite'));
+    upsertItems(db, Array.from({ length: 25 }, (_, i) => sampleItem(i)), fixedClock());
+    const first = searchItems(db, 'blush', 10, 0);
+    const third = searchItems(db, 'blush', 10, 20);
+    expect(first.hasMore).toBe(true);
+    expect(third.items).toHaveLength(5);
+    expect(third.hasMore).toBe(false);
+    db.close();
+  });
+});

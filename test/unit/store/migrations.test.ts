@@ -1,0 +1,78 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations/index.ts';
+import { openDatabase, StoreOpenError } from '../../../src/store/open.ts';
+import { upsertItems } from '../../../src/store/items.ts';
+import { searchItems } from '../../../src/store/search.ts';
+import { fixedClock } from '../../support/fixedClock.ts';
+import { sampleItem } from '../../support/sampleItems.ts';
+import { dumpSchema } from '../../support/schemaDump.ts';
+import { useTempDir } from '../../support/tempDir.ts';
+
+const tempDir = useTempDir();
+
+describe('migrations', () => {
+  it('creates a fresh database at the latest version with WAL and foreign keys', () => {
+    const db = openDatabase(join(tempDir(), 'w.sqlite'));
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('matches the committed schema snapshot (regenerate with scripts/schema-snapshot.ts)', () => {
+    const db = openDatabase(':memory:');
+    expect(dumpSchema(db)).toBe(readFileSync(join(import.meta.dirname, '../../fixtures/schema.sql'), 'utf8'));
+    db.close();
+  });
+
+  it('upgrades an older database and moves its rows into the search index', () => {
+    const file = join(tempDir(), 'old.sqlite');
+    const clock = fixedClock();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
+    expect(old.pragma('user_version', { simple: true })).toBe(2);
+    upsertItems(old, [sampleItem(1, { body: 'vintage lipstick swatches' }), sampleItem(2)], clock);
+    old.close();
+
+    const upgraded = openDatabase(file);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const hits = searchItems(upgraded, 'lipstick', 10, 0).items;
+    expect(hits.map((h) => h.remoteId)).toEqual(['c1']);
+    upgraded.close();
+  });
+
+  it('runs each migration in its own transaction: a failing step leaves the previous version', () => {
+    const file = join(tempDir(), 'fail.sqlite');
+    const broken = [...MIGRATIONS.slice(0, 2), { version: 3, name: 'broken', up: () => { throw new Error('boom'); } }];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow('boom');
+    const db = new BetterSqlite3(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('refuses a database written by a newer Stoa, naming the file', () => {
+    const file = join(tempDir(), 'newer.sqlite');
+    const raw = new BetterSqlite3(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    const attempt = () => openDatabase(file);
+    expect(attempt).toThrow(StoreOpenError);
+    expect(attempt).toThrow(/newer version of Stoa/);
+    expect(attempt).toThrow(file);
+  });
+
+  it('reports a corrupt file clearly instead of crashing', () => {
+    const file = join(tempDir(), 'corrupt.sqlite');
+    writeFileSync(file, 'this is not a database, just some text that happens to be long enough '.repeat(80));
+    try {
+      openDatabase(file);
+      expect.unreachable('a corrupt file must not open');
+    } catch (error) {
+      expect(error).toBeInstanceOf(StoreOpenError);
+      expect((error as StoreOpenError).problem).toBe('corrupt');
+      expect((error as Error).message).toContain(file);
+    }
+  });
+});
