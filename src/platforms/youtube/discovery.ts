@@ -78,7 +78,7 @@ export const METHODS = {
       hl: { type: 'string' },
       id: { type: 'string' },
       managedByMe: { type: 'boolean' },
-      maxResults: { type: 'integer' },
+      maxResults: { type: 'integer', minimum: 0, maximum: 50 },
       mine: { type: 'boolean' },
       mySubscribers: { type: 'boolean' },
       onBehalfOfContentOwner: { type: 'string' },
