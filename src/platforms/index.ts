@@ -3,12 +3,13 @@
 // `PlatformFactory`; add it to FACTORIES below.
 import type { PlatformName } from '../core/domain.ts';
 import type { ConnectorConfig, Platform, PlatformFactory } from './platform.ts';
+import { createRedditPlatform } from './reddit/index.ts';
 
 export type * from './platform.ts';
 export { actionReflected, QUEUE_KINDS } from './platform.ts';
 
 const FACTORIES: Partial<Record<PlatformName, PlatformFactory>> = {
-  // reddit: createRedditPlatform,      (src/platforms/reddit)
+  reddit: createRedditPlatform,
   // discourse: createDiscoursePlatform, (src/platforms/discourse)
   // youtube, instagram: platforms B
 };

@@ -25,6 +25,25 @@ export function createVirtualClock(start: Date = new Date('2026-11-25T12:00:00.0
   };
 }
 
+/**
+ * A clock that follows real time plus an offset: `stoa sim` uses it so retry-after waits and token
+ * lifetimes pass on their own, while `advance` still jumps ahead (e.g. to the next quota day).
+ */
+export function createRealtimeClock(): VirtualClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    nowMs: () => Date.now() + offset,
+    advance(ms: number) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`cannot advance a clock by ${ms} ms`);
+      offset += ms;
+    },
+    set(at: Date) {
+      offset = at.getTime() - Date.now();
+    },
+  };
+}
+
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** Parses "25h", "90s", "1500ms", "2d" or a bare number of milliseconds; null when unreadable. */

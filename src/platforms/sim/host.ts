@@ -12,7 +12,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { createVirtualClock, parseDuration, type VirtualClock } from './clock.ts';
+import { createRealtimeClock, parseDuration, type VirtualClock } from './clock.ts';
 import { createFaultController, type FaultController } from './faults.ts';
 import { SIMULATOR_FACTORIES } from './registry.ts';
 import { createRng } from './rng.ts';
@@ -26,6 +26,10 @@ export interface SimulatorOptions {
   readonly seed?: number | string | undefined;
   /** Probability in 0..1 that any platform request gets a random fault. */
   readonly faultRate?: number | undefined;
+  /**
+   * Default: real time plus an offset (what `stoa sim` wants: waits pass on their own). Tests pass
+   * createVirtualClock() so time moves only when they say.
+   */
   readonly clock?: VirtualClock | undefined;
   /** Rows to seed from; default reads the shared datasets. */
   readonly corpus?: SeedCorpus | undefined;
@@ -107,7 +111,7 @@ function parseJson(body: string): unknown {
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulators> {
   const seed = options.seed ?? 1;
   const rng = createRng(seed);
-  const clock = options.clock ?? createVirtualClock();
+  const clock = options.clock ?? createRealtimeClock();
   const corpus = options.corpus ?? loadSeedCorpus();
   const faults = createFaultController(rng.fork('faults'), options.faultRate ?? 0);
   const factories = options.simulators ?? SIMULATOR_FACTORIES;

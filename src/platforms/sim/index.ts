@@ -1,7 +1,7 @@
 // Public surface of the simulator infrastructure (used by `stoa sim`, tests and platform simulators).
 export { startSimulators } from './host.ts';
 export type { RecordedRequest, RunningSimulators, SimState, SimulatorOptions } from './host.ts';
-export { createVirtualClock, parseDuration } from './clock.ts';
+export { createRealtimeClock, createVirtualClock, parseDuration } from './clock.ts';
 export type { VirtualClock } from './clock.ts';
 export { createRng } from './rng.ts';
 export type { Rng } from './rng.ts';
