@@ -143,6 +143,9 @@ export class Featurizer {
   }
 }
 
+/** The bucket a rule's feature lands in (rule features are not length-normalised: value 1). */
+export const ruleFeatureIndex = (rule: RuleName, dimBits: number): number => (RULE_HASH.get(rule) ?? 0) & ((1 << dimBits) - 1);
+
 /** Same featurizer version and params: a model trained with `recorded` can use features from `current`. */
 export function sameFeaturizer(recorded: { version: string; params: FeaturizerParams }, current: FeaturizerParams): boolean {
   return (

@@ -102,7 +102,12 @@ function mergeSpacedLetters(
   let i = 0;
   while (i < tokens.length) {
     let j = i;
-    while (j + 1 < tokens.length && isSingleLetter(tokens[j]) && isSingleLetter(tokens[j + 1]) && isLetterGap(text, tokens[j], tokens[j + 1])) j++;
+    for (;;) {
+      const a = tokens[j];
+      const b = tokens[j + 1];
+      if (a === undefined || b === undefined || !isSingleLetter(a) || !isSingleLetter(b) || !isLetterGap(text, a, b)) break;
+      j++;
+    }
     const first = tokens[i];
     const last = tokens[j];
     if (first !== undefined && last !== undefined && j - i >= 2) {

@@ -1,0 +1,58 @@
+// Scores held-out splits with the exported ONNX model (the artefact we ship, not the in-memory
+// weights) and computes each evaluation's metrics and whether its target is met.
+import type { Featurizer } from '../featurize.ts';
+import type { LinearSession } from '../linearSession.ts';
+import type { ManifestEvaluation } from '../manifest.ts';
+import { binaryMetrics, weightedF1 } from './metrics.ts';
+import { splitDigest } from './split.ts';
+import type { EvaluationSpec } from './tasks/taskTypes.ts';
+
+const BATCH = 512;
+
+/** Probabilities for every text, row-major [texts.length, session.heads]. */
+export async function scoreTexts(session: LinearSession, featurizer: Featurizer, texts: readonly string[]): Promise<Float32Array> {
+  const out = new Float32Array(texts.length * session.heads);
+  for (let start = 0; start < texts.length; start += BATCH) {
+    const batch = texts.slice(start, start + BATCH).map((t) => featurizer.featurize(t));
+    out.set(await session.run(batch), start * session.heads);
+  }
+  return out;
+}
+
+export async function evaluateSplits(
+  session: LinearSession,
+  featurizer: Featurizer,
+  heads: readonly { name: string; threshold: number }[],
+  specs: readonly EvaluationSpec[],
+): Promise<ManifestEvaluation[]> {
+  const results: ManifestEvaluation[] = [];
+  for (const spec of specs) {
+    if (spec.rows.length === 0) continue;
+    const probs = await scoreTexts(session, featurizer, spec.rows.map((r) => r.text));
+    const column = (name: string): { scores: Float32Array; threshold: number } => {
+      const k = heads.findIndex((h) => h.name === name);
+      if (k < 0) throw new Error(`evaluation ${spec.name} names unknown head ${name}`);
+      return { scores: probs.filter((_, i) => i % heads.length === k), threshold: heads[k]?.threshold ?? 0.5 };
+    };
+    let metrics: Record<string, unknown>;
+    if (spec.kind === 'davidson3') {
+      const tox = column('toxicity');
+      const hate = column('hate');
+      const predicted = spec.rows.map((_, i) => ((hate.scores[i] ?? 0) >= hate.threshold ? 0 : (tox.scores[i] ?? 0) >= tox.threshold ? 1 : 2));
+      const actual = spec.rows.map((r) => r.davidsonClass ?? 2);
+      const multi = weightedF1(predicted, actual, [0, 1, 2]);
+      const binary = binaryMetrics(tox.scores, Float32Array.from(spec.rows, (r) => r.labels.toxicity ?? 0), tox.threshold);
+      metrics = { weightedF1: multi.weightedF1, perClassF1: { hate: multi.perClass['0'], offensive: multi.perClass['1'], neither: multi.perClass['2'] }, binaryToxic: binary };
+    } else {
+      const { scores, threshold } = column(spec.head);
+      metrics = { ...binaryMetrics(scores, Float32Array.from(spec.rows, (r) => r.labels[spec.head] ?? 0), threshold), threshold };
+    }
+    const result: ManifestEvaluation = { name: spec.name, head: spec.head, split: spec.split, rows: spec.rows.length, digest: splitDigest(spec.rows), metrics };
+    if (spec.target !== undefined) {
+      const achieved = typeof metrics[spec.target.metric] === 'number' ? (metrics[spec.target.metric] as number) : Number.NaN;
+      const met = spec.target.lowerIsBetter === true ? achieved <= spec.target.value : achieved >= spec.target.value;
+      results.push({ ...result, target: { metric: spec.target.metric, value: spec.target.value, achieved, met, lowerIsBetter: spec.target.lowerIsBetter === true } });
+    } else results.push(result);
+  }
+  return results;
+}

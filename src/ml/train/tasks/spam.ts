@@ -1,0 +1,37 @@
+// Spam: YouTube comment spam (one video held out entirely), ScamSpot Instagram scams, and SMS spam as
+// auxiliary data (different style, so it counts half).
+import { loadSet, type SetId } from '../datasets.ts';
+import { dropDuplicates, splitHoldOut, splitRows } from '../split.ts';
+import { countTrain, type PreparedTask, type TaskSpec } from './taskTypes.ts';
+
+export const HELD_OUT_VIDEO = 'Youtube04-Eminem';
+
+export const spamTask: TaskSpec = {
+  name: 'spam',
+  heads: [{ name: 'spam', goal: { kind: 'f1' } }],
+  setWeights: { 'sms-spam': 0.5 },
+  prepare(root, _permissiveOnly, seed): PreparedTask {
+    // All three spam sets are CC BY 4.0 or MIT, so the permissive model is the full model.
+    const counts = new Map<SetId, { rowsAfterDedupe: number; trainRows: number }>();
+    const youtube = dropDuplicates(loadSet(root, 'youtube-spam'));
+    const yt = splitHoldOut(youtube, [HELD_OUT_VIDEO]);
+    const scamspot = dropDuplicates(loadSet(root, 'scamspot'));
+    const ss = splitRows(scamspot, 0.2, seed);
+    const smsRows = dropDuplicates(loadSet(root, 'sms-spam'));
+    const sms = splitRows(smsRows, 0.2, seed + 1);
+    countTrain(counts, 'youtube-spam', youtube.length, yt.train.length);
+    countTrain(counts, 'scamspot', scamspot.length, ss.train.length);
+    countTrain(counts, 'sms-spam', smsRows.length, sms.train.length);
+    return {
+      train: [...yt.train, ...ss.train, ...sms.train],
+      benign: new Set(),
+      setCounts: counts,
+      notes: ['Exact duplicate texts removed per set before splitting (spam templates repeat).'],
+      evaluations: [
+        { name: 'youtube-held-out-video', head: 'spam', split: `video ${HELD_OUT_VIDEO} held out entirely`, rows: yt.test, kind: 'binary', target: { metric: 'accuracy', value: 0.95 } },
+        { name: 'scamspot-held-out', head: 'spam', split: `random 20% of deduplicated rows (seed ${seed})`, rows: ss.test, kind: 'binary', target: { metric: 'f1', value: 0.92 } },
+        { name: 'sms-held-out', head: 'spam', split: `random 20% of deduplicated rows (seed ${seed + 1})`, rows: sms.test, kind: 'binary' },
+      ],
+    };
+  },
+};

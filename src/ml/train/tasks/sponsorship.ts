@@ -1,0 +1,59 @@
+// Sponsorship: two heads over the same features. `commercial` (is this content selling something?)
+// learns from Instagram promo captions (accounts held out), Mathur's affiliate items (all commercial)
+// and benign comments (not commercial). `disclosure` (does it disclose?) learns from Mathur's
+// disclosure labels. Rule hits (affiliate links, codes, disclosure wording and placement) are features
+// of both. Neither set is permissively licensed: the permissive variant is the rules alone.
+import { loadSet, type LabelledText, type SetId } from '../datasets.ts';
+import { dropDuplicates, splitGroups, splitRows } from '../split.ts';
+import { benignComments } from './benign.ts';
+import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } from './taskTypes.ts';
+
+export const sponsorshipTask: TaskSpec = {
+  name: 'sponsorship',
+  heads: [
+    { name: 'commercial', goal: { kind: 'f1' } },
+    { name: 'disclosure', goal: { kind: 'f1' } },
+  ],
+  prepare(root, permissiveOnly, seed): PreparedTask {
+    const counts = new Map<SetId, { rowsAfterDedupe: number; trainRows: number }>();
+    const train: LabelledText[] = [];
+    const evaluations: EvaluationSpec[] = [];
+    for (const [set, offset] of [['mathur-pinterest', 3], ['mathur-youtube', 4]] as const) {
+      const rows = dropDuplicates(loadSet(root, set));
+      const split = splitRows(rows, 0.2, seed + offset);
+      if (!permissiveOnly) train.push(...split.train);
+      countTrain(counts, set, rows.length, permissiveOnly ? 0 : split.train.length);
+      const short = set === 'mathur-pinterest' ? 'pinterest' : 'youtube';
+      evaluations.push(
+        { name: `mathur-${short}-held-out`, head: 'disclosure', split: `random 20% of items (seed ${seed + offset}); silver labels`, rows: split.test, kind: 'binary', target: { metric: 'f1', value: short === 'pinterest' ? 0.95 : 0.7 } },
+        { name: `mathur-${short}-held-out-commercial`, head: 'commercial', split: `same rows; every item carries an affiliate link (recall = share flagged commercial)`, rows: split.test, kind: 'binary' },
+      );
+    }
+    const instagramRows = dropDuplicates(loadSet(root, 'instagram-promo'));
+    const instagram = splitGroups(instagramRows, 0.2, seed + 5);
+    if (!permissiveOnly) train.push(...instagram.train);
+    countTrain(counts, 'instagram-promo', instagramRows.length, permissiveOnly ? 0 : instagram.train.length);
+    const heldAccounts = [...new Set(instagram.test.map((r) => r.group))].sort();
+    evaluations.push({
+      name: 'instagram-held-out-accounts',
+      head: 'commercial',
+      split: `accounts held out entirely: ${heldAccounts.join(', ')}; label "promo" is broader than commercial intent`,
+      rows: instagram.test,
+      kind: 'binary',
+    });
+    const benign = benignComments(root, 'commercial', seed);
+    if (!permissiveOnly) train.push(...benign.train);
+    evaluations.push({ name: 'benign-comments-commercial', head: 'commercial', split: 'random 30% of the deduplicated ham of YouTube + ScamSpot', rows: benign.test, kind: 'binary' });
+    return {
+      train,
+      benign: new Set(),
+      setCounts: counts,
+      evaluations,
+      notes: [
+        'commercial: Instagram promo=1 and every Mathur item (affiliate link present) are positives; Instagram promo=0 and benign comments are negatives.',
+        'disclosure: Mathur disclosure_present (silver labels from the authors\u2019 manually marked sentence clusters).',
+        permissiveOnly ? 'Permissive-only: no permissively licensed sponsorship set exists, so the model is the hand-weighted rules alone.' : '',
+      ].filter((n) => n !== ''),
+    };
+  },
+};

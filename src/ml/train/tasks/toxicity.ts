@@ -1,0 +1,55 @@
+// Toxicity: offensive/abusive language (OLID, Davidson) plus a hate head (Davidson's hate class),
+// with benign real comments as extra negatives and a cap on false positives among held-out ones.
+import { loadSet, type LabelledText, type SetId } from '../datasets.ts';
+import { dropDuplicates, splitRows } from '../split.ts';
+import { benignComments } from './benign.ts';
+import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } from './taskTypes.ts';
+
+export const toxicityTask: TaskSpec = {
+  name: 'toxicity',
+  heads: [
+    { name: 'toxicity', goal: { kind: 'f1' }, benignFprCap: 0.025 },
+    { name: 'hate', goal: { kind: 'f1' } },
+  ],
+  setWeights: { davidson: 0.4 },
+  prepare(root, permissiveOnly, seed): PreparedTask {
+    const counts = new Map<SetId, { rowsAfterDedupe: number; trainRows: number }>();
+    const train: LabelledText[] = [];
+    const evaluations: EvaluationSpec[] = [];
+    const olidRows = dropDuplicates(loadSet(root, 'olid'));
+    const olid = splitRows(olidRows, 0.2, seed);
+    evaluations.push({ name: 'olid-held-out', head: 'toxicity', split: `random 20% of the OLID training file (seed ${seed})`, rows: olid.test, kind: 'binary', target: { metric: 'macroF1', value: 0.8 } });
+    if (!permissiveOnly) {
+      train.push(...olid.train);
+      countTrain(counts, 'olid', olidRows.length, olid.train.length);
+    }
+    const davidsonRows = dropDuplicates(loadSet(root, 'davidson'));
+    const davidson = splitRows(davidsonRows, 0.1, seed + 2);
+    train.push(...davidson.train);
+    countTrain(counts, 'davidson', davidsonRows.length, davidson.train.length);
+    evaluations.push(
+      { name: 'davidson-held-out', head: 'toxicity', split: `random 10% (seed ${seed + 2}); hate / offensive / neither`, rows: davidson.test, kind: 'davidson3', target: { metric: 'weightedF1', value: 0.9 } },
+      { name: 'davidson-held-out-hate', head: 'hate', split: `random 10% (seed ${seed + 2})`, rows: davidson.test, kind: 'binary' },
+    );
+    const benign = benignComments(root, 'toxicity', seed);
+    train.push(...benign.train);
+    evaluations.push({
+      name: 'benign-comments',
+      head: 'toxicity',
+      split: 'random 30% of the deduplicated ham of YouTube + ScamSpot (real, benign comments)',
+      rows: benign.test,
+      kind: 'binary',
+      target: { metric: 'falsePositiveRate', value: 0.03, lowerIsBetter: true },
+    });
+    return {
+      train,
+      benign: new Set(benign.train),
+      setCounts: counts,
+      evaluations,
+      notes: [
+        'toxicity = OLID OFF or Davidson hate/offensive; hate = Davidson hate (hate head trains on Davidson rows only).',
+        'Benign ham comments of the spam sets (70%) are extra negatives; the threshold keeps their validation FPR under 2%.',
+      ],
+    };
+  },
+};
