@@ -89,7 +89,7 @@ export class RedditWorld {
   insert(count: number, nowMs: number): string[] {
     const names: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      const thing = this.#add(Math.floor(nowMs / 1000), false);
+      const thing = this.#add(Math.floor(nowMs / 1000), false, true);
       thing.userReports = [[USER_REPORT_REASONS[0], 1]];
       names.push(fullname(thing));
     }
@@ -104,11 +104,11 @@ export class RedditWorld {
     return row;
   }
 
-  #add(createdUtc: number, randomState: boolean): SimThing {
+  #add(createdUtc: number, randomState: boolean, moderatedOnly = false): SimThing {
     const row = this.#row();
     const rng = this.#rng;
-    // A small share of things live in a subreddit we do not moderate (for 403 paths).
-    const sub = rng.chance(0.03) ? FOREIGN_SUB : rng.pick(MODERATED_SUBS);
+    // A small share of seeded things live in a subreddit we do not moderate (for 403 paths).
+    const sub = !moderatedOnly && rng.chance(0.03) ? FOREIGN_SUB : rng.pick(MODERATED_SUBS);
     const posts = this.#postsBySub.get(sub) ?? [];
     const isComment = posts.length > 0 && rng.chance(0.35);
     const link = isComment ? rng.pick(posts.slice(-20)) : null;
