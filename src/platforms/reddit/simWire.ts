@@ -52,6 +52,8 @@ export function thingJson(thing: SimThing, things: ReadonlyMap<string, SimThing>
     likes: null,
     saved: false,
     quarantine: false,
+    author_flair_css_class: null,
+    author_flair_text: null,
   };
   if (thing.kind === 't3') {
     return {
@@ -67,6 +69,18 @@ export function thingJson(thing: SimThing, things: ReadonlyMap<string, SimThing>
         num_comments: 0,
         hidden: false,
         thumbnail: 'self',
+        clicked: false,
+        visited: false,
+        hide_score: false,
+        contest_mode: false,
+        spoiler: false,
+        suggested_sort: null,
+        link_flair_css_class: null,
+        link_flair_text: null,
+        media: null,
+        media_embed: {},
+        secure_media: null,
+        secure_media_embed: {},
       },
     };
   }
