@@ -1,0 +1,78 @@
+// Wire → domain for Instagram comments. A comment page is mapped entry by entry: one that fails
+// its schema is quarantined with the reason while its siblings still arrive. Instagram has no
+// verdict queue, so a visible comment is `open` and a hidden one `removed`.
+import type { QuarantinedPayload, RemoteAuthor, RemoteItem } from '../platform.ts';
+import { commentSchema, mediaSchema, type WireComment, type WireMedia } from './wire.ts';
+
+export interface MediaRef {
+  readonly id: string;
+  /** What the queue shows as the community: the start of the caption, or the id. */
+  readonly name: string;
+}
+
+/** Graph writes offsets without a colon (+0000); Date.parse wants +00:00. */
+export function graphTimeToIso(timestamp: string): string {
+  return new Date(timestamp.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).toISOString();
+}
+
+function describe(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+export function mapComment(c: WireComment, media: MediaRef): RemoteItem {
+  const username = c.from?.username ?? c.username ?? null;
+  return {
+    platform: 'instagram',
+    remoteId: c.id,
+    kind: 'comment',
+    community: { remoteId: media.id, name: media.name },
+    author: username ? { remoteId: c.from?.id ?? username, name: username } : null,
+    parentRemoteId: c.parent_id ?? null,
+    title: null,
+    body: c.text,
+    url: null,
+    createdAt: graphTimeToIso(c.timestamp),
+    remoteState: c.hidden ? 'removed' : 'open',
+    version: null,
+    reports: [],
+    raw: c,
+  };
+}
+
+export function mapComments(entries: readonly unknown[], media: MediaRef): { items: RemoteItem[]; quarantined: QuarantinedPayload[] } {
+  const items: RemoteItem[] = [];
+  const quarantined: QuarantinedPayload[] = [];
+  for (const entry of entries) {
+    const parsed = commentSchema.safeParse(entry);
+    if (parsed.success) items.push(mapComment(parsed.data, media));
+    else quarantined.push({ payload: entry, error: `Instagram comment failed validation: ${describe(parsed.error.issues)}` });
+  }
+  return { items, quarantined };
+}
+
+export function mediaRef(m: WireMedia): MediaRef {
+  const caption = m.caption?.trim();
+  return { id: m.id, name: caption ? (caption.length > 60 ? `${caption.slice(0, 57)}…` : caption) : m.id };
+}
+
+export function mapMediaList(entries: readonly unknown[]): { media: WireMedia[]; quarantined: QuarantinedPayload[] } {
+  const media: WireMedia[] = [];
+  const quarantined: QuarantinedPayload[] = [];
+  for (const entry of entries) {
+    const parsed = mediaSchema.safeParse(entry);
+    if (parsed.success) media.push(parsed.data);
+    else quarantined.push({ payload: entry, error: `Instagram media failed validation: ${describe(parsed.error.issues)}` });
+  }
+  return { media, quarantined };
+}
+
+export function authorsOf(items: readonly RemoteItem[]): RemoteAuthor[] {
+  const seen = new Map<string, RemoteAuthor>();
+  for (const item of items) {
+    if (item.author && !seen.has(item.author.remoteId)) seen.set(item.author.remoteId, { platform: 'instagram', ...item.author, raw: (item.raw as WireComment).from ?? { username: item.author.name } });
+  }
+  return [...seen.values()];
+}

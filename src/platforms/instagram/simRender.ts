@@ -1,0 +1,121 @@
+// Renders Instagram nodes the way Graph does: only the fields asked for (defaults otherwise),
+// nested selections like from{id,username}, and cursor paging with a `next` URL only when more
+// exists. Cursors anchor to the last item's (timestamp, id), so they survive deletions mid-walk.
+import type { SimReply } from '../sim/types.ts';
+import { IG_COMMENT_EDGES, IG_COMMENT_FIELDS, IG_COMMENT_FROM_FIELDS, IG_MEDIA_FIELDS, parseFields, type FieldSelection } from './graphSpec.ts';
+import { graphError } from './simMeta.ts';
+import type { InstagramSimState, SimComment, SimMedia } from './simState.ts';
+
+export const DEFAULT_COMMENT_FIELDS = 'id,text,timestamp';
+export const DEFAULT_MEDIA_FIELDS = 'id';
+export const PAGE_DEFAULT = 25;
+export const PAGE_MAX = 50;
+
+type Fields = FieldSelection[];
+
+/** Parsed `fields`, or the Graph error for an unknown one. */
+export function selectFields(raw: string | null, node: 'IGComment' | 'IGMedia', fallback: string): Fields | SimReply {
+  const parsed = parseFields(raw ?? fallback);
+  if (!parsed) return graphError(400, 100, `(#100) Syntax error in fields: ${raw ?? ''}`);
+  const known: readonly string[] = node === 'IGComment' ? [...IG_COMMENT_FIELDS, ...IG_COMMENT_EDGES] : [...IG_MEDIA_FIELDS, 'comments'];
+  for (const f of parsed) {
+    if (!known.includes(f.name)) return graphError(400, 100, `(#100) Tried accessing nonexisting field (${f.name}) on node type (${node})`);
+    if (f.name === 'from') {
+      const bad = f.sub.find((s) => !(IG_COMMENT_FROM_FIELDS as readonly string[]).includes(s));
+      if (bad) return graphError(400, 100, `(#100) Tried accessing nonexisting field (${bad}) on node type (IGCommentFromUser)`);
+    }
+  }
+  return parsed;
+}
+
+export function renderComment(c: SimComment, fields: Fields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    switch (f.name) {
+      case 'id':
+        out['id'] = c.id;
+        break;
+      case 'text':
+        out['text'] = c.text;
+        break;
+      case 'timestamp':
+        out['timestamp'] = c.timestamp;
+        break;
+      case 'username':
+        out['username'] = c.username;
+        break;
+      case 'like_count':
+        out['like_count'] = c.likeCount;
+        break;
+      case 'hidden':
+        out['hidden'] = c.hidden;
+        break;
+      case 'from': {
+        const sub = f.sub.length > 0 ? f.sub : ['id'];
+        out['from'] = Object.fromEntries(sub.filter((s) => s !== 'self_ig_scoped_id').map((s) => [s, s === 'id' ? c.fromId : c.username]));
+        break;
+      }
+      case 'media':
+        out['media'] = { id: c.mediaId };
+        break;
+      case 'replies':
+        out['replies'] = { data: [] };
+        break;
+      default:
+        break; // parent_id (top-level comments only here), user, legacy id: absent like on Graph
+    }
+  }
+  return out;
+}
+
+export function renderMedia(m: SimMedia, fields: Fields, state: InstagramSimState): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    id: m.id,
+    caption: m.caption,
+    comments_count: state.commentsOf(m.id).length,
+    timestamp: m.timestamp,
+    permalink: m.permalink,
+    media_type: m.mediaType,
+    username: state.username,
+    like_count: 0,
+    is_comment_enabled: true,
+  };
+  return Object.fromEntries(fields.filter((f) => f.name in values).map((f) => [f.name, values[f.name]]));
+}
+
+const encodeCursor = (ts: string, id: string): string => Buffer.from(`${ts}|${id}`, 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] | null {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const [ts, id, ...rest] = text.split('|');
+  return ts && id && rest.length === 0 && /^\d{4}-/.test(ts) ? [ts, id] : null;
+}
+
+/** One page of a newest-first list; the `next` URL repeats the request with `after`. */
+export function page<T extends { timestamp: string; id: string }>(
+  items: readonly T[],
+  query: URLSearchParams,
+  selfUrl: string,
+  render: (item: T) => Record<string, unknown>,
+): SimReply {
+  const limit = Math.min(PAGE_MAX, Math.max(1, Number(query.get('limit') ?? PAGE_DEFAULT) || PAGE_DEFAULT));
+  const after = query.get('after');
+  let start = 0;
+  if (after !== null) {
+    const anchor = decodeCursor(after);
+    if (!anchor) return graphError(400, 100, '(#100) The after cursor is invalid or has expired');
+    const idx = items.findIndex((i) => i.timestamp < anchor[0] || (i.timestamp === anchor[0] && i.id < anchor[1]));
+    start = idx < 0 ? items.length : idx;
+  }
+  const slice = items.slice(start, start + limit);
+  const first = slice[0];
+  const last = slice[slice.length - 1];
+  const paging: Record<string, unknown> = {};
+  if (first && last) paging['cursors'] = { before: encodeCursor(first.timestamp, first.id), after: encodeCursor(last.timestamp, last.id) };
+  if (last && start + limit < items.length) {
+    const next = new URLSearchParams(query);
+    next.set('after', encodeCursor(last.timestamp, last.id));
+    paging['next'] = `${selfUrl}?${next.toString()}`;
+  }
+  return { status: 200, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: { data: slice.map(render), ...(first ? { paging } : {}) } };
+}

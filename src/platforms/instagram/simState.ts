@@ -1,0 +1,113 @@
+// In-memory state of the Instagram simulator: the business account's media and the comments on
+// them, seeded from the ScamSpot Instagram comments (real text; the set has no authors or times,
+// so handles come from the row id, as seed.ts marks, and times are spread deterministically).
+import type { Rng } from '../sim/rng.ts';
+import type { SeedRow } from '../sim/seed.ts';
+import type { WriteRecord } from '../sim/types.ts';
+
+export interface SimMedia {
+  readonly id: string;
+  readonly caption: string;
+  readonly timestamp: string;
+  readonly permalink: string;
+  readonly mediaType: 'IMAGE' | 'CAROUSEL_ALBUM' | 'VIDEO';
+}
+
+export interface SimComment {
+  readonly id: string;
+  readonly mediaId: string;
+  readonly text: string;
+  readonly username: string;
+  readonly fromId: string;
+  readonly timestamp: string;
+  readonly likeCount: number;
+  hidden: boolean;
+  deleted: boolean;
+}
+
+const CAPTIONS = [
+  'New drop is live. Which colour are you picking?',
+  'Behind the scenes of this week’s shoot.',
+  'Thank you for 10k! Giveaway details coming soon.',
+  'Market update: what we are watching this week.',
+  'Our founder on building a community-first brand.',
+];
+
+/** Graph ids are long decimal strings; a fixed prefix plus a counter keeps them deterministic. */
+const graphId = (prefix: string, n: number): string => `${prefix}${String(n).padStart(10, '0')}`;
+
+/** Graph datetimes: 2026-11-25T12:00:00+0000. */
+export const graphTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
+
+export class InstagramSimState {
+  readonly media: SimMedia[] = [];
+  readonly comments = new Map<string, SimComment>();
+  readonly writes: WriteRecord[] = [];
+  private commentCounter = 0;
+
+  constructor(
+    readonly igUserId: string,
+    readonly username: string,
+  ) {}
+
+  /** `mediaCount` posts over the last 60 days, comments spread over them, newest post first. */
+  seed(rows: readonly SeedRow[], rng: Rng, nowMs: number, mediaCount: number, limit: number): void {
+    for (let i = 0; i < mediaCount; i += 1) {
+      const ts = nowMs - (i + 1) * 2 * 86_400_000 - rng.int(0, 86_400) * 1000;
+      this.media.push({ id: graphId('17900', i + 1), caption: CAPTIONS[i % CAPTIONS.length] ?? '', timestamp: graphTime(ts), permalink: `https://www.instagram.com/p/SIM${i + 1}/`, mediaType: i % 4 === 3 ? 'CAROUSEL_ALBUM' : 'IMAGE' });
+    }
+    for (const row of rows.slice(0, limit)) {
+      const media = rng.pick(this.media);
+      const base = Date.parse(media.timestamp.replace('+0000', 'Z'));
+      this.add(media.id, row.text, row.author, base + rng.int(60, 2 * 86_400) * 1000, rng.chance(0.03));
+    }
+  }
+
+  add(mediaId: string, text: string, username: string, atMs: number, hidden = false): SimComment {
+    this.commentCounter += 1;
+    const comment: SimComment = {
+      id: graphId('17850', this.commentCounter),
+      mediaId,
+      text,
+      username,
+      fromId: graphId('17841', hashName(username)),
+      timestamp: graphTime(atMs),
+      likeCount: 0,
+      hidden,
+      deleted: false,
+    };
+    this.comments.set(comment.id, comment);
+    return comment;
+  }
+
+  live(id: string): SimComment | undefined {
+    const c = this.comments.get(id);
+    return c && !c.deleted ? c : undefined;
+  }
+
+  mediaById(id: string): SimMedia | undefined {
+    return this.media.find((m) => m.id === id);
+  }
+
+  /** Comments of a media item, newest first, ties broken by id (a total, stable order). */
+  commentsOf(mediaId: string): SimComment[] {
+    return [...this.comments.values()]
+      .filter((c) => c.mediaId === mediaId && !c.deleted)
+      .sort((a, b) => (a.timestamp !== b.timestamp ? (a.timestamp < b.timestamp ? 1 : -1) : a.id < b.id ? 1 : -1));
+  }
+
+  countByState(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const c of this.comments.values()) {
+      const key = c.deleted ? 'deleted' : c.hidden ? 'hidden' : 'visible';
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return counts;
+  }
+}
+
+function hashName(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i += 1) h = (Math.imul(h, 31) + name.charCodeAt(i)) >>> 0;
+  return h % 1_000_000_000;
+}
