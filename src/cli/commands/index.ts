@@ -3,7 +3,10 @@ import type { Command } from 'commander';
 import { registerServe } from './serve.ts';
 import { registerDemo } from './demo.ts';
 import { registerBench } from './bench.ts';
+import { registerClassify } from './classify.ts';
+import { registerEval } from './eval.ts';
+import { registerTrain } from './train.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench];
+export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain];

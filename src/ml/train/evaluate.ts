@@ -5,6 +5,7 @@ import type { LinearSession } from '../linearSession.ts';
 import type { ManifestEvaluation } from '../manifest.ts';
 import { binaryMetrics, weightedF1 } from './metrics.ts';
 import { splitDigest } from './split.ts';
+import { combineSponsorship } from '../sponsorshipScores.ts';
 import type { EvaluationSpec } from './tasks/taskTypes.ts';
 
 const BATCH = 512;
@@ -34,6 +35,12 @@ export async function evaluateSplits(
       if (k < 0) throw new Error(`evaluation ${spec.name} names unknown head ${name}`);
       return { scores: probs.filter((_, i) => i % heads.length === k), threshold: heads[k]?.threshold ?? 0.5 };
     };
+    const labels = Float32Array.from(spec.rows, (r) => r.labels[spec.head] ?? 0);
+    const rawHead = spec.kind === 'binary' ? binaryMetrics(column(spec.head).scores, labels, column(spec.head).threshold) : undefined;
+    // Sponsorship is evaluated on the combined scores the app shows (heads + rules); the learned head
+    // alone is kept beside it as `learnedHeadOnly`.
+    const combined = heads.some((h) => h.name === 'commercial') && heads.some((h) => h.name === 'disclosure');
+    if (combined) combineSponsorshipColumns(probs, heads, spec.rows.map((r) => r.text), featurizer);
     let metrics: Record<string, unknown>;
     if (spec.kind === 'davidson3') {
       const tox = column('toxicity');
@@ -45,7 +52,7 @@ export async function evaluateSplits(
       metrics = { weightedF1: multi.weightedF1, perClassF1: { hate: multi.perClass['0'], offensive: multi.perClass['1'], neither: multi.perClass['2'] }, binaryToxic: binary };
     } else {
       const { scores, threshold } = column(spec.head);
-      metrics = { ...binaryMetrics(scores, Float32Array.from(spec.rows, (r) => r.labels[spec.head] ?? 0), threshold), threshold };
+      metrics = { ...binaryMetrics(scores, labels, threshold), threshold, ...(combined ? { learnedHeadOnly: rawHead } : {}) };
     }
     const result: ManifestEvaluation = { name: spec.name, head: spec.head, split: spec.split, rows: spec.rows.length, digest: splitDigest(spec.rows), metrics };
     if (spec.target !== undefined) {
@@ -55,4 +62,14 @@ export async function evaluateSplits(
     } else results.push(result);
   }
   return results;
+}
+
+function combineSponsorshipColumns(probs: Float32Array, heads: readonly { name: string }[], texts: readonly string[], featurizer: Featurizer): void {
+  const c = heads.findIndex((h) => h.name === 'commercial');
+  const d = heads.findIndex((h) => h.name === 'disclosure');
+  texts.forEach((text, i) => {
+    const combined = combineSponsorship(probs[i * heads.length + c] ?? 0, probs[i * heads.length + d] ?? 0, featurizer.featurize(text).rules);
+    probs[i * heads.length + c] = combined.commercial;
+    probs[i * heads.length + d] = combined.disclosure;
+  });
 }

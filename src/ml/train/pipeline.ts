@@ -68,10 +68,12 @@ export async function trainTask(options: TrainOptions): Promise<TrainResult> {
     const evaluations = await evaluateSplits(session, featurizer, heads, prepared.evaluations);
     for (const e of evaluations) log(`  ${e.name}: ${summary(e)}`);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
+    // The version changes whenever the weights or the thresholds do, so stored scores get re-scored.
+    const versionHash = createHash('sha256').update(sha256).update(JSON.stringify(heads)).digest('hex').slice(0, 12);
     const manifest: ModelManifest = {
       name: options.permissiveOnly ? `${spec.name}-permissive` : spec.name,
       task: spec.name,
-      version: `${spec.name}-${sha256.slice(0, 12)}`,
+      version: `${spec.name}-${versionHash}`,
       createdAt: new Date().toISOString(),
       featurizer: { version: FEATURIZER_VERSION, params: { ...featurizer.params } },
       heads: fitted.map((h) => ({ name: h.name, threshold: h.threshold.value, thresholdGoal: h.threshold.goal, goalMet: h.threshold.goalMet, calibration: { ...h.calibration } })),

@@ -11,7 +11,7 @@ import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } fro
 export const sponsorshipTask: TaskSpec = {
   name: 'sponsorship',
   heads: [
-    { name: 'commercial', goal: { kind: 'f1' } },
+    { name: 'commercial', goal: { kind: 'f1' }, benignFprCap: 0.05 },
     { name: 'disclosure', goal: { kind: 'f1' } },
   ],
   prepare(root, permissiveOnly, seed): PreparedTask {
@@ -46,7 +46,7 @@ export const sponsorshipTask: TaskSpec = {
     evaluations.push({ name: 'benign-comments-commercial', head: 'commercial', split: 'random 30% of the deduplicated ham of YouTube + ScamSpot', rows: benign.test, kind: 'binary' });
     return {
       train,
-      benign: new Set(),
+      benign: new Set(benign.train),
       setCounts: counts,
       evaluations,
       notes: [

@@ -1,0 +1,56 @@
+// The classifier service the rest of the app uses: open the shipped models once, classify texts,
+// and list the models (name, version) for system.info.
+import { TextClassifier, type Classification, type ClassifierOptions } from '../../ml/classifier.ts';
+import { readManifest, modelDirs } from '../../ml/registry.ts';
+import type { TaskName } from '../../ml/manifest.ts';
+import { defaultModelsDir } from '../paths.ts';
+
+export type { Classification } from '../../ml/classifier.ts';
+export { SCORE_NAMES, type ScoreName } from '../../ml/classifier.ts';
+export type { TaskName } from '../../ml/manifest.ts';
+
+export interface Classifier {
+  /** Model name → version of every loaded model. */
+  readonly modelVersions: Readonly<Record<string, string>>;
+  readonly tasks: readonly TaskName[];
+  /** Version of the model that scores `task` (what stored scores are compared against). */
+  versionOf(task: TaskName): string | undefined;
+  classify(texts: readonly string[]): Promise<Classification[]>;
+  close(): Promise<void>;
+}
+
+export async function openClassifier(modelsDir: string = defaultModelsDir(), options: ClassifierOptions = {}): Promise<Classifier> {
+  const inner = await TextClassifier.open(modelsDir, options);
+  const versions = new Map<TaskName, string>();
+  for (const dir of modelDirs(modelsDir)) {
+    const manifest = readManifest(dir);
+    if (inner.loadedTasks.includes(manifest.task) && !versions.has(manifest.task)) versions.set(manifest.task, manifest.version);
+  }
+  return {
+    modelVersions: inner.modelVersions,
+    tasks: inner.loadedTasks,
+    versionOf: (task) => versions.get(task),
+    classify: (texts) => inner.classify(texts),
+    close: () => inner.close(),
+  };
+}
+
+export interface ModelSummary {
+  readonly name: string;
+  readonly version: string;
+  readonly task: TaskName;
+}
+
+/** The models in `modelsDir` with a valid manifest (invalid ones are skipped; loading reports them). */
+export function listModels(modelsDir: string = defaultModelsDir()): ModelSummary[] {
+  const out: ModelSummary[] = [];
+  for (const dir of modelDirs(modelsDir)) {
+    try {
+      const m = readManifest(dir);
+      out.push({ name: m.name, version: m.version, task: m.task });
+    } catch {
+      // listed by nobody: openClassifier raises the manifest error with its reason
+    }
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+// Scores the items in a workspace that have no score from the current model version — new items
+// after a sync, or every item after a model changes — and stores scores with version and evidence.
+import type { Database } from 'better-sqlite3';
+import type { Clock } from '../../store/clock.ts';
+import { itemsNeedingScore, upsertScores, type ScoreInput } from '../../store/scores.ts';
+import type { Classifier, ScoreName, TaskName } from './classifierService.ts';
+
+/** The scores each model produces; the first is the one whose version decides what needs scoring. */
+export const SCORES_BY_TASK: Readonly<Record<TaskName, readonly ScoreName[]>> = {
+  spam: ['spam'],
+  toxicity: ['toxicity'],
+  sponsorship: ['undisclosed_sponsorship', 'commercial', 'disclosure'],
+};
+
+export interface ScoringReport {
+  readonly scored: number;
+  readonly byTask: Partial<Record<TaskName, number>>;
+  /** Items whose language no model supports: stored with score 0 and an "unsupported language" note. */
+  readonly unsupportedLanguage: number;
+}
+
+export const itemText = (item: { title: string | null; body: string }): string => (item.title !== null && item.title !== '' ? `${item.title}\n${item.body}` : item.body);
+
+export async function scorePendingItems(db: Database, classifier: Classifier, clock: Clock, options: { batchSize?: number; maxItems?: number } = {}): Promise<ScoringReport> {
+  const batchSize = options.batchSize ?? 512;
+  const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+  const byTask: Partial<Record<TaskName, number>> = {};
+  let unsupported = 0;
+  for (const task of classifier.tasks) {
+    const version = classifier.versionOf(task);
+    const names = SCORES_BY_TASK[task];
+    const primary = names[0];
+    if (version === undefined || primary === undefined) continue;
+    let done = 0;
+    while (done < maxItems) {
+      const items = itemsNeedingScore(db, primary, version, Math.min(batchSize, maxItems - done));
+      if (items.length === 0) break;
+      const results = await classifier.classify(items.map(itemText));
+      const rows: ScoreInput[] = [];
+      items.forEach((item, i) => {
+        const result = results[i];
+        if (result === undefined) return;
+        const unsupportedHere = result.unsupportedLanguage.includes(task);
+        if (unsupportedHere) unsupported++;
+        for (const name of names) {
+          const evidence = unsupportedHere
+            ? [{ task: name, start: 0, end: 0, text: `not scored: language ${result.language?.language ?? 'unknown'} is not supported by this model`, weight: 0 }]
+            : result.evidence.filter((e) => e.task === name);
+          rows.push({ itemId: item.id, model: name, modelVersion: version, score: result.scores[name] ?? 0, evidence });
+        }
+      });
+      upsertScores(db, rows, clock);
+      done += items.length;
+    }
+    byTask[task] = done;
+  }
+  const scored = Object.values(byTask).reduce((a, b) => a + (b ?? 0), 0);
+  return { scored, byTask, unsupportedLanguage: unsupported };
+}

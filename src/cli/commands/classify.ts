@@ -1,0 +1,92 @@
+// `stoa classify`: JSON lines {"id","text"} on stdin → one JSON line per input on stdout, same order,
+// with scores, labels over threshold, evidence spans and model versions. A line that is not valid
+// input gets an error line naming its line number; the rest go on. Lines are batched internally.
+import type { Command } from 'commander';
+import { createInterface } from 'node:readline';
+import { openClassifier, type Classification, type Classifier } from '../../backend/models/classifierService.ts';
+import { parseTask } from '../../backend/models/training.ts';
+
+const BATCH = 1024;
+
+interface Pending {
+  readonly line: number;
+  readonly id?: unknown;
+  readonly text?: string;
+  readonly error?: string;
+}
+
+export function registerClassify(program: Command): void {
+  program
+    .command('classify')
+    .description('Score JSON lines {"id","text"} from stdin for spam, toxicity and undisclosed sponsorship.')
+    .option('-t, --tasks <list>', 'comma-separated tasks: spam,toxicity,sponsorship', 'spam,toxicity,sponsorship')
+    .option('--models <dir>', 'models directory (default: the shipped models)')
+    .option('--no-language-id', 'skip language identification (every text is scored as English)')
+    .action(async (flags: { tasks: string; models?: string; languageId: boolean }) => {
+      const tasks = flags.tasks.split(',').map((t) => parseTask(t.trim()));
+      const classifier = await openClassifier(flags.models, { tasks, languageId: flags.languageId });
+      try {
+        await classifyStream(classifier);
+      } finally {
+        await classifier.close();
+      }
+    });
+}
+
+async function classifyStream(classifier: Classifier): Promise<void> {
+  const input = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let batch: Pending[] = [];
+  let lineNumber = 0;
+  for await (const raw of input) {
+    lineNumber++;
+    if (raw.trim() === '') continue;
+    batch.push(parseLine(raw, lineNumber));
+    if (batch.length >= BATCH) {
+      await writeOut(await render(classifier, batch));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await writeOut(await render(classifier, batch));
+}
+
+function parseLine(raw: string, line: number): Pending {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { line, error: 'not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { line, error: 'expected an object {"id", "text"}' };
+  const record = value as Record<string, unknown>;
+  if (typeof record.text !== 'string') return { line, id: record.id, error: '"text" must be a string' };
+  if (typeof record.id !== 'string' && typeof record.id !== 'number') return { line, error: '"id" must be a string or number' };
+  return { line, id: record.id, text: record.text };
+}
+
+async function render(classifier: Classifier, batch: readonly Pending[]): Promise<string> {
+  const texts = batch.flatMap((p) => (p.text === undefined ? [] : [p.text]));
+  const results = await classifier.classify(texts);
+  let next = 0;
+  const versions = classifier.modelVersions;
+  return batch
+    .map((p) => {
+      if (p.text === undefined) return JSON.stringify({ ...(p.id === undefined ? {} : { id: p.id }), line: p.line, error: p.error ?? 'invalid line' });
+      const r = results[next++] as Classification;
+      return JSON.stringify({
+        id: p.id,
+        scores: r.scores,
+        labels: r.labels,
+        evidence: r.evidence,
+        model_versions: versions,
+        ...(r.unsupportedLanguage.length > 0 ? { unsupported_language: { language: r.language?.language, tasks: r.unsupportedLanguage } } : {}),
+      });
+    })
+    .join('\n');
+}
+
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(`${text}\n`)) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
+}

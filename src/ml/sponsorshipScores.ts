@@ -1,0 +1,43 @@
+// How the two sponsorship heads and the RULES.md rules combine into Stoa's three scores. One pure
+// function, used by the classifier and by held-out evaluation, so the numbers in the model card are
+// the numbers the app shows.
+//   commercial  = max(learned commercial, rule score)      — a matched affiliate link or discount
+//                 code is commercial whatever the learned head thinks;
+//   disclosure  = max(learned disclosure, rule score), halved when the only disclosure wording sits
+//                 after the ~125-character fold or inside a hashtag cluster (not adequate per RULES.md);
+//   undisclosed_sponsorship = commercial × (1 − disclosure).
+import { RULE_PRIORS, type RulePrior } from './rules/ruleWeights.ts';
+import type { RuleHit, RuleName } from './rules/sponsorshipRules.ts';
+
+export const HIDDEN_DISCLOSURE_FACTOR = 0.5;
+
+export interface SponsorshipScores {
+  readonly commercial: number;
+  readonly disclosure: number;
+  readonly undisclosedSponsorship: number;
+  /** True when placement rules halved the disclosure score. */
+  readonly disclosureHidden: boolean;
+}
+
+/** Probability from the hand-set rule weights alone (each rule counted once). */
+export function ruleScore(prior: RulePrior | undefined, hits: readonly RuleHit[]): number {
+  if (prior === undefined) return 0;
+  let z = prior.bias;
+  const seen = new Set<RuleName>();
+  for (const h of hits) {
+    if (seen.has(h.rule)) continue;
+    seen.add(h.rule);
+    z += prior.weights[h.rule] ?? 0;
+  }
+  return hits.length === 0 ? 0 : 1 / (1 + Math.exp(-z));
+}
+
+export function combineSponsorship(learnedCommercial: number, learnedDisclosure: number, hits: readonly RuleHit[]): SponsorshipScores {
+  const commercial = Math.max(learnedCommercial, ruleScore(RULE_PRIORS.commercial, hits));
+  const raw = Math.max(learnedDisclosure, ruleScore(RULE_PRIORS.disclosure, hits));
+  const hidden =
+    hits.some((r) => r.rule === 'disclosure_after_fold_only' || r.rule === 'disclosure_in_hashtag_cluster') && !hits.some((r) => r.rule === 'disclosure_before_fold');
+  const disclosure = hidden ? raw * HIDDEN_DISCLOSURE_FACTOR : raw;
+  return { commercial, disclosure, undisclosedSponsorship: commercial * (1 - disclosure), disclosureHidden: hidden };
+}
+
