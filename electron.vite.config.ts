@@ -24,6 +24,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/ui'),
+    // Relative asset paths: the same build loads from file:// in Electron and from / in browser mode.
+    base: './',
     plugins: [react()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),

@@ -18,6 +18,7 @@ async function createWindow(): Promise<void> {
     host: 'electron',
     modelsDir: join(shipped, 'models'),
     resourcesDir: join(shipped, 'resources'),
+    ...(process.env.STOA_SQLITE_BINDING ? { sqliteBinding: process.env.STOA_SQLITE_BINDING } : {}),
     ...(safeStorage.isEncryptionAvailable() ? { cipher: safeStorageCipher(safeStorage) } : {}),
   });
   const window = new BrowserWindow({

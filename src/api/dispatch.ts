@@ -1,6 +1,6 @@
 // dispatch(): the single entry behind every transport. Validates input, runs the handler,
 // validates output, and turns every failure into a typed ApiError value.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { endpoints, isMethod, type Method, type OutputOf, type ParsedInputOf } from './endpoints.ts';
 import { ApiFailure, apiError, type ApiReply } from './errors.ts';
 

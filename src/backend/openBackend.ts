@@ -26,6 +26,8 @@ export interface BackendConfig {
   /** Electron passes a safeStorage-backed cipher; elsewhere a key file in the data dir is used. */
   readonly cipher?: SecretCipher;
   readonly actor?: string;
+  /** Path to a better-sqlite3 binary for Electron's ABI (set by `npm start` in development). */
+  readonly sqliteBinding?: string;
 }
 
 export interface Backend {
@@ -39,7 +41,7 @@ export function openBackend(config: BackendConfig): Backend {
   const databaseFile = databaseFileIn(config.dataDir);
   let db;
   try {
-    db = openDatabase(databaseFile);
+    db = openDatabase(databaseFile, config.sqliteBinding ? { nativeBinding: config.sqliteBinding } : {});
   } catch (error) {
     if (error instanceof StoreOpenError) throw new StoaUserError(error.message);
     throw error;

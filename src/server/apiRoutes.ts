@@ -33,10 +33,15 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+    // Past the limit, keep draining (so the client can read our answer) but store nothing;
+    // a sender that never stops is cut off.
+    if (size > MAX_BODY_BYTES * 16) {
+      req.destroy();
+      return null;
+    }
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 export async function handleCall(

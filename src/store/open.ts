@@ -22,6 +22,8 @@ export class StoreOpenError extends Error {
 export interface OpenOptions {
   /** For tests of upgrades; the app always uses the full list. */
   readonly migrations?: readonly Migration[];
+  /** A better-sqlite3 binary built for another ABI (Electron's), used instead of the Node one. */
+  readonly nativeBinding?: string;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
@@ -29,7 +31,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   let db: Database;
   try {
-    db = new BetterSqlite3(file);
+    db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
     throw new StoreOpenError(file, 'unreadable', `Stoa cannot open the database file ${file}: ${describe(error)}`);
   }

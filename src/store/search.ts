@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary, type ItemSummary, type ItemSummaryRow } from './itemRows.ts';
 import { prepared } from './statements.ts';
+import { MATCH_END, MATCH_START } from '../core/highlight.ts';
 
 export interface SearchHit extends ItemSummary {
   readonly snippet: string;
@@ -28,14 +29,14 @@ export function searchItems(
   const rows = prepared(
     db,
     `SELECT ${SUMMARY_COLUMNS},
-            snippet(items_fts, -1, '[', ']', '…', 12) AS snippet
+            snippet(items_fts, -1, @start, @end, '…', 12) AS snippet
      FROM items_fts f
      JOIN items i ON i.rowid = f.rowid
      ${SUMMARY_JOINS}
      WHERE items_fts MATCH @query
      ORDER BY bm25(items_fts, 2.0, 1.0), i.id
      LIMIT @limit OFFSET @offset`,
-  ).all({ query, limit: limit + 1, offset }) as (ItemSummaryRow & { snippet: string })[];
+  ).all({ query, limit: limit + 1, offset, start: MATCH_START, end: MATCH_END }) as (ItemSummaryRow & { snippet: string })[];
   return {
     items: rows.slice(0, limit).map((row) => ({ ...toSummary(row), snippet: row.snippet })),
     hasMore: rows.length > limit,

@@ -1,11 +1,11 @@
 // Store benchmarks: upserting 100k items (vs a bare INSERT into an index-free table, the floor
 // set by SQLite itself) and FTS query latency at 100k items (vs a LIKE scan over the same rows).
-import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../store/clock.ts';
 import { upsertItems, type ItemInput } from '../../store/items.ts';
+import { openBareTable } from '../../store/benchBaselines.ts';
 import { openDatabase } from '../../store/open.ts';
 import { searchItems } from '../../store/search.ts';
 import { ratioOf, type BenchEntry, type BenchSuite } from './types.ts';
@@ -45,33 +45,23 @@ export const storeBench: BenchSuite = {
       const n = 100_000;
       const items = syntheticItems(n);
 
-      const bare = new BetterSqlite3(join(dir, 'bare.sqlite'));
-      bare.pragma('journal_mode = WAL');
-      bare.exec('CREATE TABLE items (platform TEXT, remote_id TEXT, body TEXT, created_at TEXT, raw TEXT)');
-      const insert = bare.prepare('INSERT INTO items VALUES (?, ?, ?, ?, ?)');
-      let start = process.hrtime.bigint();
-      bare.transaction(() => {
-        for (const it of items) insert.run(it.platform, it.remoteId, it.body, it.createdAt, JSON.stringify(it.raw));
-      })();
-      const bareRate = n / seconds(start);
+      const bare = openBareTable(join(dir, 'bare.sqlite'));
+      const bareRate = bare.insertRate(items);
 
       const db = openDatabase(join(dir, 'stoa.sqlite'));
-      start = process.hrtime.bigint();
+      let start = process.hrtime.bigint();
       for (let i = 0; i < n; i += 5000) upsertItems(db, items.slice(i, i + 5000), systemClock);
       const upsertRate = n / seconds(start);
 
       const queries = ['giveaway', 'crypto discount', 'check my channel', 'refund', 'gorg', 'link bio', 'terrible product', 'subscri'];
       const timings: number[] = [];
       const likeTimings: number[] = [];
-      const like = bare.prepare('SELECT rowid FROM items WHERE body LIKE ? LIMIT 50');
       for (let round = 0; round < 5; round += 1) {
         for (const q of queries) {
           start = process.hrtime.bigint();
           searchItems(db, q, 50, 0);
           timings.push(seconds(start) * 1000);
-          start = process.hrtime.bigint();
-          like.all(`%${q}%`);
-          likeTimings.push(seconds(start) * 1000);
+          likeTimings.push(bare.likeScanMs(q));
         }
       }
       timings.sort((a, b) => a - b);

@@ -44,7 +44,7 @@ describe('account secrets', () => {
     const account = addAccount(db, { platform: 'discourse', baseUrl: 'https://forum.example', displayName: 'Forum', secret: SECRET }, a, who, fixedClock());
     expect(() => readSecret(db, account.id, b)).toThrow(SecretUnavailableError);
     const tampered = a.encrypt(SECRET);
-    tampered[tampered.length - 1] ^= 0xff;
+    tampered.writeUInt8((tampered.at(-1) ?? 0) ^ 0xff, tampered.length - 1);
     expect(() => a.decrypt(tampered)).toThrow(SecretUnavailableError);
     db.close();
   });

@@ -3,10 +3,10 @@
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { queueColumns } from './queueColumns.tsx';
+import { FLEXIBLE, queueColumns } from './queueColumns.tsx';
 import type { QueueRow } from './useQueuePages.ts';
 
-const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 54;
 
 interface Props {
   readonly rows: QueueRow[];
@@ -26,7 +26,7 @@ export function QueueTable({ rows, selectedId, onSelect, onNearEnd }: Props) {
     if (rows.length > 0 && lastVisible >= rows.length - 40) onNearEnd();
   }, [lastVisible, rows.length, onNearEnd]);
 
-  const widths = table.getVisibleFlatColumns().map((c) => `${c.getSize()}px`).join(' ');
+  const widths = table.getVisibleFlatColumns().map((c) => (c.columnDef.size === FLEXIBLE ? 'minmax(200px, 1fr)' : `${c.getSize()}px`)).join(' ');
   const selectedIndex = rows.findIndex((r) => r.id === selectedId);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -1,43 +1,48 @@
-// The queue's columns: what a moderator scans first (state, text, reports, scores), then where
-// and when it was posted.
+// The queue's columns: what a moderator scans first (state, text with who/where under it,
+// reports, model scores), then when it was posted. Content takes whatever width is left.
 import { createColumnHelper } from '@tanstack/react-table';
+import { splitSnippet } from '../../../core/highlight.ts';
 import { ScoreCell } from '../../components/ScoreCell.tsx';
 import type { QueueRow } from './useQueuePages.ts';
 
 const column = createColumnHelper<QueueRow>();
 
+/** Column size 0 marks the flexible column (see QueueTable). */
+export const FLEXIBLE = 0;
+
 const formatDate = (iso: string): string => {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
 };
 
+function ContentCell({ row }: { row: QueueRow }) {
+  const text = row.snippet
+    ? splitSnippet(row.snippet).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))
+    : row.body;
+  return (
+    <span className="content-cell">
+      <span className="content-cell__text">
+        {row.title ? <strong>{row.title} </strong> : null}
+        {text}
+      </span>
+      <span className="content-cell__meta">
+        {row.author ?? 'unknown author'} · {row.community ?? row.platform} · {row.platform} {row.kind}
+      </span>
+    </span>
+  );
+}
+
 export const queueColumns = [
-  column.accessor('state', { header: 'State', size: 90, cell: (c) => <span className={`state state--${c.getValue()}`}>{c.getValue()}</span> }),
-  column.accessor('platform', { header: 'Platform', size: 100 }),
-  column.display({
-    id: 'text',
-    header: 'Content',
-    size: 520,
-    cell: (c) => {
-      const row = c.row.original;
-      return (
-        <span className="content-cell">
-          {row.title ? <strong>{row.title} </strong> : null}
-          {row.snippet ?? row.body}
-        </span>
-      );
-    },
-  }),
-  column.accessor('author', { header: 'Author', size: 150, cell: (c) => c.getValue() ?? <span className="muted">unknown</span> }),
-  column.accessor('community', { header: 'Community', size: 200, cell: (c) => c.getValue() ?? '' }),
-  column.accessor('reportCount', { header: 'Reports', size: 80 }),
-  column.accessor((row) => row.scores.spam, { id: 'spam', header: 'Spam', size: 90, cell: (c) => <ScoreCell value={c.getValue()} label="Spam" /> }),
-  column.accessor((row) => row.scores.toxicity, { id: 'toxicity', header: 'Toxicity', size: 90, cell: (c) => <ScoreCell value={c.getValue()} label="Toxicity" /> }),
+  column.accessor('state', { header: 'State', size: 84, cell: (c) => <span className={`state state--${c.getValue()}`}>{c.getValue()}</span> }),
+  column.display({ id: 'content', header: 'Content', size: FLEXIBLE, cell: (c) => <ContentCell row={c.row.original} /> }),
+  column.accessor('reportCount', { header: 'Reports', size: 72 }),
+  column.accessor((row) => row.scores.spam, { id: 'spam', header: 'Spam', size: 84, cell: (c) => <ScoreCell value={c.getValue()} label="Spam" /> }),
+  column.accessor((row) => row.scores.toxicity, { id: 'toxicity', header: 'Toxic', size: 84, cell: (c) => <ScoreCell value={c.getValue()} label="Toxicity" /> }),
   column.accessor((row) => row.scores.undisclosed_sponsorship, {
     id: 'undisclosed',
     header: 'Undisclosed ad',
-    size: 120,
+    size: 112,
     cell: (c) => <ScoreCell value={c.getValue()} label="Undisclosed sponsorship" />,
   }),
-  column.accessor('createdAt', { header: 'Posted', size: 170, cell: (c) => formatDate(c.getValue()) }),
+  column.accessor('createdAt', { header: 'Posted', size: 112, cell: (c) => formatDate(c.getValue()) }),
 ];

@@ -1,0 +1,56 @@
+// Page objects: tests say what a person does ("search for", "open the first item"), in roles and
+// labels, never CSS selectors.
+import type { Locator, Page } from 'playwright-core';
+
+export class QueuePageObject {
+  constructor(private readonly page: Page) {}
+
+  get grid(): Locator {
+    return this.page.getByRole('grid', { name: 'Queue' });
+  }
+
+  dataRows(): Locator {
+    return this.grid.getByRole('rowgroup').nth(1).getByRole('row');
+  }
+
+  async waitForRows(): Promise<number> {
+    await this.dataRows().first().waitFor();
+    return this.dataRows().count();
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search items' }).fill(text);
+  }
+
+  async openRow(index: number): Promise<void> {
+    await this.dataRows().nth(index).click();
+  }
+
+  get selectedItem(): Locator {
+    return this.page.getByRole('complementary', { name: 'Selected item' });
+  }
+
+  itemCountLabel(): Locator {
+    return this.page.getByText(/\d[\d,]* items$/).first();
+  }
+}
+
+export class AppPage {
+  readonly queue: QueuePageObject;
+
+  constructor(readonly page: Page) {
+    this.queue = new QueuePageObject(page);
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async goTo(section: 'Queue' | 'Studio' | 'Audit' | 'Settings'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: section }).click();
+  }
+
+  statusBar(): Locator {
+    return this.page.getByRole('contentinfo');
+  }
+}

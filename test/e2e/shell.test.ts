@@ -1,0 +1,69 @@
+// The built UI in real Chromium against the real browser-mode server and a demo workspace.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from './pages/AppPage.ts';
+import { launchChromium } from './support/browser.ts';
+import { startDemoServer, type DemoServer } from './support/demoServer.ts';
+
+let browser: Browser;
+let server: DemoServer;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Stoa shell in Chromium', () => {
+  it('loads the queue and shows demo rows from the store', async () => {
+    const app = new AppPage(page);
+    await app.open(server.url);
+    const rows = await app.queue.waitForRows();
+    expect(rows).toBeGreaterThan(5);
+    await expect.poll(() => app.queue.itemCountLabel().textContent()).toBe('1,300 items');
+    await expect.poll(() => page.getByRole('note').textContent()).toContain('Demo workspace');
+    // The token left the address bar once it was read.
+    expect(page.url()).not.toContain('token=');
+    await expect.poll(() => app.statusBar().getByRole('status').textContent()).toBe('Online');
+  });
+
+  it('searches and opens an item with its full record', async () => {
+    const app = new AppPage(page);
+    await app.queue.search('check my channel');
+    await expect.poll(async () => (await app.queue.dataRows().first().textContent()) ?? '').toMatch(/check/i);
+    await app.queue.openRow(0);
+    await expect.poll(() => app.queue.selectedItem.textContent()).toMatch(/Raw payload/);
+    expect(await app.queue.selectedItem.textContent()).toMatch(/check/i);
+  });
+
+  it('navigates to Audit and verifies the log, and to Settings to see the data folder', async () => {
+    const app = new AppPage(page);
+    await app.goTo('Audit');
+    await page.getByRole('button', { name: 'Verify audit log' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Audit log' }).textContent()).toMatch(/Audit log intact: 1 entries verified/);
+    await app.goTo('Settings');
+    await expect.poll(() => page.getByText('Data folder').count()).toBeGreaterThan(0);
+    expect(await page.locator('main').textContent()).toContain(server.served.backend.context.dataDir);
+  });
+
+  it('refuses to work without the launch token', async () => {
+    const stranger = await browser.newPage();
+    await stranger.goto(server.url.replace(/#.*$/, ''));
+    await expect.poll(() => stranger.getByRole('alert').textContent()).toContain('stoa serve');
+    await stranger.close();
+  });
+
+  it('ran without console errors (CSP violations included)', () => {
+    expect(consoleErrors, consoleErrors.join("\n")).toEqual([]);
+  });
+});
