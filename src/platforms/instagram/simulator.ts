@@ -142,7 +142,9 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     if (request.fault?.kind === 'rate_limit') {
       const code = Number(request.fault.options['code'] ?? 4);
       const status = Number(request.fault.options['status'] ?? (code === 4 ? 403 : 400));
-      return graphError(status, code, THROTTLE_MESSAGES[code] ?? `(#${code}) Rate limited`, { headers: usage.headers(100) });
+      // options.usage=false: a throttle without usage headers (the client must back off on its own).
+      const headers = request.fault.options['usage'] === false ? {} : usage.headers(100);
+      return graphError(status, code, THROTTLE_MESSAGES[code] ?? `(#${code}) Rate limited`, { headers });
     }
     if (usage.exhausted()) return graphError(403, 4, THROTTLE_MESSAGES[4] ?? '', { headers: usage.headers() });
     usage.record();
