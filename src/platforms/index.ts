@@ -3,7 +3,9 @@
 // `PlatformFactory`; add it to FACTORIES below.
 import type { PlatformName } from '../core/domain.ts';
 import type { ConnectorConfig, Platform, PlatformFactory } from './platform.ts';
+import { createInstagramPlatform } from './instagram/index.ts';
 import { createRedditPlatform } from './reddit/index.ts';
+import { createYoutubePlatform } from './youtube/index.ts';
 
 export type * from './platform.ts';
 export { actionReflected, QUEUE_KINDS } from './platform.ts';
@@ -11,7 +13,8 @@ export { actionReflected, QUEUE_KINDS } from './platform.ts';
 const FACTORIES: Partial<Record<PlatformName, PlatformFactory>> = {
   reddit: createRedditPlatform,
   // discourse: createDiscoursePlatform, (src/platforms/discourse)
-  // youtube, instagram: platforms B
+  youtube: createYoutubePlatform,
+  instagram: createInstagramPlatform,
 };
 
 export function supportedPlatforms(): PlatformName[] {

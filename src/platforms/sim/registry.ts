@@ -1,10 +1,13 @@
 // Which simulators `startSimulators` mounts by default, by name (= URL prefix). Each platform
 // folder exports one SimulatorFactory; add it here.
+import { createInstagramSimulator } from '../instagram/simulator.ts';
 import { createRedditSimulator } from '../reddit/simulator.ts';
+import { createYoutubeSimulator } from '../youtube/simulator.ts';
 import type { SimulatorFactory } from './types.ts';
 
 export const SIMULATOR_FACTORIES: Readonly<Record<string, SimulatorFactory>> = {
   reddit: createRedditSimulator(),
   // discourse: createDiscourseSimulator,
-  // youtube, instagram: platforms B
+  youtube: (context) => createYoutubeSimulator(context),
+  instagram: (context) => createInstagramSimulator(context),
 };
