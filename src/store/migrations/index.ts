@@ -2,8 +2,9 @@
 import { initial } from './0001-initial.ts';
 import { outbox } from './0002-outbox.ts';
 import { search } from './0003-search.ts';
+import { sync } from './0004-sync.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync];
 export const SCHEMA_VERSION = MIGRATIONS.length;
