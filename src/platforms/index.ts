@@ -4,6 +4,7 @@
 import type { PlatformName } from '../core/domain.ts';
 import type { ConnectorConfig, Platform, PlatformFactory } from './platform.ts';
 import { createInstagramPlatform } from './instagram/index.ts';
+import { createDiscoursePlatform } from './discourse/index.ts';
 import { createRedditPlatform } from './reddit/index.ts';
 import { createYoutubePlatform } from './youtube/index.ts';
 
@@ -12,7 +13,7 @@ export { actionReflected, QUEUE_KINDS } from './platform.ts';
 
 const FACTORIES: Partial<Record<PlatformName, PlatformFactory>> = {
   reddit: createRedditPlatform,
-  // discourse: createDiscoursePlatform, (src/platforms/discourse)
+  discourse: createDiscoursePlatform,
   youtube: createYoutubePlatform,
   instagram: createInstagramPlatform,
 };

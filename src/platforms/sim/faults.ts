@@ -20,7 +20,8 @@ export interface FaultController {
   rate(): number;
   /** Rules not yet used up, for a test's after-check that every scripted fault fired. */
   pending(): readonly { readonly rule: FaultRule; readonly remaining: number }[];
-  choose(platform: string, method: string, path: string, isWrite: boolean): Fault | null;
+  /** `allowed` narrows the random kinds (PlatformSimulator.randomFaults); scripted rules ignore it. */
+  choose(platform: string, method: string, path: string, isWrite: boolean, allowed?: readonly FaultKind[]): Fault | null;
 }
 
 function matches(rule: FaultRule, platform: string, method: string, path: string, isWrite: boolean): boolean {
@@ -55,7 +56,7 @@ export function createFaultController(rng: Rng, initialRate = 0): FaultControlle
     },
     rate: () => rate,
     pending: () => rules.map(({ rule, remaining }) => ({ rule, remaining })),
-    choose(platform, method, path, isWrite) {
+    choose(platform, method, path, isWrite, allowed) {
       const active = rules.find((entry) => matches(entry.rule, platform, method, path, isWrite));
       if (active) {
         active.remaining -= 1;
@@ -63,7 +64,8 @@ export function createFaultController(rng: Rng, initialRate = 0): FaultControlle
         return { kind: active.rule.kind, options: active.rule.options ?? {} };
       }
       if (!rng.chance(rate)) return null;
-      return { kind: rng.pick(isWrite ? WRITE_FAULTS : READ_FAULTS), options: {} };
+      const kinds = (isWrite ? WRITE_FAULTS : READ_FAULTS).filter((kind) => allowed === undefined || allowed.includes(kind));
+      return kinds.length === 0 ? null : { kind: rng.pick(kinds), options: {} };
     },
   };
 }

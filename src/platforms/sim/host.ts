@@ -184,7 +184,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
     const path = `/${rest.join('/')}`;
     const headers: Record<string, string | undefined> = {};
     for (const [key, value] of Object.entries(request.headers)) headers[key] = Array.isArray(value) ? value.join(', ') : value;
-    const fault = faults.choose(prefix, method, path, sim.isWrite(method, path));
+    const fault = faults.choose(prefix, method, path, sim.isWrite(method, path), sim.randomFaults);
     log.push({ platform: prefix, method, path, query: parsedUrl.search, headers, body, fault: fault?.kind ?? null, at: clock.now().toISOString() });
     if (log.length > REQUEST_LOG_LIMIT) log.splice(0, log.length - REQUEST_LOG_LIMIT);
     return sim.handle({ method, path, query: parsedUrl.searchParams, headers, body, fault });

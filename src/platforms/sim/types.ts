@@ -90,6 +90,12 @@ export interface PlatformSimulator {
   readonly name: string;
   /** Whether a request is a write, so `commit_then_drop` and `malformed_payload` land where they mean something. */
   isWrite(method: string, path: string): boolean;
+  /**
+   * Fault kinds this platform can suffer at random under `faultRate` (default: all that apply).
+   * Leave out kinds that need a person to recover (Discourse has no token to refresh, so its
+   * `token_expired` is a revoked key) so that a fault-rate soak stays recoverable.
+   */
+  readonly randomFaults?: readonly FaultKind[] | undefined;
   handle(request: SimRequest): SimReply | Promise<SimReply>;
   state(): PlatformSimState;
   /**
