@@ -1,0 +1,242 @@
+// The sync engine: pull every account's queues by cursor, then replay the outbox — heads only
+// (one entry per target at a time, in seq order), accounts in parallel, each account's entries
+// one after another (or in actBatch batches), each account behind its own rate budget. Waits
+// shorter than the caller's patience are slept through; longer ones are left for a later run.
+// Offline (manual, or detected when nothing can connect) stops the run without spending attempts.
+import type { Database } from 'better-sqlite3';
+import type { Platform } from '../platforms/index.ts';
+import type { Clock } from '../store/clock.ts';
+import { outboxCounts, outboxHeads, type OutboxEntry } from '../store/outbox.ts';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import type { SyncEvent, SyncEventListener } from './events.ts';
+import { pullAccount } from './pull.ts';
+import { needsRead, replayBatch, replayOne, type PushContext, type StepResult } from './push.ts';
+import { createRateBudget, type RateBudget } from './rateBudget.ts';
+
+export interface EngineAccount {
+  readonly id: string;
+  readonly platform: Platform;
+}
+
+export interface SyncEngineOptions {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly accounts: () => readonly EngineAccount[];
+  readonly random?: (() => number) | undefined;
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
+  readonly policy?: BackoffPolicy | undefined;
+  /** The persisted manual toggle. */
+  readonly manualOffline?: (() => boolean) | undefined;
+  /** From trackConnectivity(): true after a connect failure. */
+  readonly unreachable?: (() => boolean) | undefined;
+  readonly onEvent?: SyncEventListener | undefined;
+  readonly maxPagesPerQueue?: number | undefined;
+}
+
+export interface PullSummary {
+  readonly pulled: number;
+  readonly quarantined: number;
+  readonly problems: readonly { readonly accountId: string; readonly queue: string; readonly status: string; readonly reason: string }[];
+}
+
+export interface PushSummary {
+  readonly acted: number;
+  readonly failed: number;
+  readonly conflicts: number;
+  /** Entries still pending or sending when the run ended (waiting for a later time or for the network). */
+  readonly remaining: number;
+}
+
+export interface SyncSummary extends PullSummary, PushSummary {
+  readonly offline: boolean;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class SyncEngine {
+  readonly #options: SyncEngineOptions;
+  readonly #budgets = new Map<string, RateBudget>();
+  readonly #pausedUntil = new Map<string, number>();
+  #detectedOffline = false;
+
+  constructor(options: SyncEngineOptions) {
+    this.#options = options;
+  }
+
+  /** Offline by the person's toggle or because the last run could not connect. */
+  offline(): { manual: boolean; detected: boolean } {
+    return { manual: this.#options.manualOffline?.() ?? false, detected: this.#detectedOffline };
+  }
+
+  #emit(event: SyncEvent): void {
+    this.#options.onEvent?.(event);
+  }
+
+  #budget(account: EngineAccount): RateBudget {
+    let budget = this.#budgets.get(account.id);
+    if (!budget) {
+      budget = createRateBudget(account.platform.capabilities.rateLimit, this.#options.clock);
+      this.#budgets.set(account.id, budget);
+    }
+    return budget;
+  }
+
+  #setDetected(offline: boolean): void {
+    if (this.#detectedOffline === offline) return;
+    this.#detectedOffline = offline;
+    this.#emit({ type: 'connectivity', online: !offline });
+  }
+
+  #unreachable(): boolean {
+    return this.#options.unreachable?.() ?? false;
+  }
+
+  async pullAll(): Promise<PullSummary> {
+    const { db, clock } = this.#options;
+    let pulled = 0;
+    let quarantined = 0;
+    const problems: { accountId: string; queue: string; status: string; reason: string }[] = [];
+    if (this.#options.manualOffline?.()) return { pulled, quarantined, problems };
+    const accounts = this.#options.accounts();
+    let done = 0;
+    for (const account of accounts) {
+      this.#emit({ type: 'sync.progress', phase: 'pull', done, total: accounts.length, accountId: account.id });
+      const result = await pullAccount({
+        db,
+        clock,
+        accountId: account.id,
+        platform: account.platform,
+        budget: this.#budget(account),
+        maxPages: this.#options.maxPagesPerQueue ?? 50,
+        stopped: () => this.#detectedOffline,
+        onPage: (count) => {
+          pulled += count;
+          this.#emit({ type: 'sync.progress', phase: 'pull', done, total: accounts.length, accountId: account.id });
+        },
+      });
+      quarantined += result.quarantined;
+      for (const { queue, failure } of result.failures) {
+        problems.push({ accountId: account.id, queue, status: failure.status, reason: failure.reason });
+        if (failure.status !== 'retry_after') this.#emit({ type: 'account.problem', accountId: account.id, status: failure.status, reason: failure.reason });
+      }
+      // Every page answered means the network is back; a connect failure means it is not.
+      if (result.failures.length > 0 && this.#unreachable()) {
+        this.#setDetected(true);
+        break;
+      }
+      this.#setDetected(false);
+      done += 1;
+    }
+    if (pulled > 0) this.#emit({ type: 'items.changed', count: pulled });
+    return { pulled, quarantined, problems };
+  }
+
+  /**
+   * Replays the outbox until nothing is due within `maxWaitMs` (default 0: only what is due now).
+   * Entries of unknown accounts (removed) stay pending.
+   */
+  async pushOutbox(options: { maxWaitMs?: number } = {}): Promise<PushSummary> {
+    const { db, clock } = this.#options;
+    const sleep = this.#options.sleep ?? defaultSleep;
+    const deadline = clock.now().getTime() + (options.maxWaitMs ?? 0);
+    const tally = { acted: 0, failed: 0, conflicts: 0 };
+    const startCounts = outboxCounts(db);
+    const total = startCounts.pending + startCounts.sending;
+    const accounts = new Map(this.#options.accounts().map((account) => [account.id, account]));
+    while (!this.#options.manualOffline?.()) {
+      const now = clock.now().getTime();
+      const due = new Map<string, OutboxEntry[]>();
+      let wake = Number.POSITIVE_INFINITY;
+      for (const entry of outboxHeads(db)) {
+        if (entry.accountId === null || !accounts.has(entry.accountId)) continue;
+        const at = Math.max(entry.nextAttemptAt === null ? 0 : Date.parse(entry.nextAttemptAt), this.#pausedUntil.get(entry.accountId) ?? 0);
+        if (at <= now) due.set(entry.accountId, [...(due.get(entry.accountId) ?? []), entry]);
+        else wake = Math.min(wake, at);
+      }
+      if (due.size === 0) {
+        if (wake > deadline) break;
+        await sleep(Math.max(1, wake - now));
+        continue;
+      }
+      const results = await Promise.all(
+        [...due].map(([accountId, entries]) => {
+          const account = accounts.get(accountId);
+          return account ? this.#pushAccount(account, entries) : Promise.resolve([]);
+        }),
+      );
+      for (const result of results.flat()) {
+        if (result.kind !== 'settled') continue;
+        if (result.state === 'done') tally.acted += 1;
+        else if (result.state === 'failed') tally.failed += 1;
+        else tally.conflicts += 1;
+      }
+      this.#emit({ type: 'sync.progress', phase: 'push', done: tally.acted + tally.failed + tally.conflicts, total, accountId: null });
+      if (results.flat().some((result) => result.kind === 'offline')) {
+        this.#setDetected(true);
+        break;
+      }
+      this.#setDetected(false);
+    }
+    const counts = outboxCounts(db);
+    return { ...tally, remaining: counts.pending + counts.sending };
+  }
+
+  async #pushAccount(account: EngineAccount, entries: readonly OutboxEntry[]): Promise<StepResult[]> {
+    const ctx: PushContext = {
+      db: this.#options.db,
+      clock: this.#options.clock,
+      random: this.#options.random ?? Math.random,
+      policy: this.#options.policy ?? DEFAULT_BACKOFF,
+      platform: account.platform,
+      budget: this.#budget(account),
+      emit: (event) => this.#emit(event),
+      unreachable: () => this.#unreachable(),
+    };
+    const results: StepResult[] = [];
+    for (const step of planSteps(account.platform, entries)) {
+      const stepResults = step.length === 1 && step[0] ? [await replayOne(ctx, step[0])] : await replayBatch(ctx, step);
+      results.push(...stepResults);
+      const pause = stepResults.reduce((until, result) => (result.kind === 'pause' ? Math.max(until, result.untilMs) : until), 0);
+      if (pause > 0) this.#pausedUntil.set(account.id, pause);
+      if (pause > 0 || stepResults.some((result) => result.kind === 'offline')) break;
+    }
+    return results;
+  }
+
+  /** Pull, then push; what `stoa sync` and the Sync button run. */
+  async syncOnce(options: { maxWaitMs?: number } = {}): Promise<SyncSummary> {
+    const pull = await this.pullAll();
+    const push = this.#detectedOffline ? { acted: 0, failed: 0, conflicts: 0, remaining: countOpen(this.#options.db) } : await this.pushOutbox(options);
+    return { ...pull, ...push, offline: this.#detectedOffline || (this.#options.manualOffline?.() ?? false) };
+  }
+}
+
+const countOpen = (db: Database): number => {
+  const counts = outboxCounts(db);
+  return counts.pending + counts.sending;
+};
+
+/**
+ * Groups an account's due entries into steps: batches of the same action (up to maxBatch) when
+ * the platform has actBatch and the entry needs no reconciling read; single entries otherwise.
+ */
+export function planSteps(platform: Platform, entries: readonly OutboxEntry[]): OutboxEntry[][] {
+  const maxBatch = platform.actBatch ? platform.capabilities.maxBatch : 1;
+  if (maxBatch <= 1) return entries.map((entry) => [entry]);
+  const steps: OutboxEntry[][] = [];
+  const open = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    if (needsRead(platform, entry)) {
+      steps.push([entry]);
+      continue;
+    }
+    const batch = open.get(entry.action) ?? [];
+    if (batch.length === 0) {
+      open.set(entry.action, batch);
+      steps.push(batch);
+    }
+    batch.push(entry);
+    if (batch.length >= maxBatch) open.set(entry.action, []);
+  }
+  return steps;
+}

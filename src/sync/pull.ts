@@ -1,0 +1,96 @@
+// Incremental pull: walk each queue of an account page by page from its stored cursor. Every page
+// is written in one transaction with the cursor that points past it, so a crash resumes the walk
+// where it stopped and never records a cursor for items it did not keep. Payloads that failed to
+// map are quarantined and the walk goes on. Remote verdicts update the local state of an item
+// unless a local decision about it has not settled yet (pending, sending or in conflict).
+import type { Database } from 'better-sqlite3';
+import type { ItemState } from '../core/domain.ts';
+import type { CallFailure, Platform, RemoteItem, RemoteState } from '../platforms/index.ts';
+import type { Clock } from '../store/clock.ts';
+import { itemIdByRemote, setItemRemote } from '../store/itemRemote.ts';
+import { upsertItems, type ItemInput } from '../store/items.ts';
+import { unsettledTargets } from '../store/outbox.ts';
+import { quarantinePayload } from '../store/quarantine.ts';
+import { getSyncCursor, setSyncCursor } from '../store/syncCursors.ts';
+import type { RateBudget } from './rateBudget.ts';
+
+/** A remotely deleted item is gone for good: locally that reads as removed. */
+export const localStateOf = (remote: RemoteState): ItemState => (remote === 'deleted' ? 'removed' : remote);
+
+export interface PullAccountResult {
+  readonly pulled: number;
+  readonly quarantined: number;
+  /** The failure that stopped a queue's walk, if any (the other queues still ran). */
+  readonly failures: readonly { readonly queue: string; readonly failure: CallFailure }[];
+}
+
+export interface PullOptions {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly accountId: string;
+  readonly platform: Platform;
+  readonly budget: RateBudget;
+  /** Bound on pages per queue per run, so one huge queue cannot starve the push. */
+  readonly maxPages: number;
+  /** Checked between pages: stop at once when the engine went offline. */
+  readonly stopped: () => boolean;
+  readonly onPage: (items: number) => void;
+}
+
+function toInput(item: RemoteItem, accountId: string, unsettled: ReadonlySet<string>): ItemInput {
+  return {
+    platform: item.platform,
+    remoteId: item.remoteId,
+    kind: item.kind,
+    accountId,
+    community: item.community,
+    author: item.author,
+    parentRemoteId: item.parentRemoteId,
+    title: item.title,
+    body: item.body,
+    url: item.url,
+    createdAt: item.createdAt,
+    ...(unsettled.has(item.remoteId) ? {} : { state: localStateOf(item.remoteState) }),
+    raw: item.raw,
+    reports: item.reports.map(({ source, reason, count }) => ({ source, reason, count })),
+  };
+}
+
+export async function pullAccount(options: PullOptions): Promise<PullAccountResult> {
+  const { db, clock, accountId, platform } = options;
+  let pulled = 0;
+  let quarantined = 0;
+  const failures: { queue: string; failure: CallFailure }[] = [];
+  for (const queue of platform.capabilities.queues) {
+    for (let page = 0; page < options.maxPages; page += 1) {
+      if (options.stopped()) return { pulled, quarantined, failures };
+      const wait = options.budget.take('pull');
+      if (wait > 0) {
+        failures.push({ queue, failure: { status: 'retry_after', at: new Date(clock.now().getTime() + wait).toISOString(), seconds: Math.ceil(wait / 1000), reason: 'local rate budget spent', ambiguous: false } });
+        break;
+      }
+      const cursor = getSyncCursor(db, accountId, queue);
+      const outcome = await platform.pull({ queue, cursor });
+      if (outcome.status !== 'ok') {
+        failures.push({ queue, failure: outcome });
+        break;
+      }
+      const { items, nextCursor, quarantined: broken } = outcome.page;
+      db.transaction(() => {
+        const unsettled = unsettledTargets(db, platform.name);
+        upsertItems(db, items.map((item) => toInput(item, accountId, unsettled)), clock);
+        for (const item of items) {
+          const id = itemIdByRemote(db, item.platform, item.remoteId);
+          if (id) setItemRemote(db, id, { state: item.remoteState, version: item.version }, clock);
+        }
+        for (const bad of broken) quarantinePayload(db, { accountId, platform: platform.name, queue, payload: bad.payload, error: bad.error }, clock);
+        setSyncCursor(db, accountId, queue, nextCursor, clock);
+      })();
+      pulled += items.length;
+      quarantined += broken.length;
+      options.onPage(items.length);
+      if (nextCursor === null) break;
+    }
+  }
+  return { pulled, quarantined, failures };
+}
