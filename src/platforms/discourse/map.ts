@@ -96,7 +96,8 @@ export function toRemoteItem(reviewable: Reviewable, loads: SideLoads, baseUrl: 
   const authorId = kind === 'queued' ? reviewable.created_by_id : reviewable.target_created_by_id;
   const author = authorId !== null && authorId !== undefined ? loads.users.get(authorId) : undefined;
   const isTopic = kind === 'queued' ? Boolean(reviewable.payload?.title) : reviewable.post_number === 1;
-  const url = reviewable.target_url ? new URL(reviewable.target_url, `${baseUrl.replace(/\/$/, '')}/`).toString() : null;
+  // target_url is site-relative ("/t/slug/5/3"); a site may live below a path (or our /discourse mount).
+  const url = !reviewable.target_url ? null : /^https?:\/\//.test(reviewable.target_url) ? reviewable.target_url : `${baseUrl.replace(/\/$/, '')}${reviewable.target_url}`;
   return {
     platform: 'discourse',
     remoteId: String(reviewable.id),
