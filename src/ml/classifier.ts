@@ -1,13 +1,16 @@
 // The classifier the app uses: loads every model in models/ once, featurizes each text once (all
-// models share the featurizer), runs one batched ONNX call per model, and turns head probabilities
-// into Stoa's scores, labels and evidence:
+// models share the featurizer) and scores a batch with ONE onnxruntime call: the loaded models' weight
+// columns are stacked into a single linear graph at load time (same math as each model.onnx, one
+// Gather instead of three). Head probabilities become Stoa's scores, labels and evidence:
 //   spam, toxicity — the heads' calibrated probabilities;
 //   commercial, disclosure, undisclosed_sponsorship — heads and rules combined by sponsorshipScores.ts.
 import { Featurizer, type Features } from './featurize.ts';
 import { explain, type EvidenceSpan } from './evidence.ts';
 import { LanguageIdentifier, type LanguageGuess } from './language.ts';
 import type { TaskName } from './manifest.ts';
-import { loadModel, modelDirs, readManifest, type LoadedModel } from './registry.ts';
+import { linearModelBytes } from './linearGraph.ts';
+import { LinearSession } from './linearSession.ts';
+import { loadModelWeights, modelDirs, readManifest, type ModelWeights } from './registry.ts';
 import { combineSponsorship } from './sponsorshipScores.ts';
 
 export const SCORE_NAMES = ['spam', 'toxicity', 'commercial', 'disclosure', 'undisclosed_sponsorship'] as const;
@@ -33,21 +36,25 @@ const MIN_LANGUAGE_CONFIDENCE = 0.5;
 
 export class TextClassifier {
   private constructor(
-    private readonly models: ReadonlyMap<TaskName, LoadedModel>,
+    private readonly models: ReadonlyMap<TaskName, ModelWeights>,
+    /** First column of each task's heads in the fused output. */
+    private readonly offsets: ReadonlyMap<TaskName, number>,
+    private readonly session: LinearSession | null,
     private readonly featurizer: Featurizer,
     private readonly languages: LanguageIdentifier | null,
   ) {}
 
   static async open(modelsDir: string, options: ClassifierOptions = {}): Promise<TextClassifier> {
     const wanted = new Set(options.tasks ?? ['spam', 'toxicity', 'sponsorship']);
-    const models = new Map<TaskName, LoadedModel>();
+    const models = new Map<TaskName, ModelWeights>();
     for (const dir of modelDirs(modelsDir)) {
       const manifest = readManifest(dir);
       if (!wanted.has(manifest.task) || models.has(manifest.task)) continue;
-      models.set(manifest.task, await loadModel(dir));
+      models.set(manifest.task, loadModelWeights(dir));
     }
+    const { offsets, session } = await fuse(models);
     const languages = options.languageId === false ? null : await LanguageIdentifier.open();
-    return new TextClassifier(models, new Featurizer(), languages);
+    return new TextClassifier(models, offsets, session, new Featurizer(), languages);
   }
 
   /** Model name → version, for every loaded model (what `model_versions` reports). */
@@ -63,20 +70,15 @@ export class TextClassifier {
   async classify(texts: readonly string[]): Promise<Classification[]> {
     const features = texts.map((t) => this.featurizer.featurize(t));
     const languages = texts.map((t) => (this.languages === null ? null : this.languages.identify(t)));
-    const probabilities = new Map<TaskName, Float32Array>();
-    await Promise.all(
-      [...this.models].map(async ([task, model]) => {
-        probabilities.set(task, await model.session.run(features));
-      }),
-    );
+    const probabilities = this.session === null ? new Float32Array(0) : await this.session.run(features);
     return texts.map((text, i) => this.assemble(text, features[i] as Features, languages[i] ?? null, probabilities, i));
   }
 
   async close(): Promise<void> {
-    for (const m of this.models.values()) await m.session.close();
+    await this.session?.close();
   }
 
-  private assemble(text: string, features: Features, language: LanguageGuess | null, probabilities: ReadonlyMap<TaskName, Float32Array>, row: number): Classification {
+  private assemble(text: string, features: Features, language: LanguageGuess | null, probabilities: Float32Array, row: number): Classification {
     const scores: Record<ScoreName, number | null> = { spam: null, toxicity: null, commercial: null, disclosure: null, undisclosed_sponsorship: null };
     const labels: ScoreName[] = [];
     const evidence: EvidenceSpan[] = [];
@@ -86,18 +88,19 @@ export class TextClassifier {
         unsupportedLanguage.push(task);
         continue;
       }
-      const probs = probabilities.get(task);
       const heads = model.manifest.heads;
+      const width = this.session?.heads ?? 0;
+      const offset = this.offsets.get(task) ?? 0;
       const head = (name: string): { p: number; threshold: number; k: number } => {
         const k = heads.findIndex((h) => h.name === name);
-        return { p: round(probs?.[row * heads.length + k] ?? 0), threshold: heads[k]?.threshold ?? 1, k };
+        return { p: probabilities[row * width + offset + k] ?? 0, threshold: heads[k]?.threshold ?? 1, k };
       };
       const because = (score: ScoreName, k: number): void => {
         evidence.push(...explain(score, text, features, model.weights, heads.length, k));
       };
       if (task === 'spam' || task === 'toxicity') {
         const h = head(task);
-        scores[task] = h.p;
+        scores[task] = round(h.p);
         if (h.p >= h.threshold) {
           labels.push(task);
           because(task, h.k);
@@ -124,7 +127,30 @@ export class TextClassifier {
   }
 }
 
-function supports(model: LoadedModel, language: LanguageGuess): boolean {
+/** One graph whose weight columns are every loaded model's heads, side by side. */
+async function fuse(models: ReadonlyMap<TaskName, ModelWeights>): Promise<{ offsets: Map<TaskName, number>; session: LinearSession | null }> {
+  const offsets = new Map<TaskName, number>();
+  let total = 0;
+  for (const [task, m] of models) {
+    offsets.set(task, total);
+    total += m.manifest.heads.length;
+  }
+  const first = [...models.values()][0];
+  if (first === undefined) return { offsets, session: null };
+  const dim = 1 << first.manifest.featurizer.params.dimBits;
+  const weights = new Float32Array(dim * total);
+  const bias = new Float32Array(total);
+  for (const [task, m] of models) {
+    const k = m.manifest.heads.length;
+    const offset = offsets.get(task) ?? 0;
+    for (let j = 0; j < dim; j++) for (let h = 0; h < k; h++) weights[j * total + offset + h] = m.weights[j * k + h] ?? 0;
+    bias.set(m.bias, offset);
+  }
+  const heads = [...models.values()].flatMap((m) => m.manifest.heads.map((h) => `${m.manifest.task}.${h.name}`));
+  return { offsets, session: await LinearSession.open(linearModelBytes(dim, heads, weights, bias, { fused: 'true' }), total) };
+}
+
+function supports(model: ModelWeights, language: LanguageGuess): boolean {
   if (language.method !== 'fasttext' || language.confidence < MIN_LANGUAGE_CONFIDENCE) return true;
   return model.manifest.languages.includes(language.language);
 }

@@ -2,7 +2,7 @@
 // bigrams, character n-grams of words, special-token features and rule features, in a fixed space
 // of 2^dimBits buckets. A model records FEATURIZER_VERSION and the params it was trained with, and
 // inference refuses a model whose record differs (see registry.ts): change either and retrain.
-import { combineHashes, hashRange, hashString, namespaceSeed } from './hashing.ts';
+import { combineHashes, fmix32, fnvStep, hashString, namespaceSeed } from './hashing.ts';
 import { RULE_NAMES, sponsorshipRuleHits, type RuleHit, type RuleName } from './rules/sponsorshipRules.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
@@ -109,14 +109,18 @@ export class Featurizer {
     return unit;
   }
 
-  // fastText-style: n-grams of "<word>" so prefixes and suffixes are their own features.
+  // fastText-style: n-grams of "<word>" so prefixes and suffixes are their own features. The FNV state
+  // is carried from length lo to hi at each start, so the longer n-grams cost one step each.
   private charNgrams(word: string, t: number): void {
-    const padded = `<${word}>`;
     const { charNgramMin: lo, charNgramMax: hi } = this.params;
-    for (let start = 0; start < padded.length; start++) {
-      for (let len = lo; len <= hi && start + len <= padded.length; len++) {
-        if (len === padded.length) continue; // the whole word is already a word feature
-        this.push(hashRange(SEED_CHAR, padded, start, start + len), t, 0);
+    const n = word.length + 2;
+    for (let start = 0; start < n; start++) {
+      let h = SEED_CHAR;
+      for (let len = 1; len <= hi && start + len <= n; len++) {
+        const at = start + len - 1;
+        const code = at === 0 ? 60 : at === n - 1 ? 62 : word.charCodeAt(at - 1); // '<' and '>'
+        h = fnvStep(h, code);
+        if (len >= lo && len !== n) this.push(fmix32(h), t, 0); // the whole word is already a word feature
       }
     }
   }

@@ -23,8 +23,11 @@ export function combineHashes(a: number, b: number): number {
   return fmix32((Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) + b) | 0);
 }
 
+/** One FNV-1a step, for hashing that grows a string one code unit at a time (char n-grams). */
+export const fnvStep = (h: number, code: number): number => Math.imul(h ^ code, FNV_PRIME) >>> 0;
+
 // murmur3's finaliser: spreads the low-entropy bits of FNV so masking to 2^k buckets stays uniform.
-function fmix32(h0: number): number {
+export function fmix32(h0: number): number {
   let h = h0 >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

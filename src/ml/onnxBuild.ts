@@ -53,13 +53,15 @@ export interface GraphSpec {
   readonly outputs: ValueInfo[];
   readonly docString?: string;
   readonly metadata?: Readonly<Record<string, string>>;
+  /** Extra operator sets, e.g. com.microsoft for onnxruntime's contrib ops. */
+  readonly extraOpsets?: readonly { domain: string; version: number }[];
 }
 
 export function encodeModel(spec: GraphSpec): Uint8Array {
   const model = onnx.ModelProto.create({
     irVersion: 8,
     producerName: 'stoa',
-    opsetImport: [{ domain: '', version: OPSET }],
+    opsetImport: [{ domain: '', version: OPSET }, ...(spec.extraOpsets ?? [])],
     docString: spec.docString ?? '',
     metadataProps: Object.entries(spec.metadata ?? {}).map(([key, value]) => ({ key, value })),
     graph: {

@@ -19,13 +19,17 @@ export class ModelLoadError extends Error {
   }
 }
 
-export interface LoadedModel {
+export interface ModelWeights {
   readonly dir: string;
   readonly manifest: ModelManifest;
-  readonly session: LinearSession;
   /** Row-major [2^dimBits, heads]: calibrated weights, read from the ONNX file itself, for evidence. */
   readonly weights: Float32Array;
   readonly bias: Float32Array;
+  readonly bytes: Uint8Array;
+}
+
+export interface LoadedModel extends ModelWeights {
+  readonly session: LinearSession;
 }
 
 /** Directories under `modelsDir` that hold a manifest.json, sorted by name. */
@@ -61,7 +65,8 @@ export function assertFeaturizerMatches(manifest: ModelManifest, current: Featur
   }
 }
 
-export async function loadModel(dir: string): Promise<LoadedModel> {
+/** Manifest checked, checksum checked, weights decoded from the ONNX file; no session yet. */
+export function loadModelWeights(dir: string): ModelWeights {
   const manifest = readManifest(dir);
   assertFeaturizerMatches(manifest);
   const bytes = readFileSync(join(dir, manifest.onnx.file));
@@ -71,6 +76,10 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
   const weights = initializers.get(WEIGHTS_NAME);
   const bias = initializers.get(BIAS_NAME);
   if (weights === undefined || bias === undefined) throw new ModelLoadError('manifest_invalid', `${dir}: model.onnx lacks the ${WEIGHTS_NAME}/${BIAS_NAME} initializers of a Stoa linear model.`);
-  const session = await LinearSession.open(bytes, manifest.heads.length);
-  return { dir, manifest, session, weights: weights.data, bias: bias.data };
+  return { dir, manifest, weights: weights.data, bias: bias.data, bytes };
+}
+
+export async function loadModel(dir: string): Promise<LoadedModel> {
+  const model = loadModelWeights(dir);
+  return { ...model, session: await LinearSession.open(model.bytes, model.manifest.heads.length) };
 }

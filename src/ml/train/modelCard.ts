@@ -23,7 +23,7 @@ export function renderModelCard(m: ModelManifest): string {
     '',
     '## Model',
     `Logistic regression over hashed features (featurizer \`${m.featurizer.version}\`, 2^${m.featurizer.params.dimBits} buckets: word unigrams and bigrams, character ${m.featurizer.params.charNgramMin}–${m.featurizer.params.charNgramMax}-grams, URL/handle/hashtag/emoji/number tokens, rule features), ` +
-      `AdaGrad SGD with L2, Platt-calibrated on a validation split, exported to ONNX (Gather → Mul → ReduceSum → Add → Sigmoid; ${m.onnx.bytes.toLocaleString('en')} bytes, sha256 \`${m.onnx.sha256.slice(0, 16)}…\`). ` +
+      `AdaGrad SGD with L2, Platt-calibrated on a validation split, exported to ONNX (Gather → batched MatMul with the feature values → Add → Sigmoid; ${m.onnx.bytes.toLocaleString('en')} bytes, sha256 \`${m.onnx.sha256.slice(0, 16)}…\`). ` +
       `ONNX outputs equal the TypeScript reference on ${m.verification.rows} rows (max |Δ| ${m.verification.maxAbsDiff.toExponential(1)}). Languages: ${m.languages.join(', ')} — other languages are reported as unsupported, not scored.`,
     '',
     '| head | threshold | chosen for | goal met on validation |',

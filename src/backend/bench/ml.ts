@@ -1,0 +1,119 @@
+// Model benchmarks on short real comments (the ham and spam of the YouTube/ScamSpot sets, ≤ 120
+// characters), all three tasks at once, language identification on: featurize rate, classify
+// throughput at batch 1 and 256, single-item p50/p99 latency and peak memory — each against a
+// BERT-base-shaped int8 ONNX graph measured in the same run (sequence length 32, both cores).
+import * as ort from 'onnxruntime-node';
+import { bertBaselineBytes, BERT_INPUT } from '../../ml/bertBaseline.ts';
+import { TextClassifier } from '../../ml/classifier.ts';
+import { Featurizer } from '../../ml/featurize.ts';
+import { loadSet } from '../../ml/train/datasets.ts';
+import { defaultModelsDir } from '../paths.ts';
+import { resolveDatasetsDir } from '../models/training.ts';
+import { ratioOf, type BenchEntry, type BenchSuite } from './types.ts';
+
+const BASELINE_SEQUENCE = 32;
+const BASELINE_ITEMS = 24;
+const BASELINE_NAME = 'BERT-base-shaped int8 ONNX (random weights, seq 32)';
+
+export const mlBench: BenchSuite = {
+  name: 'ml',
+  async run(): Promise<BenchEntry[]> {
+    const comments = shortComments(4000);
+    let peakRss = process.memoryUsage().rss;
+    const sample = (): void => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    };
+    const startRss = process.memoryUsage().rss;
+
+    const featurizer = new Featurizer();
+    const featurizeRate = rate(comments.length * 5, () => {
+      for (let r = 0; r < 5; r++) for (const c of comments) featurizer.featurize(c);
+    });
+
+    const classifier = await TextClassifier.open(defaultModelsDir());
+    await classifier.classify(comments.slice(0, 256)); // warm-up
+    let started = performance.now();
+    for (let i = 0; i < comments.length; i += 256) {
+      await classifier.classify(comments.slice(i, i + 256));
+      sample();
+    }
+    const batch256 = comments.length / ((performance.now() - started) / 1000);
+    const latencies: number[] = [];
+    const single = comments.slice(0, 2000);
+    started = performance.now();
+    for (const c of single) {
+      const t0 = performance.now();
+      await classifier.classify([c]);
+      latencies.push(performance.now() - t0);
+    }
+    const batch1 = single.length / ((performance.now() - started) / 1000);
+    sample();
+    const oursPeakMb = (peakRss - startRss) / 2 ** 20;
+    await classifier.close();
+
+    const baseline = await measureBaseline(sample);
+    const p50 = quantile(latencies, 0.5);
+    const p99 = quantile(latencies, 0.99);
+    const entry = (name: string, unit: string, value: number, base: number, better: 'higher' | 'lower', notes: string): BenchEntry => ({
+      name,
+      unit,
+      value: round(value),
+      baseline: { name: BASELINE_NAME, value: round(base) },
+      ratio: ratioOf(value, base, better),
+      better,
+      notes,
+    });
+    const tasks = 'spam + toxicity + sponsorship, language ID on, evidence for positives';
+    return [
+      entry('ml.featurize', 'items/s', featurizeRate, baseline.batch1, 'higher', `featurizer alone on ${comments.length} short comments × 5; baseline: BERT-shaped items/s at batch 1`),
+      entry('ml.classify.batch256', 'items/s', batch256, baseline.batch8, 'higher', `${tasks}; baseline at batch 8`),
+      entry('ml.classify.batch1', 'items/s', batch1, baseline.batch1, 'higher', `${tasks}; one text per call`),
+      entry('ml.latency.p50', 'ms', p50, baseline.p50, 'lower', 'single item, featurize + score + evidence'),
+      entry('ml.latency.p99', 'ms', p99, baseline.p99, 'lower', 'single item'),
+      entry('ml.peak_memory', 'MiB', oursPeakMb, baseline.peakMb, 'lower', 'RSS growth while loading and running (ours: 3 models + lid.176; baseline: the BERT-shaped session)'),
+    ];
+  },
+};
+
+async function measureBaseline(sample: () => void): Promise<{ batch1: number; batch8: number; p50: number; p99: number; peakMb: number }> {
+  const before = process.memoryUsage().rss;
+  const session = await ort.InferenceSession.create(bertBaselineBytes(), { intraOpNumThreads: 2, graphOptimizationLevel: 'all' });
+  const ids = (batch: number): ort.Tensor => new ort.Tensor('int64', BigInt64Array.from({ length: batch * BASELINE_SEQUENCE }, (_, i) => BigInt((i * 7919) % 30_000)), [batch, BASELINE_SEQUENCE]);
+  await session.run({ [BERT_INPUT]: ids(1) });
+  const latencies: number[] = [];
+  let started = performance.now();
+  for (let i = 0; i < BASELINE_ITEMS; i++) {
+    const t0 = performance.now();
+    await session.run({ [BERT_INPUT]: ids(1) });
+    latencies.push(performance.now() - t0);
+  }
+  const batch1 = BASELINE_ITEMS / ((performance.now() - started) / 1000);
+  sample();
+  started = performance.now();
+  for (let i = 0; i < BASELINE_ITEMS / 8; i++) await session.run({ [BERT_INPUT]: ids(8) });
+  const batch8 = BASELINE_ITEMS / ((performance.now() - started) / 1000);
+  sample();
+  const peakMb = (process.memoryUsage().rss - before) / 2 ** 20;
+  await session.release();
+  return { batch1, batch8, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), peakMb };
+}
+
+/** Real short comments from the spam sets (both classes, ≤ 120 characters), in file order, repeated to `limit`. */
+export function shortComments(limit: number): string[] {
+  const root = resolveDatasetsDir(undefined);
+  const texts = [...loadSet(root, 'youtube-spam'), ...loadSet(root, 'scamspot')].map((r) => r.text).filter((t) => t.length > 0 && t.length <= 120);
+  return Array.from({ length: Math.min(limit, texts.length * 10) }, (_, i) => texts[i % texts.length] ?? '');
+}
+
+function rate(items: number, work: () => void): number {
+  const t0 = performance.now();
+  work();
+  return items / ((performance.now() - t0) / 1000);
+}
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
