@@ -1,0 +1,53 @@
+// The seed corpus is real community text read with a real CSV parser (quoted commas, BOMs), with
+// the source's own authors and timestamps where it has them.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusFromRows, defaultDatasetsDir, loadSeedCorpus, type SeedRow } from '../../../src/platforms/sim/seed.ts';
+
+const hasDatasets = existsSync(path.join(defaultDatasetsDir(), 'spam/youtube-spam-collection'));
+
+describe.skipIf(!hasDatasets)('seed corpus from /work/shared/datasets', () => {
+  const corpus = loadSeedCorpus();
+
+  it('reads the YouTube comments with real ids, authors and timestamps, commas inside quotes intact', () => {
+    // 4 videos (Psy, KatyPerry, LMFAO, Eminem): 350 + 350 + 438 + 448 rows per PROVENANCE.md.
+    expect(corpus.youtube).toHaveLength(1586);
+    const first = corpus.youtube[0];
+    expect(first).toMatchObject({ sourceId: 'LZQPQhLyRh80UYxNuaDWhIGQYNQ96IuCg-AYWqNPjpU', author: 'Julius NM', authorIsReal: true, text: 'Huh, anyway check out this you[tube] channel: kobyoshi02', createdAt: '2013-11-07T06:20:48.000Z', label: 'spam' });
+    expect(corpus.youtube.every((row) => row.text.length > 0 && !row.text.includes('\ufeff'))).toBe(true);
+  });
+
+  it('reads the Instagram comments (no authors in the set: derived handles, marked as such)', () => {
+    expect(corpus.instagram).toHaveLength(3444);
+    expect(corpus.instagram.every((row) => !row.authorIsReal && row.createdAt === null)).toBe(true);
+    expect(new Set(corpus.instagram.map((row) => row.label))).toEqual(new Set(['scam', 'real']));
+  });
+
+  it('reads both tweet sets as forum posts, keeping retweet handles as real authors', () => {
+    const davidson = corpus.forum.filter((row) => row.source.includes('davidson'));
+    const olid = corpus.forum.filter((row) => row.source.includes('olid'));
+    expect(davidson).toHaveLength(24783);
+    expect(olid).toHaveLength(13240);
+    const retweet = davidson.find((row) => row.text.startsWith('!!! RT @mayasolovely'));
+    expect(retweet).toMatchObject({ author: 'mayasolovely', authorIsReal: true, label: 'neither' });
+  });
+
+  it('caches per directory', () => {
+    expect(loadSeedCorpus()).toBe(corpus);
+  });
+});
+
+describe('seed corpus from rows', () => {
+  it('groups rows a caller provides (e.g. a demo seed file)', () => {
+    const row = (set: SeedRow['set'], id: string): SeedRow => ({ set, sourceId: id, author: 'a', authorIsReal: true, text: 't', createdAt: null, label: 'x', source: 'resources/demo/seed.json' });
+    const corpus = corpusFromRows([row('forum', '1'), row('youtube', '2'), row('forum', '3')]);
+    expect(corpus.forum.map((r) => r.sourceId)).toEqual(['1', '3']);
+    expect(corpus.youtube).toHaveLength(1);
+    expect(corpus.instagram).toEqual([]);
+  });
+
+  it('refuses an empty datasets directory with a sentence that says what to do', () => {
+    expect(() => loadSeedCorpus('/nonexistent/datasets')).toThrow(/STOA_DATASETS/);
+  });
+});
