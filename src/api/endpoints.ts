@@ -6,6 +6,7 @@ import {
   itemKindSchema,
   itemStateSchema,
   itemSummarySchema,
+  moderationActionSchema,
   pageInput,
   platformSchema,
   queueSortSchema,
@@ -58,6 +59,27 @@ export const endpoints = {
   'items.get': {
     input: z.object({ id: z.string().min(1).max(100) }).strict(),
     output: itemDetailSchema,
+  },
+  'queue.decide': {
+    input: z
+      .object({
+        itemId: z.string().min(1).max(100),
+        action: moderationActionSchema,
+        reason: z.string().trim().max(500).optional(),
+        /** Ban only: days, or null for a permanent ban. */
+        durationDays: z.number().int().min(1).max(999).nullable().optional(),
+        /** Ban only: the message sent to the user. */
+        message: z.string().trim().max(1000).optional(),
+      })
+      .strict(),
+    output: z.object({
+      decisionId: z.string(),
+      itemId: z.string(),
+      action: moderationActionSchema,
+      state: itemStateSchema,
+      /** Whether an outbox entry will carry the action to the platform (false for local-only items). */
+      queued: z.boolean(),
+    }),
   },
   'audit.verify': {
     input: empty,

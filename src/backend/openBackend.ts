@@ -12,6 +12,7 @@ import { auditHandlers } from './auditHandlers.ts';
 import type { BackendContext, Host } from './context.ts';
 import { StoaUserError } from './errors.ts';
 import { itemHandlers } from './itemHandlers.ts';
+import { queueHandlers } from './queueHandlers.ts';
 import { databaseFileIn, defaultModelsDir, defaultResourcesDir, keyFileIn } from './paths.ts';
 import { systemHandlers } from './systemHandlers.ts';
 
@@ -64,6 +65,7 @@ export function openBackend(config: BackendConfig): Backend {
   const handlers = {
     ...systemHandlers(context),
     ...itemHandlers(context),
+    ...queueHandlers(context),
     ...auditHandlers(context),
   } satisfies Handlers;
 

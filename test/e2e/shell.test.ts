@@ -46,11 +46,22 @@ describe('Stoa shell in Chromium', () => {
     expect(await app.queue.selectedItem.textContent()).toMatch(/check/i);
   });
 
+  it('removes an item with the keyboard and moves to the next one', async () => {
+    const app = new AppPage(page);
+    await app.queue.search('');
+    await app.queue.openRow(0);
+    await expect.poll(() => app.queue.selectedItem.textContent()).toMatch(/Raw payload/);
+    await app.queue.pressKey('r');
+    await expect.poll(() => app.queue.rowState(0).textContent()).toBe('removed');
+    await expect.poll(() => app.queue.notice.textContent()).toMatch(/remove: recorded/);
+    await expect.poll(() => app.queue.dataRows().nth(1).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('navigates to Audit and verifies the log, and to Settings to see the data folder', async () => {
     const app = new AppPage(page);
     await app.goTo('Audit');
     await page.getByRole('button', { name: 'Verify audit log' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Audit log' }).textContent()).toMatch(/Audit log intact: 1 entries verified/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Audit log' }).textContent()).toMatch(/Audit log intact: 2 entries verified/);
     await app.goTo('Settings');
     await expect.poll(() => page.getByText('Data folder').count()).toBeGreaterThan(0);
     expect(await page.locator('main').textContent()).toContain(server.served.backend.context.dataDir);

@@ -26,6 +26,19 @@ export class QueuePageObject {
     await this.dataRows().nth(index).click();
   }
 
+  /** Presses a triage shortcut (a, r, s, i, b) as a moderator would. */
+  async pressKey(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  rowState(index: number): Locator {
+    return this.dataRows().nth(index).getByRole('gridcell').first();
+  }
+
+  get notice(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /recorded/ });
+  }
+
   get selectedItem(): Locator {
     return this.page.getByRole('complementary', { name: 'Selected item' });
   }

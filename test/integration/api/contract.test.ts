@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../../src/api/client.ts';
 import type { Transport } from '../../../src/api/client.ts';
 import { upsertItems } from '../../../src/store/items.ts';
+import { SCHEMA_VERSION } from '../../../src/store/migrations/index.ts';
 import { appendAudit } from '../../../src/store/audit.ts';
 import { fixedClock } from '../../support/fixedClock.ts';
 import { sampleItem } from '../../support/sampleItems.ts';
@@ -26,7 +27,7 @@ describe.each<TransportKind>(['in-process', 'http'])('contract over %s', (kind) 
   it('system.info describes the workspace', async () => {
     const { client, backend } = await workspaceWith(kind, 3);
     const info = await callOrThrow(client, 'system.info', {});
-    expect(info).toMatchObject({ schemaVersion: 3, dataDir: backend.context.dataDir, demo: false, models: [], counts: { items: 3, decisions: 0 } });
+    expect(info).toMatchObject({ schemaVersion: SCHEMA_VERSION, dataDir: backend.context.dataDir, demo: false, models: [], counts: { items: 3, decisions: 0 } });
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(info.host).toBe(kind === 'http' ? 'server' : 'in-process');
   });
@@ -50,6 +51,19 @@ describe.each<TransportKind>(['in-process', 'http'])('contract over %s', (kind) 
     const detail = await callOrThrow(client, 'items.get', { id: found.items[0]?.id as string });
     expect(detail).toMatchObject({ remoteId: 'c1', body: 'Use code GLOW20 for 20% off', raw: { id: 'c1' }, reports: [], decisions: [] });
     expect(await client.call('items.get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('queue.decide records the decision, moves the item and audits it', async () => {
+    const { client } = await workspaceWith(kind, 2);
+    const [item] = (await callOrThrow(client, 'items.list', { limit: 1 })).items;
+    const decided = await callOrThrow(client, 'queue.decide', { itemId: item?.id as string, action: 'remove', reason: 'rule 2: no self-promotion' });
+    expect(decided).toMatchObject({ itemId: item?.id, action: 'remove', state: 'removed' });
+    const detail = await callOrThrow(client, 'items.get', { id: item?.id as string });
+    expect(detail.state).toBe('removed');
+    expect(detail.decisions).toMatchObject([{ action: 'remove', reason: 'rule 2: no self-promotion' }]);
+    expect(await callOrThrow(client, 'audit.verify', {})).toMatchObject({ ok: true, checked: 1 });
+    expect(await client.call('queue.decide', { itemId: 'missing', action: 'approve' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await client.call('queue.decide', { itemId: item?.id as string, action: 'delete' as never })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('audit.verify checks the chain', async () => {

@@ -1,10 +1,12 @@
 // The selected item in full: text with evidence, reports, every score with its model version,
 // the decisions taken, and the raw platform payload for audit.
+import type { ReactNode } from 'react';
 import { useCall } from '../../hooks/useCall.ts';
 import { EvidenceText } from './EvidenceText.tsx';
 
-export function ItemPanel({ id }: { id: string }) {
-  const { value: item, error } = useCall('items.get', { id });
+/** `version` changes after each decision so the panel re-reads the item; `actions` is the decision bar. */
+export function ItemPanel({ id, version, actions }: { id: string; version: number; actions: ReactNode }) {
+  const { value: item, error } = useCall('items.get', { id }, version);
   if (error) return <aside className="item-panel" role="alert">{error.message}</aside>;
   if (!item) return <aside className="item-panel" aria-busy="true">Loading…</aside>;
   const evidence = item.scoreDetails.flatMap((s) => s.evidence);
@@ -17,6 +19,7 @@ export function ItemPanel({ id }: { id: string }) {
       </header>
       <h2 className="item-panel__author">{item.author ?? 'Unknown author'}</h2>
       <p className="muted">{item.community} · {new Date(item.createdAt).toLocaleString()}</p>
+      {actions}
       {item.title ? <h3>{item.title}</h3> : null}
       <EvidenceText text={item.body} evidence={evidence} />
 

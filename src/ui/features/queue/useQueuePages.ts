@@ -70,5 +70,10 @@ export function useQueuePages(filter: QueueFilter, refreshKey: number) {
     if (!loading && !exhausted.current) void fetchPage(false);
   }, [fetchPage, loading]);
 
-  return { rows, total, error, loading, loadMore };
+  /** Updates one loaded row in place (after a decision), keeping the scroll position. */
+  const patchRow = useCallback((id: string, patch: Partial<QueueRow>) => {
+    setRows((previous) => previous.map((row) => (row.id === id ? { ...row, ...patch } : row)));
+  }, []);
+
+  return { rows, total, error, loading, loadMore, patchRow };
 }
