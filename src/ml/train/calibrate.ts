@@ -6,15 +6,26 @@ export interface Platt {
   readonly c: number;
 }
 
-/** Newton's method on the 2-parameter log-loss, with Platt's smoothed targets against overconfidence. */
+/** Newton's method on the 2-parameter log-loss with step halving, and Platt's smoothed targets. */
 export function fitPlatt(logits: ArrayLike<number>, labels: ArrayLike<number>): Platt {
   let pos = 0;
   for (let i = 0; i < labels.length; i++) pos += labels[i] === 1 ? 1 : 0;
   const neg = labels.length - pos;
   const hi = (pos + 1) / (pos + 2);
   const lo = 1 / (neg + 2);
+  const target = (i: number): number => (labels[i] === 1 ? hi : lo);
+  const loss = (a: number, c: number): number => {
+    let sum = 0;
+    for (let i = 0; i < labels.length; i++) {
+      const z = a * (logits[i] ?? 0) + c;
+      // log(1 + e^z) − t·z, written to stay finite for large |z|
+      sum += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - target(i) * z;
+    }
+    return sum;
+  };
   let a = 1;
   let c = 0;
+  let current = loss(a, c);
   for (let iter = 0; iter < 100; iter++) {
     let ga = 0;
     let gc = 0;
@@ -23,10 +34,9 @@ export function fitPlatt(logits: ArrayLike<number>, labels: ArrayLike<number>): 
     let hcc = 1e-9;
     for (let i = 0; i < labels.length; i++) {
       const z = logits[i] ?? 0;
-      const t = labels[i] === 1 ? hi : lo;
       const p = 1 / (1 + Math.exp(-(a * z + c)));
-      const d = p - t;
-      const w = p * (1 - p);
+      const d = p - target(i);
+      const w = Math.max(p * (1 - p), 1e-12);
       ga += d * z;
       gc += d;
       haa += w * z * z;
@@ -34,12 +44,21 @@ export function fitPlatt(logits: ArrayLike<number>, labels: ArrayLike<number>): 
       hcc += w;
     }
     const det = haa * hcc - hac * hac;
-    if (Math.abs(det) < 1e-12) break;
+    if (Math.abs(det) < 1e-18) break;
     const da = (hcc * ga - hac * gc) / det;
     const dc = (haa * gc - hac * ga) / det;
-    a -= da;
-    c -= dc;
-    if (Math.abs(da) + Math.abs(dc) < 1e-9) break;
+    let step = 1;
+    let next = loss(a - da, c - dc);
+    while (next > current && step > 1e-6) {
+      step /= 2;
+      next = loss(a - step * da, c - step * dc);
+    }
+    if (next > current) break;
+    a -= step * da;
+    c -= step * dc;
+    const improvement = current - next;
+    current = next;
+    if (improvement < 1e-10) break;
   }
   return { a, c };
 }
