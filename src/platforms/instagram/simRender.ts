@@ -91,28 +91,38 @@ function decodeCursor(cursor: string): [string, string] | null {
   return ts && id && rest.length === 0 && /^\d{4}-/.test(ts) ? [ts, id] : null;
 }
 
-/** One page of a newest-first list; the `next` URL repeats the request with `after`. */
-export function page<T extends { timestamp: string; id: string }>(
-  items: readonly T[],
+export type Anchor = readonly [timestamp: string, id: string];
+
+/** The page size Graph would use for this request. */
+export function limitOf(query: URLSearchParams): number {
+  return Math.min(PAGE_MAX, Math.max(1, Number(query.get('limit') ?? PAGE_DEFAULT) || PAGE_DEFAULT));
+}
+
+/** The `after` anchor: null when absent, or the Graph error for one that cannot be read. */
+export function afterOf(query: URLSearchParams): Anchor | null | SimReply {
+  const after = query.get('after');
+  if (after === null) return null;
+  return decodeCursor(after) ?? graphError(400, 100, '(#100) The after cursor is invalid or has expired');
+}
+
+export const isReply = (value: Anchor | null | SimReply): value is SimReply => value !== null && !Array.isArray(value);
+
+/** Whether `item` sorts after `anchor` in a newest-first list. */
+export const isAfter = (item: { timestamp: string; id: string }, anchor: Anchor): boolean => item.timestamp < anchor[0] || (item.timestamp === anchor[0] && item.id < anchor[1]);
+
+/** A Graph page envelope; the `next` URL repeats the request with `after` only when `more`. */
+export function pageReply<T extends { timestamp: string; id: string }>(
+  slice: readonly T[],
+  more: boolean,
   query: URLSearchParams,
   selfUrl: string,
   render: (item: T) => Record<string, unknown>,
 ): SimReply {
-  const limit = Math.min(PAGE_MAX, Math.max(1, Number(query.get('limit') ?? PAGE_DEFAULT) || PAGE_DEFAULT));
-  const after = query.get('after');
-  let start = 0;
-  if (after !== null) {
-    const anchor = decodeCursor(after);
-    if (!anchor) return graphError(400, 100, '(#100) The after cursor is invalid or has expired');
-    const idx = items.findIndex((i) => i.timestamp < anchor[0] || (i.timestamp === anchor[0] && i.id < anchor[1]));
-    start = idx < 0 ? items.length : idx;
-  }
-  const slice = items.slice(start, start + limit);
   const first = slice[0];
   const last = slice[slice.length - 1];
   const paging: Record<string, unknown> = {};
   if (first && last) paging['cursors'] = { before: encodeCursor(first.timestamp, first.id), after: encodeCursor(last.timestamp, last.id) };
-  if (last && start + limit < items.length) {
+  if (last && more) {
     const next = new URLSearchParams(query);
     next.set('after', encodeCursor(last.timestamp, last.id));
     paging['next'] = `${selfUrl}?${next.toString()}`;

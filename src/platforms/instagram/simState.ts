@@ -44,6 +44,7 @@ export class InstagramSimState {
   readonly comments = new Map<string, SimComment>();
   readonly writes: WriteRecord[] = [];
   private commentCounter = 0;
+  private byMedia: Map<string, SimComment[]> | null = null;
 
   constructor(
     readonly igUserId: string,
@@ -77,6 +78,7 @@ export class InstagramSimState {
       deleted: false,
     };
     this.comments.set(comment.id, comment);
+    this.byMedia = null;
     return comment;
   }
 
@@ -89,11 +91,47 @@ export class InstagramSimState {
     return this.media.find((m) => m.id === id);
   }
 
-  /** Comments of a media item, newest first, ties broken by id (a total, stable order). */
+  /** Up to `size` live comments of a media item strictly after `anchor` (newest first); `more` when another exists. */
+  commentPage(mediaId: string, anchor: readonly [string, string] | null, size: number): { page: SimComment[]; more: boolean } {
+    const all = this.sortedOf(mediaId);
+    let lo = 0;
+    if (anchor !== null) {
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const c = all[mid];
+        if (c && !(c.timestamp < anchor[0] || (c.timestamp === anchor[0] && c.id < anchor[1]))) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    const page: SimComment[] = [];
+    for (let i = lo; i < all.length; i += 1) {
+      const c = all[i];
+      if (!c || c.deleted) continue;
+      if (page.length === size) return { page, more: true };
+      page.push(c);
+    }
+    return { page, more: false };
+  }
+
+  /** Live comments of a media item, newest first, ties broken by id (a total, stable order). */
   commentsOf(mediaId: string): SimComment[] {
-    return [...this.comments.values()]
-      .filter((c) => c.mediaId === mediaId && !c.deleted)
-      .sort((a, b) => (a.timestamp !== b.timestamp ? (a.timestamp < b.timestamp ? 1 : -1) : a.id < b.id ? 1 : -1));
+    return this.sortedOf(mediaId).filter((c) => !c.deleted);
+  }
+
+  /** Every comment of a media item, deleted ones included, in listing order. */
+  private sortedOf(mediaId: string): readonly SimComment[] {
+    if (!this.byMedia) {
+      // Rebuilt only after an insert; a position never changes, so deletions just filter.
+      this.byMedia = new Map();
+      for (const c of this.comments.values()) {
+        const list = this.byMedia.get(c.mediaId) ?? [];
+        list.push(c);
+        this.byMedia.set(c.mediaId, list);
+      }
+      for (const list of this.byMedia.values()) list.sort((a, b) => (a.timestamp !== b.timestamp ? (a.timestamp < b.timestamp ? 1 : -1) : a.id < b.id ? 1 : -1));
+    }
+    return this.byMedia.get(mediaId) ?? [];
   }
 
   countByState(): Record<string, number> {

@@ -5,10 +5,10 @@
 // X-Business-Use-Case-Usage on every reply, error code 4 (or 17/32/613/80002 by fault option)
 // when the hourly budget is gone — no 429 and no Retry-After.
 import { transientFaultReply } from '../sim/replies.ts';
-import type { PlatformSimulator, SimContext, SimReply, SimRequest } from '../sim/types.ts';
+import type { FaultKind, PlatformSimulator, SimContext, SimReply, SimRequest } from '../sim/types.ts';
 import { checkOperation, type OperationName } from './graphSpec.ts';
 import { graphError, MetaTokens, objectMissing, THROTTLE_MESSAGES, UsageMeter } from './simMeta.ts';
-import { DEFAULT_COMMENT_FIELDS, DEFAULT_MEDIA_FIELDS, page, renderComment, renderMedia, selectFields } from './simRender.ts';
+import { afterOf, DEFAULT_COMMENT_FIELDS, DEFAULT_MEDIA_FIELDS, isAfter, isReply, limitOf, pageReply, renderComment, renderMedia, selectFields } from './simRender.ts';
 import { InstagramSimState } from './simState.ts';
 
 export interface InstagramSimOptions {
@@ -22,6 +22,8 @@ export interface InstagramSimOptions {
 }
 
 export interface InstagramSimulator extends PlatformSimulator {
+  /** Random faults under a fault rate: not token_expired, since Meta's 190 needs a person to reconnect. */
+  readonly randomFaults: readonly FaultKind[];
   readonly model: InstagramSimState;
   readonly tokens: MetaTokens;
   readonly usage: UsageMeter;
@@ -73,7 +75,12 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
         const t = Date.parse(m.timestamp.replace('+0000', 'Z'));
         return (since === null || t >= toMs(since)) && (until === null || t <= toMs(until));
       });
-      return page(list, params, selfUrl, (m) => renderMedia(m, fields, model));
+      const anchor = afterOf(params);
+      if (isReply(anchor)) return anchor;
+      const start = anchor === null ? 0 : list.findIndex((m) => isAfter(m, anchor));
+      const from = start < 0 ? list.length : start;
+      const size = limitOf(params);
+      return pageReply(list.slice(from, from + size), from + size < list.length, params, selfUrl, (m) => renderMedia(m, fields, model));
     }
     if (request.method === 'GET' && id === igUserId && edge === undefined) {
       return { status: 200, body: { id: igUserId, username: model.username } };
@@ -81,7 +88,10 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     if (request.method === 'GET' && media && edge === 'comments') {
       const fields = selectFields(params.get('fields'), 'IGComment', DEFAULT_COMMENT_FIELDS);
       if (!Array.isArray(fields)) return fields;
-      const reply = page(model.commentsOf(media.id), params, selfUrl, (c) => renderComment(c, fields));
+      const anchor = afterOf(params);
+      if (isReply(anchor)) return anchor;
+      const { page, more } = model.commentPage(media.id, anchor, limitOf(params));
+      const reply = pageReply(page, more, params, selfUrl, (c) => renderComment(c, fields));
       if (request.fault?.kind === 'malformed_payload' && 'body' in reply) {
         const data = (reply.body as { data: Record<string, unknown>[] }).data;
         const victim = data[Math.floor(data.length / 2)];
@@ -128,7 +138,23 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     return graphError(400, 100, `(#100) Unsupported method ${request.method}`);
   }
 
+  /**
+   * Every write request lands in the write log, including ones refused before they reached the
+   * comment (fault, bad token, throttle): `applied: false`.
+   */
   function handle(request: SimRequest): SimReply {
+    const before = model.writes.length;
+    const reply = route(request);
+    if ((request.method === 'POST' || request.method === 'DELETE') && model.writes.length === before) {
+      const id = request.path.split('/').filter((p) => p !== '' && !VERSION.test(p))[0];
+      const params = new URLSearchParams([...request.query, ...new URLSearchParams(request.body)]);
+      const action = request.method === 'DELETE' ? 'delete' : params.get('hide') === 'false' || params.get('hide') === '0' ? 'unhide' : 'hide';
+      if (id && model.comments.has(id)) model.writes.push({ target: id, action, applied: false, at: clock.now().toISOString() });
+    }
+    return reply;
+  }
+
+  function route(request: SimRequest): SimReply {
     const transient = request.fault?.options['format'] === 'graph' && request.fault.kind === 'server_error' ? graphError(500, 2, 'An unexpected error has occurred. Please retry your request later.', { transient: true }) : transientFaultReply(request.fault);
     if (transient) return transient;
     const segments = request.path.split('/').filter(Boolean);
@@ -160,6 +186,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     tokens,
     usage,
     isWrite: (method) => method === 'POST' || method === 'DELETE',
+    randomFaults: ['server_error', 'rate_limit', 'drop', 'commit_then_drop', 'malformed_payload'],
     handle,
     state: () => ({ items: model.countByState(), writes: [...model.writes] }),
     demoAccount: () => ({ credentials: { kind: 'access_token', accessToken: demoToken.accessToken, expiresAt: demoToken.expiresAt }, options: { igUserId } }),

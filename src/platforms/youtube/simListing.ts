@@ -50,7 +50,7 @@ export function listCommentThreads(state: YoutubeSimState, query: URLSearchParam
   }
   const videoId = query.get('videoId');
   const channel = query.get('allThreadsRelatedToChannelId') ?? query.get('channelId');
-  if (videoId !== null && ![...state.threads.values()].some((t) => t.videoId === videoId)) {
+  if (videoId !== null && !state.videos.has(videoId)) {
     return googleError(404, 'videoNotFound', 'The video identified by the videoId parameter could not be found.', { domain: 'youtube.commentThread', location: 'videoId' });
   }
   if (channel !== null && channel !== state.channelId && status !== 'published') {
@@ -63,14 +63,12 @@ export function listCommentThreads(state: YoutubeSimState, query: URLSearchParam
   if (query.has('pageToken') && anchor === null) {
     return googleError(400, 'invalidPageToken', 'The request specifies an invalid page token.', { domain: 'youtube.parameter', location: 'pageToken' });
   }
-  const sorted = state.sortedThreads(
-    (t) =>
-      (videoId === null || t.videoId === videoId) &&
-      state.threadMatches(t, status) &&
-      (terms === null || (state.comments.get(t.id)?.text.toLowerCase().includes(terms) ?? false)),
-  );
   const size = Number(query.get('maxResults') ?? 20);
-  const { page, more } = pageAfter(sorted, (t) => state.sortKey(t), anchor, size);
+  const { page, more } = state.threadPage(anchor, size, (t) =>
+    (videoId === null || t.videoId === videoId) &&
+    state.threadMatches(t, status) &&
+    (terms === null || (state.comments.get(t.id)?.text.toLowerCase().includes(terms) ?? false)),
+  );
   const items = page.map((t) => threadResource(state, t, parts, { plainText, withStatus: true }));
   if (malformed) corrupt(items);
   const last = page[page.length - 1];
@@ -78,9 +76,10 @@ export function listCommentThreads(state: YoutubeSimState, query: URLSearchParam
     status: 200,
     body: {
       kind: 'youtube#commentThreadListResponse',
-      etag: `"page/${sorted.length}"`,
+      etag: `"page/${page.length}"`,
       ...(more && last ? { nextPageToken: encodePageToken(fingerprint, state.sortKey(last)) } : {}),
-      pageInfo: { totalResults: sorted.length, resultsPerPage: size },
+      // commentThreads reports the count of this page, not of the whole listing.
+      pageInfo: { totalResults: page.length, resultsPerPage: size },
       items,
     },
   };

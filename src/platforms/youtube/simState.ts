@@ -54,8 +54,10 @@ export class YoutubeSimState {
   readonly comments = new Map<string, SimComment>();
   readonly threads = new Map<string, SimThread>();
   readonly bannedAuthors = new Set<string>();
+  readonly videos = new Set<string>();
   readonly writes: WriteRecord[] = [];
   private counter = 0;
+  private sorted: SimThread[] | null = null;
 
   constructor(
     readonly channelId: string,
@@ -106,8 +108,12 @@ export class YoutubeSimState {
       likeCount: 0,
     };
     this.comments.set(comment.id, comment);
+    this.videos.add(comment.videoId);
     if (parentThread) parentThread.replyIds.push(comment.id);
-    else this.threads.set(comment.id, { id: comment.id, videoId: comment.videoId, replyIds: [] });
+    else {
+      this.threads.set(comment.id, { id: comment.id, videoId: comment.videoId, replyIds: [] });
+      this.sorted = null;
+    }
     return comment;
   }
 
@@ -124,11 +130,40 @@ export class YoutubeSimState {
     return thread.replyIds.some((id) => this.live(id)?.status === status);
   }
 
-  /** Threads newest first (order=time), ties broken by id so the order is total and stable. */
-  sortedThreads(filter: (t: SimThread) => boolean): SimThread[] {
-    const list = [...this.threads.values()].filter(filter);
-    list.sort((a, b) => compareKeys(this.sortKey(a), this.sortKey(b)));
-    return list;
+  /**
+   * All threads newest first (order=time), ties broken by id so the order is total and stable.
+   * Cached until the next insert: a thread's position never changes (publishedAt is fixed), so
+   * listing a page is a binary search plus a short scan even with 100k threads.
+   */
+  sortedThreads(): readonly SimThread[] {
+    if (!this.sorted) {
+      this.sorted = [...this.threads.values()];
+      this.sorted.sort((a, b) => compareKeys(this.sortKey(a), this.sortKey(b)));
+    }
+    return this.sorted;
+  }
+
+  /** Up to `size` threads passing `filter`, strictly after `anchor`; `more` when another exists. */
+  threadPage(anchor: SortKey | null, size: number, filter: (t: SimThread) => boolean): { page: SimThread[]; more: boolean } {
+    const all = this.sortedThreads();
+    let lo = 0;
+    if (anchor !== null) {
+      let hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const t = all[mid];
+        if (t && compareKeys(this.sortKey(t), anchor) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    const page: SimThread[] = [];
+    for (let i = lo; i < all.length; i += 1) {
+      const t = all[i];
+      if (!t || !filter(t)) continue;
+      if (page.length === size) return { page, more: true };
+      page.push(t);
+    }
+    return { page, more: false };
   }
 
   sortKey(thread: SimThread): SortKey {

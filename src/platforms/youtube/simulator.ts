@@ -91,7 +91,23 @@ export function createYoutubeSimulator(context: SimContext, options: YoutubeSimO
     }
   }
 
+  /**
+   * Every write request lands in the write log, including the ones refused before they reached the
+   * comments (fault, expired token, quota, bad parameters): `applied: false` for each id named.
+   */
   function handleApi(request: SimRequest, route: string): SimReply {
+    const before = model.writes.length;
+    const reply = routeApi(request, route);
+    if (ROUTES[route]?.method === 'comments.setModerationStatus' && model.writes.length === before) {
+      const status = request.query.get('moderationStatus') ?? '';
+      const action = `setModerationStatus:${status}${request.query.get('banAuthor') === 'true' ? '+banAuthor' : ''}`;
+      const at = clock.now().toISOString();
+      for (const id of (request.query.get('id') ?? '').split(',').filter(Boolean)) model.writes.push({ target: id, action, applied: false, at });
+    }
+    return reply;
+  }
+
+  function routeApi(request: SimRequest, route: string): SimReply {
     const spec = ROUTES[route];
     if (!spec) return googleError(404, 'notFound', 'Not Found', { domain: 'global' });
     if (request.method !== spec.http) return googleError(405, 'httpMethodNotAllowed', `HTTP method ${request.method} is not supported by this URL`, { domain: 'global' });

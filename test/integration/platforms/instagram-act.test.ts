@@ -81,6 +81,7 @@ describe('Instagram throttling', () => {
     const sent = rig.requests().length;
     expect(await rig.platform.act(req(rig, ids[5] ?? '', 'remove'))).toMatchObject({ status: 'retry_after' });
     expect(rig.requests().length).toBe(sent); // the client held back: no amplification
+    expect(rig.sim.state().writes.filter((w) => w.target === ids[5])).toEqual([expect.objectContaining({ action: 'hide', applied: false })]);
     if (throttled.status !== 'retry_after') throw new Error('expected retry_after');
     rig.clock.set(new Date(Date.parse(throttled.at) + 1000));
     expect((await rig.platform.act(req(rig, ids[5] ?? '', 'remove'))).status).toBe('done');

@@ -134,5 +134,10 @@ describe('YouTube moderation writes', () => {
     rig.sims.faults.inject({ platform: 'youtube', path: '/comments/setModerationStatus', kind: 'rate_limit' });
     expect(await rig.platform.act(request(rig, b ?? '', 'remove'))).toMatchObject({ status: 'retry_after', ambiguous: false, seconds: 60 });
     expect(await rig.platform.act(request(rig, b ?? '', 'spam'))).toMatchObject({ status: 'permanent_failure', code: 'unsupported_action' });
+    // Refused writes are still in the write log, as not applied.
+    expect(rig.sim.state().writes.map((w) => [w.target, w.applied])).toEqual([
+      [a, false],
+      [b, false],
+    ]);
   });
 });
