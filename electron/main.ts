@@ -43,7 +43,7 @@ app.whenReady().then(async () => {
   await createWindow();
 });
 app.on('window-all-closed', () => {
-  backend?.close();
+  const closing = backend?.close() ?? Promise.resolve();
   backend = null;
-  app.quit();
+  void closing.finally(() => app.quit());
 });

@@ -13,6 +13,7 @@ import type { BackendContext, Host } from './context.ts';
 import { StoaUserError } from './errors.ts';
 import { itemHandlers } from './itemHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
+import { createScoringService, type ScoringService } from './scoringService.ts';
 import { databaseFileIn, defaultModelsDir, defaultResourcesDir, keyFileIn } from './paths.ts';
 import { systemHandlers } from './systemHandlers.ts';
 
@@ -35,7 +36,8 @@ export interface Backend {
   readonly handlers: Handlers;
   readonly events: EventHub;
   readonly context: BackendContext;
-  close(): void;
+  readonly scoring: ScoringService;
+  close(): Promise<void>;
 }
 
 export function openBackend(config: BackendConfig): Backend {
@@ -69,11 +71,16 @@ export function openBackend(config: BackendConfig): Backend {
     ...auditHandlers(context),
   } satisfies Handlers;
 
+  const scoring = createScoringService(context);
   return {
     handlers,
     events: context.events,
     context,
-    close: () => db.close(),
+    scoring,
+    close: async () => {
+      await scoring.close();
+      db.close();
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { countDecisions } from '../store/decisions.ts';
 import { schemaVersionOf } from '../store/open.ts';
 import { getSetting } from '../store/settings.ts';
 import type { BackendContext } from './context.ts';
-import { listModelManifests } from './modelManifests.ts';
+import { listModels } from './models/classifierService.ts';
 import { STOA_VERSION } from './version.ts';
 
 export function systemHandlers(ctx: BackendContext): Pick<Handlers, 'system.info'> {
@@ -17,7 +17,7 @@ export function systemHandlers(ctx: BackendContext): Pick<Handlers, 'system.info
       databaseFile: ctx.databaseFile,
       host: ctx.host,
       demo: getSetting<boolean>(ctx.db, 'demo') ?? false,
-      models: listModelManifests(ctx.modelsDir),
+      models: listModels(ctx.modelsDir).map(({ name, version }) => ({ name, version })),
       counts: { items: countItems(ctx.db), decisions: countDecisions(ctx.db) },
     }),
   };

@@ -36,11 +36,11 @@ export async function serveWorkspace(options: ServeOptions, backend = openBacken
       server,
       close: async () => {
         await server.close();
-        backend.close();
+        await backend.close();
       },
     };
   } catch (error) {
-    backend.close();
+    await backend.close();
     throw error;
   }
 }

@@ -19,6 +19,8 @@ export function registerDemo(program: Command): void {
       const backend = openBackend({ dataDir, host: 'server' });
       const seeded = ensureDemoWorkspace(backend.context);
       if (seeded > 0) process.stderr.write(`Seeded the demo workspace in ${dataDir} with ${seeded} real rows from public datasets.\n`);
+      const scored = await backend.scoring.scoreNew();
+      if (scored && scored.scored > 0) process.stderr.write(`Scored ${scored.scored} item-model pairs with the on-device models.\n`);
       const workspace = await serveWorkspace({ dataDir, ...(flags.port === undefined ? {} : { port: flags.port }) }, backend);
       await serveUntilStopped(workspace, flags.open);
     });
