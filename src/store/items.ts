@@ -57,19 +57,28 @@ function upsertNamed(db: Database, table: 'authors' | 'communities', platform: s
 export function upsertItems(db: Database, items: readonly ItemInput[], clock: Clock): UpsertOutcome {
   const now = isoNow(clock);
   let inserted = 0;
+  // Authors and communities repeat within a batch (one video, one subreddit): upsert each once.
+  const namedIds = new Map<string, string>();
+  const named = (table: 'authors' | 'communities', platform: string, ref: NamedRemote | null | undefined): string | null => {
+    if (!ref) return null;
+    const key = `${table}\u0000${platform}\u0000${ref.remoteId}\u0000${ref.name}`;
+    let id = namedIds.get(key);
+    if (id === undefined) {
+      id = upsertNamed(db, table, platform, ref);
+      namedIds.set(key, id);
+    }
+    return id;
+  };
   db.transaction(() => {
     for (const item of items) {
-      const existing = prepared(db, 'SELECT id FROM items WHERE platform = ? AND remote_id = ?')
-        .pluck()
-        .get(item.platform, item.remoteId) as string | undefined;
       const values = {
-        id: existing ?? newId(),
+        id: newId(),
         platform: item.platform,
         remoteId: item.remoteId,
         kind: item.kind,
         accountId: item.accountId ?? null,
-        communityId: item.community ? upsertNamed(db, 'communities', item.platform, item.community) : null,
-        authorId: item.author ? upsertNamed(db, 'authors', item.platform, item.author) : null,
+        communityId: named('communities', item.platform, item.community),
+        authorId: named('authors', item.platform, item.author),
         parentRemoteId: item.parentRemoteId ?? null,
         title: item.title ?? null,
         body: item.body,
@@ -77,29 +86,36 @@ export function upsertItems(db: Database, items: readonly ItemInput[], clock: Cl
         createdAt: item.createdAt,
         now,
         state: item.state ?? 'open',
+        stateGiven: item.state ? 1 : 0,
         raw: JSON.stringify(item.raw ?? null),
       };
-      if (existing) {
-        prepared(
+      // New items are the common case in a sync: try the insert first, update only on conflict.
+      const fresh = prepared(
+        db,
+        `INSERT INTO items (id, platform, remote_id, kind, account_id, community_id, author_id, parent_remote_id,
+                            title, body, url, created_at, fetched_at, updated_at, state, raw)
+         VALUES (@id, @platform, @remoteId, @kind, @accountId, @communityId, @authorId, @parentRemoteId,
+                 @title, @body, @url, @createdAt, @now, @now, @state, @raw)
+         ON CONFLICT (platform, remote_id) DO NOTHING`,
+      ).run(values);
+      let itemId = values.id;
+      if (fresh.changes === 1) {
+        inserted += 1;
+      } else {
+        itemId = prepared(
           db,
           `UPDATE items SET kind = @kind, account_id = COALESCE(@accountId, account_id),
              community_id = COALESCE(@communityId, community_id), author_id = COALESCE(@authorId, author_id),
              parent_remote_id = @parentRemoteId, title = @title, body = @body, url = @url,
              created_at = @createdAt, fetched_at = @now, updated_at = @now, raw = @raw,
              state = CASE WHEN @stateGiven THEN @state ELSE state END
-           WHERE id = @id`,
-        ).run({ ...values, stateGiven: item.state ? 1 : 0 });
-      } else {
-        prepared(
-          db,
-          `INSERT INTO items (id, platform, remote_id, kind, account_id, community_id, author_id, parent_remote_id,
-                              title, body, url, created_at, fetched_at, updated_at, state, raw)
-           VALUES (@id, @platform, @remoteId, @kind, @accountId, @communityId, @authorId, @parentRemoteId,
-                   @title, @body, @url, @createdAt, @now, @now, @state, @raw)`,
-        ).run(values);
-        inserted += 1;
+           WHERE platform = @platform AND remote_id = @remoteId
+           RETURNING id`,
+        )
+          .pluck()
+          .get(values) as string;
       }
-      if (item.reports) replaceReports(db, values.id, item.reports);
+      if (item.reports) replaceReports(db, itemId, item.reports);
     }
   })();
   return { inserted, updated: items.length - inserted };
