@@ -1,0 +1,120 @@
+// Workspace accounts for the sync service: add (secret encrypted with the context's cipher), list
+// (never with secrets), remove, and test (the connector's verify). Also the Platform instance for
+// an account, whose CredentialStore writes rotated tokens back through writeSecret before the
+// connector uses them.
+import { err, ok, type Result } from '../../core/result.ts';
+import { PLATFORMS, type PlatformName } from '../../core/domain.ts';
+import { createPlatform, isSupportedPlatform, type Credentials, type FetchFn, type Platform } from '../../platforms/index.ts';
+import { addAccount, listAccounts, readSecret, removeAccount, writeSecret, type Account } from '../../store/accounts.ts';
+import { SecretUnavailableError } from '../../store/secrets.ts';
+import { STOA_VERSION } from '../version.ts';
+import type { BackendContext } from '../context.ts';
+import { parseAccountSecret, serializeAccountSecret, type AccountSecret } from './accountSecret.ts';
+
+export interface AccountProblem {
+  readonly code: 'invalid_input' | 'not_found' | 'unsupported_platform' | 'secret_unavailable' | 'reauth' | 'permanent_failure' | 'retry_after';
+  readonly message: string;
+}
+
+export interface AddAccountInput {
+  readonly platform: string;
+  readonly baseUrl: string;
+  readonly displayName: string;
+  readonly credentials: Credentials;
+  readonly options?: Readonly<Record<string, string>> | undefined;
+  readonly authBaseUrl?: string | undefined;
+}
+
+/** What the UI and `stoa accounts list` show: never a secret, only which kind of credential it is. */
+export interface AccountView extends Account {
+  readonly credentialKind: Credentials['kind'] | null;
+  readonly options: Readonly<Record<string, string>>;
+}
+
+const USER_AGENT = `desktop:stoa:v${STOA_VERSION} (by /u/stoa-app)`;
+
+export function addWorkspaceAccount(ctx: BackendContext, input: AddAccountInput): Result<AccountView, AccountProblem> {
+  if (!(PLATFORMS as readonly string[]).includes(input.platform) || !isSupportedPlatform(input.platform)) {
+    return err({ code: 'unsupported_platform', message: `Stoa has no connector for "${input.platform}".` });
+  }
+  try {
+    new URL(input.baseUrl);
+  } catch {
+    return err({ code: 'invalid_input', message: 'The base URL is not a URL.' });
+  }
+  const secret: AccountSecret = { credentials: input.credentials, options: input.options ?? {}, ...(input.authBaseUrl ? { authBaseUrl: input.authBaseUrl } : {}) };
+  const account = addAccount(
+    ctx.db,
+    { platform: input.platform, baseUrl: input.baseUrl.replace(/\/+$/, ''), displayName: input.displayName, secret: serializeAccountSecret(secret) },
+    ctx.cipher,
+    ctx.who,
+    ctx.clock,
+  );
+  return ok({ ...account, credentialKind: input.credentials.kind, options: secret.options });
+}
+
+export function listWorkspaceAccounts(ctx: BackendContext): AccountView[] {
+  return listAccounts(ctx.db).map((account) => {
+    const secret = loadSecret(ctx, account.id);
+    return { ...account, credentialKind: secret.ok ? secret.value.credentials.kind : null, options: secret.ok ? secret.value.options : {} };
+  });
+}
+
+export function removeWorkspaceAccount(ctx: BackendContext, accountId: string): Result<{ removed: true }, AccountProblem> {
+  return removeAccount(ctx.db, accountId, ctx.who, ctx.clock) ? ok({ removed: true }) : err({ code: 'not_found', message: `There is no account with id ${accountId}.` });
+}
+
+function loadSecret(ctx: BackendContext, accountId: string): Result<AccountSecret, AccountProblem> {
+  let text: string | null;
+  try {
+    text = readSecret(ctx.db, accountId, ctx.cipher);
+  } catch (error) {
+    if (error instanceof SecretUnavailableError) return err({ code: 'secret_unavailable', message: error.message });
+    throw error;
+  }
+  const secret = text === null ? null : parseAccountSecret(text);
+  return secret ? ok(secret) : err({ code: 'secret_unavailable', message: 'The account has no usable stored credentials; add it again.' });
+}
+
+/** A connector for the account, or why there cannot be one. */
+export function platformFor(ctx: BackendContext, account: Account, fetch: FetchFn): Result<Platform, AccountProblem> {
+  const name: PlatformName = account.platform;
+  if (!isSupportedPlatform(name)) return err({ code: 'unsupported_platform', message: `Stoa has no connector for "${name}".` });
+  const secret = loadSecret(ctx, account.id);
+  if (!secret.ok) return secret;
+  let current = secret.value;
+  return ok(
+    createPlatform(name, {
+      baseUrl: account.baseUrl,
+      authBaseUrl: current.authBaseUrl,
+      options: current.options,
+      credentials: current.credentials,
+      credentialStore: {
+        // Synchronous SQLite write, committed before the promise resolves: a rotated refresh
+        // token is on disk before the connector sends anything with it.
+        save: async (next) => {
+          current = { ...current, credentials: next };
+          writeSecret(ctx.db, account.id, serializeAccountSecret(current), ctx.cipher, ctx.clock);
+        },
+      },
+      userAgent: USER_AGENT,
+      fetch,
+      clock: ctx.clock,
+    }),
+  );
+}
+
+export function findAccount(ctx: BackendContext, accountId: string): Account | null {
+  return listAccounts(ctx.db).find((account) => account.id === accountId) ?? null;
+}
+
+/** The Settings "Test" button and `stoa accounts test`: refresh if needed, then one cheap authenticated call. */
+export async function testWorkspaceAccount(ctx: BackendContext, accountId: string, fetch: FetchFn = globalThis.fetch): Promise<Result<{ identity: string; expiresAt: string | null }, AccountProblem>> {
+  const account = findAccount(ctx, accountId);
+  if (!account) return err({ code: 'not_found', message: `There is no account with id ${accountId}.` });
+  const platform = platformFor(ctx, account, fetch);
+  if (!platform.ok) return platform;
+  const outcome = await platform.value.auth.verify();
+  if (outcome.status === 'ok') return ok(outcome.info);
+  return err({ code: outcome.status, message: outcome.reason });
+}

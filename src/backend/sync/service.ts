@@ -1,0 +1,212 @@
+// The sync service the hosts use: decide (decision + outbox entry), sync now (pull, then push),
+// the manual offline toggle (a persisted setting), outbox status and conflict resolution, and the
+// events of the engine forwarded to the backend's event hub. One per open backend, so rate
+// budgets and the detected-offline flag live as long as the workspace is open.
+import { err, ok, type Result } from '../../core/result.ts';
+import type { FetchFn, Platform } from '../../platforms/index.ts';
+import { listAccounts } from '../../store/accounts.ts';
+import { UnknownItemError } from '../../store/decisions.ts';
+import { itemTarget, setItemState } from '../../store/itemRemote.ts';
+import { getOutboxEntry, listOutbox, markFailed, requeue, type OutboxEntry } from '../../store/outbox.ts';
+import { getSetting, setSetting } from '../../store/settings.ts';
+import { trackConnectivity, type Connectivity } from '../../sync/connectivity.ts';
+import { decideAndQueue, type Decided, type DecideInput } from '../../sync/decide.ts';
+import { SyncEngine, type EngineAccount, type SyncSummary } from '../../sync/engine.ts';
+import type { SyncEvent, SyncEventListener } from '../../sync/events.ts';
+import { localStateOf } from '../../sync/pull.ts';
+import { parseTarget } from '../../sync/target.ts';
+import type { OutboxState } from '../../core/domain.ts';
+import type { BackendContext } from '../context.ts';
+import { platformFor } from './accounts.ts';
+import { workspaceStats, type WorkspaceStats } from './stats.ts';
+
+export const OFFLINE_SETTING = 'sync.offline';
+
+export interface SyncServiceOptions {
+  /** Default: the built-in fetch. Tests inject one (e.g. to cut the network). */
+  readonly fetch?: FetchFn | undefined;
+  readonly random?: (() => number) | undefined;
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
+  readonly maxAttempts?: number | undefined;
+}
+
+export interface SyncStatus {
+  readonly offline: { readonly manual: boolean; readonly detected: boolean };
+  readonly running: boolean;
+  readonly stats: WorkspaceStats;
+}
+
+export type ConflictChoice = 'retry' | 'accept_remote';
+
+export class SyncService {
+  readonly #ctx: BackendContext;
+  readonly #connectivity: Connectivity;
+  readonly #engine: SyncEngine;
+  readonly #listeners = new Set<SyncEventListener>();
+  readonly #platforms = new Map<string, Platform>();
+  #running: Promise<SyncSummary> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(ctx: BackendContext, options: SyncServiceOptions = {}) {
+    this.#ctx = ctx;
+    this.#connectivity = trackConnectivity(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
+    this.#engine = new SyncEngine({
+      db: ctx.db,
+      clock: ctx.clock,
+      accounts: () => this.#accounts(),
+      random: options.random,
+      sleep: options.sleep,
+      ...(options.maxAttempts ? { policy: { baseMs: 1_000, capMs: 5 * 60_000, maxAttempts: options.maxAttempts } } : {}),
+      manualOffline: () => this.isManuallyOffline(),
+      unreachable: () => this.#connectivity.unreachable(),
+      onEvent: (event) => this.#emit(event),
+    });
+  }
+
+  /** Listen to every sync event (progress, outbox changes, connectivity, account problems). */
+  subscribe(listener: SyncEventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #emit(event: SyncEvent): void {
+    // The shared hub knows items.changed and connectivity; the rest reach it once the API has them.
+    if (event.type === 'items.changed' || event.type === 'connectivity') this.#ctx.events.emit(event);
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A broken listener must not stop a sync.
+      }
+    }
+  }
+
+  /** Connectors are cached per account so their tokens and budgets survive between runs. */
+  #accounts(): EngineAccount[] {
+    const accounts: EngineAccount[] = [];
+    const seen = new Set<string>();
+    for (const account of listAccounts(this.#ctx.db)) {
+      seen.add(account.id);
+      let platform = this.#platforms.get(account.id);
+      if (!platform) {
+        const made = platformFor(this.#ctx, account, this.#connectivity.fetch);
+        if (!made.ok) {
+          this.#emit({ type: 'account.problem', accountId: account.id, status: 'permanent_failure', reason: made.error.message });
+          continue;
+        }
+        platform = made.value;
+        this.#platforms.set(account.id, platform);
+      }
+      accounts.push({ id: account.id, platform });
+    }
+    for (const id of this.#platforms.keys()) if (!seen.has(id)) this.#platforms.delete(id);
+    return accounts;
+  }
+
+  /** Forget cached connectors (after an account's credentials were replaced). */
+  refreshAccounts(): void {
+    this.#platforms.clear();
+  }
+
+  /** Records the decision and queues it for the platform, in one transaction. */
+  decide(input: DecideInput): Result<Decided, { code: 'not_found' | 'invalid_input'; message: string }> {
+    const row = itemTarget(this.#ctx.db, input.itemId);
+    if (!row) return err({ code: 'not_found', message: `There is no item with id ${input.itemId}.` });
+    const platform = row.accountId === null ? undefined : this.#accounts().find((account) => account.id === row.accountId)?.platform;
+    if (platform && !platform.capabilities.actions.includes(input.action)) {
+      return err({ code: 'invalid_input', message: `${platform.name} has no "${input.action}" action.` });
+    }
+    try {
+      const decided = decideAndQueue(this.#ctx.db, input, this.#ctx.who, this.#ctx.clock);
+      this.#ctx.events.emit({ type: 'items.changed', count: 1 });
+      if (decided.outbox) this.#emit({ type: 'outbox.changed', entryId: decided.outbox.id, itemId: input.itemId, platform: decided.outbox.platform, state: 'pending', reason: null });
+      return ok(decided);
+    } catch (error) {
+      if (error instanceof UnknownItemError) return err({ code: 'not_found', message: error.message });
+      throw error;
+    }
+  }
+
+  /**
+   * Pull every account, then replay the outbox, sleeping through waits shorter than `maxWaitMs`.
+   * A second call while one runs joins the first.
+   */
+  syncNow(options: { maxWaitMs?: number } = {}): Promise<SyncSummary> {
+    if (this.#running) return this.#running;
+    this.#connectivity.reset();
+    const run = this.#engine.syncOnce(options).finally(() => {
+      this.#running = null;
+    });
+    this.#running = run;
+    return run;
+  }
+
+  /** Only the outbox (the "send now" after coming back online). */
+  pushOutbox(options: { maxWaitMs?: number } = {}) {
+    this.#connectivity.reset();
+    return this.#engine.pushOutbox(options);
+  }
+
+  isManuallyOffline(): boolean {
+    return getSetting<boolean>(this.#ctx.db, OFFLINE_SETTING) === true;
+  }
+
+  /** The manual toggle; persisted, so it holds across restarts. */
+  setOffline(offline: boolean): SyncStatus['offline'] {
+    setSetting(this.#ctx.db, OFFLINE_SETTING, offline);
+    this.#ctx.events.emit({ type: 'connectivity', online: !offline && !this.#engine.offline().detected });
+    return this.#engine.offline();
+  }
+
+  status(): SyncStatus {
+    return { offline: this.#engine.offline(), running: this.#running !== null, stats: workspaceStats(this.#ctx.db) };
+  }
+
+  listOutbox(filter: { state?: OutboxState | undefined; limit?: number | undefined } = {}): OutboxEntry[] {
+    return listOutbox(this.#ctx.db, { state: filter.state, limit: filter.limit ?? 100 });
+  }
+
+  /**
+   * A person settles a conflict: `retry` sends the action again against the remote version now
+   * known; `accept_remote` keeps the platform's state locally and closes the entry as failed.
+   */
+  resolveConflict(entryId: string, choice: ConflictChoice): Result<OutboxEntry, { code: 'not_found' | 'conflict'; message: string }> {
+    const { db, clock } = this.#ctx;
+    const entry = getOutboxEntry(db, entryId);
+    if (!entry) return err({ code: 'not_found', message: `There is no outbox entry ${entryId}.` });
+    if (entry.state !== 'conflict' && !(choice === 'retry' && entry.state === 'failed')) {
+      return err({ code: 'conflict', message: `The entry is ${entry.state}, not waiting for a person.` });
+    }
+    const snapshot = entry.remoteSnapshot as { state?: string; version?: string | null } | null;
+    if (choice === 'retry') {
+      const target = parseTarget(entry.target);
+      requeue(db, entryId, target ? { ...target, version: snapshot?.version ?? target.version } : entry.target, clock);
+    } else {
+      db.transaction(() => {
+        const state = snapshot?.state;
+        if (entry.itemId && state && ['open', 'approved', 'removed', 'spam', 'ignored', 'deleted'].includes(state)) {
+          setItemState(db, entry.itemId, localStateOf(state as Parameters<typeof localStateOf>[0]), clock);
+        }
+        markFailed(db, entry.seq, 'a person kept the platform’s state instead', 'superseded', clock);
+      })();
+    }
+    const updated = getOutboxEntry(db, entryId);
+    if (!updated) return err({ code: 'not_found', message: `There is no outbox entry ${entryId}.` });
+    this.#emit({ type: 'outbox.changed', entryId, itemId: updated.itemId, platform: updated.platform, state: updated.state, reason: updated.lastError });
+    return ok(updated);
+  }
+
+  /** Background sync every `intervalMs` (the desktop app); detected-offline runs just try again later. */
+  startBackground(intervalMs = 60_000): void {
+    this.stopBackground();
+    this.#timer = setInterval(() => {
+      if (!this.isManuallyOffline()) void this.syncNow().catch(() => undefined);
+    }, intervalMs);
+    this.#timer.unref();
+  }
+
+  stopBackground(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+}

@@ -1,0 +1,20 @@
+// `stoa stats`: workspace counts as JSON (items, per platform, decisions, outbox by state, quarantined).
+import type { Command } from 'commander';
+import { openSyncWorkspace, workspaceStats } from '../../backend/sync/index.ts';
+import { writeJson } from '../output.ts';
+
+export function registerStats(program: Command): void {
+  program
+    .command('stats')
+    .description('Print workspace counts as JSON: items, by_platform, decisions, outbox by state, quarantined.')
+    .option('-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)')
+    .option('--json', 'JSON output (the default; accepted for symmetry)')
+    .action((flags: { dataDir?: string }) => {
+      const workspace = openSyncWorkspace(flags.dataDir);
+      try {
+        writeJson(workspaceStats(workspace.backend.context.db));
+      } finally {
+        workspace.close();
+      }
+    });
+}
