@@ -36,6 +36,7 @@ const PATH: Readonly<Record<QuotaMethod, string>> = {
 export class YoutubeClient {
   readonly tokens: GoogleTokens;
   readonly quota: QuotaLedger;
+  private pausedUntil = 0;
 
   constructor(
     private readonly config: ConnectorConfig,
@@ -55,6 +56,12 @@ export class YoutubeClient {
     const isWrite = HTTP_METHOD[method] !== 'GET';
     const before = this.config.clock.now();
     if (!this.quota.canAfford(method, before)) return { ok: false, failure: untilQuotaReset(before), httpStatus: null, googleReason: 'quotaExceeded' };
+    // After a per-minute throttle nothing leaves until the wait is over, so parallel callers
+    // sharing this client (one per account) cannot amplify it.
+    if (before.getTime() < this.pausedUntil) {
+      const seconds = Math.ceil((this.pausedUntil - before.getTime()) / 1000);
+      return { ok: false, failure: retryAfter(before, seconds, 'Waiting out YouTube throttling for this account.', false), httpStatus: null, googleReason: 'rateLimitExceeded' };
+    }
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const token = await this.tokens.ensure(attempt > 0);
       if (!token.ok) return { ok: false, failure: token.failure, httpStatus: null, googleReason: null };
@@ -83,7 +90,9 @@ export class YoutubeClient {
       }
       const reason = errorReason(body);
       if (reason === 'quotaExceeded' || reason === 'dailyLimitExceeded') this.quota.exhaust(now);
-      return { ok: false, failure: classifyApiError(response.status, body, isWrite, now), httpStatus: response.status, googleReason: reason };
+      const failure = classifyApiError(response.status, body, isWrite, now);
+      if (failure.status === 'retry_after' && (reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded' || response.status === 429)) this.pausedUntil = Date.parse(failure.at);
+      return { ok: false, failure, httpStatus: response.status, googleReason: reason };
     }
     return { ok: false, failure: { status: 'reauth', reason: 'YouTube keeps refusing the refreshed sign-in; reconnect the account.' }, httpStatus: 401, googleReason: 'authError' };
   }

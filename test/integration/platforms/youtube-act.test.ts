@@ -133,11 +133,18 @@ describe('YouTube moderation writes', () => {
     expect(await rig.platform.act(request(rig, a ?? '', 'remove'))).toMatchObject({ status: 'retry_after', ambiguous: true });
     rig.sims.faults.inject({ platform: 'youtube', path: '/comments/setModerationStatus', kind: 'rate_limit' });
     expect(await rig.platform.act(request(rig, b ?? '', 'remove'))).toMatchObject({ status: 'retry_after', ambiguous: false, seconds: 60 });
-    expect(await rig.platform.act(request(rig, b ?? '', 'spam'))).toMatchObject({ status: 'permanent_failure', code: 'unsupported_action' });
+    // Throttled: the next call waits without being sent, then goes once the minute is over.
+    const sent = rig.requests('/youtube/v3/comments/setModerationStatus').length;
+    expect(await rig.platform.act(request(rig, b ?? '', 'remove'))).toMatchObject({ status: 'retry_after', ambiguous: false });
+    expect(rig.requests('/youtube/v3/comments/setModerationStatus')).toHaveLength(sent);
+    rig.clock.advance(61_000);
+    expect((await rig.platform.act(request(rig, b ?? '', 'remove'))).status).toBe('done');
+    expect(await rig.platform.act(request(rig, a ?? '', 'spam'))).toMatchObject({ status: 'permanent_failure', code: 'unsupported_action' });
     // Refused writes are still in the write log, as not applied.
     expect(rig.sim.state().writes.map((w) => [w.target, w.applied])).toEqual([
       [a, false],
       [b, false],
+      [b, true],
     ]);
   });
 });

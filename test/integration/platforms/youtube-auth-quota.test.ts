@@ -66,6 +66,30 @@ describe('YouTube auth', () => {
     expect(rig.sims.requests('youtube').filter((q) => q.path === '/token')).toHaveLength(1);
   });
 
+  it('refreshes once when the token dies mid-batch and resends only the refused call', async () => {
+    rig = await startYoutubeRig();
+    const r = rig;
+    const ids = [...idsWithStatus(r.sim, 'heldForReview'), ...idsWithStatus(r.sim, 'likelySpam')].slice(0, 120);
+    await r.platform.auth.ensure();
+    r.sim.auth.expireAccessTokens(); // the token the connector holds is now dead on the server
+    r.sims.faults.inject({ platform: 'youtube', path: '/comments/setModerationStatus', kind: 'server_error' });
+    const outcomes = (await r.platform.actBatch?.(ids.map((id) => remove(r, id)))) ?? [];
+    // First call: 503 before any token check (ambiguous, not resent); then 401 → one refresh → the rest go through.
+    expect(outcomes.slice(0, 50).every((o) => o.status === 'retry_after' && o.ambiguous)).toBe(true);
+    expect(outcomes.slice(50).every((o) => o.status === 'done')).toBe(true);
+    const log = r.sims.requests('youtube').map((q) => q.path);
+    expect(log.filter((p) => p === '/token')).toHaveLength(2);
+    expect(r.requests('/youtube/v3/comments/setModerationStatus').map((c) => c.query.get('id')?.split(',').length)).toEqual([50, 50, 50, 20]);
+    expect(r.sim.state().writes.filter((w) => w.applied)).toHaveLength(70);
+  });
+
+  it('asks for reauth when a Testing-status app’s refresh token passes its 7 days', async () => {
+    rig = await startYoutubeRig({ auth: { refreshTokenTtlDays: 7 } });
+    expect((await rig.platform.pull({ queue: 'modqueue', cursor: null, limit: 1 })).status).toBe('ok');
+    rig.clock.advance(8 * 86_400_000);
+    expect(await rig.platform.pull({ queue: 'modqueue', cursor: null, limit: 1 })).toMatchObject({ status: 'reauth' });
+  });
+
   it('verifies the account as the channel owner', async () => {
     rig = await startYoutubeRig({ channelTitle: 'Moderation Test Channel' });
     expect(await rig.platform.auth.verify()).toMatchObject({ status: 'ok', info: { identity: 'Moderation Test Channel' } });
