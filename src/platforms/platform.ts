@@ -206,6 +206,11 @@ export interface RemoteSnapshot {
   readonly reportCount: number;
   /** Whether the item's author is banned in its community; null when the platform cannot say. */
   readonly authorBanned: boolean | null;
+  /**
+   * Whether reports on the item are set to be ignored, where the platform keeps such a flag
+   * (Reddit ignore_reports). Absent or null: judge by state and report count instead.
+   */
+  readonly reportsIgnored?: boolean | null | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,6 +330,7 @@ export function actionReflected(action: ModerationAction, snapshot: RemoteSnapsh
     case 'spam':
       return snapshot.state === 'spam';
     case 'ignore_reports':
+      if (snapshot.reportsIgnored !== undefined && snapshot.reportsIgnored !== null) return snapshot.reportsIgnored;
       return snapshot.state === 'ignored' || snapshot.reportCount === 0;
     case 'ban':
       return snapshot.authorBanned === true;

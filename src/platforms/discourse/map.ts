@@ -124,6 +124,7 @@ export function toSnapshot(reviewable: Reviewable, loads: SideLoads, authorBanne
     version: encodeVersion(reviewable),
     reportCount: reviewable.status === REVIEWABLE_STATUS.pending ? pendingScores : 0,
     authorBanned,
+    reportsIgnored: reviewable.status === REVIEWABLE_STATUS.ignored,
   };
 }
 

@@ -69,6 +69,7 @@ export function toSnapshot(data: ThingData, authorBanned: boolean | null): Remot
     version: null,
     reportCount: data.ignore_reports === true ? 0 : (data.num_reports ?? 0),
     authorBanned,
+    reportsIgnored: data.ignore_reports ?? null,
   };
 }
 

@@ -89,6 +89,9 @@ describe('reconciliation and transport', () => {
     expect(actionReflected('remove', snapshot({ state: 'spam' }))).toBe(true);
     expect(actionReflected('spam', snapshot({ state: 'removed' }))).toBe(false);
     expect(actionReflected('ignore_reports', snapshot({ reportCount: 0 }))).toBe(true);
+    // Where the platform keeps the flag, the flag decides (a report-free item is not "ignored" yet).
+    expect(actionReflected('ignore_reports', snapshot({ reportCount: 0, reportsIgnored: false }))).toBe(false);
+    expect(actionReflected('ignore_reports', snapshot({ reportCount: 3, reportsIgnored: true }))).toBe(true);
     expect(actionReflected('ban', snapshot({ authorBanned: null }))).toBe(false);
     expect(actionReflected('ban', snapshot({ authorBanned: true }))).toBe(true);
   });
