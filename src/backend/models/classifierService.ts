@@ -1,7 +1,8 @@
 // The classifier service the rest of the app uses: open the shipped models once, classify texts,
 // and list the models (name, version) for system.info.
 import { TextClassifier, type Classification, type ClassifierOptions } from '../../ml/classifier.ts';
-import { readManifest, modelDirs } from '../../ml/registry.ts';
+import { ModelLoadError, readManifest, modelDirs } from '../../ml/registry.ts';
+import { StoaUserError } from '../errors.ts';
 import type { TaskName } from '../../ml/manifest.ts';
 import { defaultModelsDir } from '../paths.ts';
 
@@ -20,7 +21,14 @@ export interface Classifier {
 }
 
 export async function openClassifier(modelsDir: string = defaultModelsDir(), options: ClassifierOptions = {}): Promise<Classifier> {
-  const inner = await TextClassifier.open(modelsDir, options);
+  let inner: TextClassifier;
+  try {
+    inner = await TextClassifier.open(modelsDir, options);
+  } catch (error) {
+    // A bad or mismatched model is something a person fixes (retrain, reinstall): say so plainly.
+    if (error instanceof ModelLoadError) throw new StoaUserError(error.message);
+    throw error;
+  }
   const versions = new Map<TaskName, string>();
   for (const dir of modelDirs(modelsDir)) {
     const manifest = readManifest(dir);

@@ -1,0 +1,83 @@
+// The `stoa classify` contract, through the real command: one output line per input line in the same
+// order, probabilities in [0, 1], labels over threshold with evidence that points into the text,
+// model versions from the manifests, and an error line (with its line number) for each bad line.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { modelDirs, readManifest } from '../../../src/ml/registry.ts';
+import { runCli } from '../../support/runCli.ts';
+import { useTempDir } from '../../support/tempDir.ts';
+import { MODELS_DIR } from './datasets.ts';
+
+const SCORES = ['spam', 'toxicity', 'commercial', 'disclosure', 'undisclosed_sponsorship'];
+const inputs = [
+  { id: 'spam-1', text: 'Check out my channel and subscribe!!! http://www.youtube.com/user/freecash' },
+  { id: 'plain-2', text: 'this song reminds me of summer 2013' },
+  { id: 'affiliate-3', text: 'My everyday camera: https://amzn.to/2gKKV6N — use code GLOW20 for 20% off, link in bio' },
+  { id: 'abuse-4', text: 'you are a pathetic idiot and everyone hates you' },
+];
+
+interface OutputLine {
+  id?: string;
+  line?: number;
+  error?: string;
+  scores?: Record<string, number | null>;
+  labels?: string[];
+  evidence?: { task: string; start: number; end: number; text: string; weight: number }[];
+  model_versions?: Record<string, string>;
+}
+
+describe.runIf(modelDirs(MODELS_DIR).length === 3)('stoa classify', () => {
+  const tempDir = useTempDir('stoa-classify-');
+
+  it('answers every line in order, with evidence for every label and an error line for each bad line', async () => {
+    const lines = [JSON.stringify(inputs[0]), 'this is not json', JSON.stringify(inputs[1]), '{"id":"no-text"}', JSON.stringify(inputs[2]), '[1,2]', JSON.stringify(inputs[3])];
+    const result = await runCli(['classify'], { input: `${lines.join('\n')}\n`, timeoutMs: 60_000 });
+    expect(result.code, result.stderr).toBe(0);
+    const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as OutputLine);
+    expect(out).toHaveLength(lines.length);
+    expect(out.map((o) => o.id ?? `error@${o.line ?? '?'}`)).toEqual(['spam-1', 'error@2', 'plain-2', 'no-text', 'affiliate-3', 'error@6', 'abuse-4']);
+    expect(out[3]?.line).toBe(4);
+    expect(out[3]?.error).toMatch(/text/);
+
+    const versions = Object.fromEntries(modelDirs(MODELS_DIR).map((d) => readManifest(d)).map((m) => [m.name, m.version]));
+    const byId = new Map(out.filter((o) => o.error === undefined).map((o) => [o.id, o]));
+    for (const [id, o] of byId) {
+      const text = inputs.find((i) => i.id === id)?.text ?? '';
+      expect(Object.keys(o.scores ?? {}).sort()).toEqual([...SCORES].sort());
+      for (const s of SCORES) expect(o.scores?.[s]).toBeGreaterThanOrEqual(0);
+      for (const s of SCORES) expect(o.scores?.[s]).toBeLessThanOrEqual(1);
+      expect(o.model_versions).toEqual(versions);
+      for (const label of o.labels ?? []) {
+        const spans = (o.evidence ?? []).filter((e) => e.task === label || (label === 'undisclosed_sponsorship' && e.task === 'commercial'));
+        expect(spans.length, `${id}: ${label} has evidence`).toBeGreaterThan(0);
+      }
+      for (const e of o.evidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.text);
+    }
+    expect(byId.get('spam-1')?.labels).toContain('spam');
+    expect(byId.get('abuse-4')?.labels).toContain('toxicity');
+    expect(byId.get('affiliate-3')?.labels).toContain('commercial');
+    expect(byId.get('plain-2')?.labels).toEqual([]);
+  }, 60_000);
+
+  it('scores only the requested tasks', async () => {
+    const result = await runCli(['classify', '--tasks', 'spam'], { input: `${JSON.stringify(inputs[0])}\n` });
+    const [line] = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as OutputLine);
+    expect(line?.scores?.spam).toBeGreaterThan(0.5);
+    expect(line?.scores?.toxicity).toBeNull();
+    expect(Object.keys(line?.model_versions ?? {})).toEqual(['spam']);
+  }, 60_000);
+
+  it('refuses a model trained with another featurizer, saying why', async () => {
+    const models = join(tempDir(), 'models');
+    cpSync(join(MODELS_DIR, 'spam'), join(models, 'spam'), { recursive: true });
+    const manifestFile = join(models, 'spam', 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { featurizer: { version: string } };
+    manifest.featurizer.version = 'stoa-hashed-ngrams-0';
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const result = await runCli(['classify', '--models', models, '--tasks', 'spam'], { input: `${JSON.stringify(inputs[0])}\n` });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/featurizer stoa-hashed-ngrams-0/);
+    expect(result.stderr).toMatch(/stoa train --task spam/);
+  }, 60_000);
+});
