@@ -18,6 +18,8 @@ export interface RedditSimOptions {
   /** Requests per 600 s window before 429 (default 1000). */
   readonly rateLimit?: number | undefined;
   readonly rotation?: 'on_use' | 'immediate' | undefined;
+  /** Bans per subreddit per hour before SUBREDDIT_RATELIMIT (hidden in a 200); default unlimited. */
+  readonly banQuota?: number | undefined;
 }
 
 const WHERE = new Set<string>(['modqueue', 'reports', 'spam', 'unmoderated']);
@@ -47,11 +49,15 @@ export class RedditSimulator implements PlatformSimulator {
   readonly #context: SimContext;
   readonly #writes: WriteLog;
   readonly #limit: number;
+  readonly #banQuota: number;
+  /** sub → ban timestamps (ms) in the last hour. */
+  readonly #recentBans = new Map<string, number[]>();
 
   constructor(context: SimContext, options: RedditSimOptions) {
     this.#context = context;
     this.#writes = new WriteLog(context.clock);
     this.#limit = options.rateLimit ?? 1000;
+    this.#banQuota = options.banQuota ?? Number.POSITIVE_INFINITY;
     this.world = new RedditWorld(context.rng.fork('world'), context.corpus.forum, options.items ?? 240, context.clock.nowMs());
     this.oauth = new RedditOAuth(context.clock, context.rng.fork('oauth'), options.rotation ?? 'on_use');
   }
@@ -220,6 +226,13 @@ export class RedditSimulator implements PlatformSimulator {
     if (reason.length > 100) return fail('TOO_LONG', 'this is too long (max: 100)', 'ban_reason');
     if (message.length > 1000) return fail('TOO_LONG', 'this is too long (max: 1000)', 'ban_message');
     if (note.length > 300) return fail('TOO_LONG', 'this is too long (max: 300)', 'note');
+    const nowMs = this.#context.clock.nowMs();
+    const recent = (this.#recentBans.get(sub.toLowerCase()) ?? []).filter((at) => at > nowMs - 3_600_000);
+    if (recent.length >= this.#banQuota) {
+      const minutes = Math.max(1, Math.ceil(((recent[0] ?? nowMs) + 3_600_000 - nowMs) / 60_000));
+      return fail('SUBREDDIT_RATELIMIT', `you are doing that too much. try again in ${minutes} minutes.`, 'ratelimit');
+    }
+    this.#recentBans.set(sub.toLowerCase(), [...recent, nowMs]);
     const previous = bans.get(name.toLowerCase());
     const ban = { name, date: Math.floor(this.#context.clock.nowMs() / 1000), note, reason, message, duration };
     // A ban is an upsert: the same ban again changes nothing.

@@ -156,6 +156,20 @@ describe('reddit: actions', () => {
     expect(h.sim.requests('reddit').length).toBe(sentBefore);
   });
 
+  it('SUBREDDIT_RATELIMIT hidden in a 200 is a wait, not a failure', async () => {
+    await h.close();
+    h = await startHarness('reddit', createRedditSimulator({ banQuota: 1 }));
+    const items = (await page(h.platform, 'modqueue', null, 100)).items.filter((item) => item.author !== null);
+    const [first, second] = items.filter((item) => item.community.name === items[0]?.community.name && item.author?.name !== items[0]?.author?.name);
+    const lead = items[0];
+    if (!lead || !first || !second) throw new Error('need three items with distinct authors in one subreddit');
+    expect(await h.platform.act({ action: 'ban', target: targetOf(lead), idempotencyKey: 'q1' })).toMatchObject({ status: 'done' });
+    const throttled = await h.platform.act({ action: 'ban', target: targetOf(first), idempotencyKey: 'q2' });
+    expect(throttled).toMatchObject({ status: 'retry_after', seconds: 3600, reason: expect.stringContaining('try again in 60 minutes') });
+    h.clock.advance(3_600_001);
+    expect(await h.platform.act({ action: 'ban', target: targetOf(first), idempotencyKey: 'q2' })).toMatchObject({ status: 'done' });
+  });
+
   it('answers 403 for a subreddit we do not moderate as a permanent failure', async () => {
     const foreign = [...sim.world.things.values()].find((thing) => thing.sub === FOREIGN_SUB);
     if (!foreign) throw new Error('seed has no foreign item');
