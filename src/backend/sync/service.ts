@@ -141,6 +141,12 @@ export class SyncService {
     return run;
   }
 
+  /** Only the pull (refresh the queues without sending). */
+  pullAll() {
+    this.#connectivity.reset();
+    return this.#engine.pullAll();
+  }
+
   /** Only the outbox (the "send now" after coming back online). */
   pushOutbox(options: { maxWaitMs?: number } = {}) {
     this.#connectivity.reset();
