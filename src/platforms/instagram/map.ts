@@ -45,10 +45,20 @@ export function mapComment(c: WireComment, media: MediaRef): RemoteItem {
 export function mapComments(entries: readonly unknown[], media: MediaRef): { items: RemoteItem[]; quarantined: QuarantinedPayload[] } {
   const items: RemoteItem[] = [];
   const quarantined: QuarantinedPayload[] = [];
-  for (const entry of entries) {
+  const take = (entry: unknown, parentId: string | null): WireComment | null => {
     const parsed = commentSchema.safeParse(entry);
-    if (parsed.success) items.push(mapComment(parsed.data, media));
-    else quarantined.push({ payload: entry, error: `Instagram comment failed validation: ${describe(parsed.error.issues)}` });
+    if (!parsed.success) {
+      quarantined.push({ payload: entry, error: `Instagram ${parentId ? 'reply' : 'comment'} failed validation: ${describe(parsed.error.issues)}` });
+      return null;
+    }
+    const { replies: _nested, ...comment } = parsed.data;
+    items.push(mapComment({ ...comment, parent_id: comment.parent_id ?? parentId ?? undefined }, media));
+    return parsed.data;
+  };
+  for (const entry of entries) {
+    const top = take(entry, null);
+    // Replies come nested under their parent; they are items of their own, pointing at it.
+    for (const reply of top?.replies?.data ?? []) take(reply, top?.id ?? null);
   }
   return { items, quarantined };
 }

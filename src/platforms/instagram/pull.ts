@@ -10,7 +10,7 @@ import { authorsOf, mapComments, mapMediaList, mediaRef, type MediaRef } from '.
 import { pageSchema } from './wire.ts';
 
 export const PAGE_SIZE = { default: 25, max: 50 } as const;
-export const COMMENT_FIELDS = 'id,text,timestamp,username,like_count,hidden,parent_id,from{id,username}';
+export const COMMENT_FIELDS = 'id,text,timestamp,username,like_count,hidden,parent_id,from{id,username},replies{id,text,timestamp,username,like_count,hidden,parent_id}';
 const MEDIA_FIELDS = 'id,caption,comments_count,timestamp,permalink,media_type';
 
 const cursorSchema = z.object({

@@ -24,11 +24,16 @@ export function selectFields(raw: string | null, node: 'IGComment' | 'IGMedia', 
       const bad = f.sub.find((s) => !(IG_COMMENT_FROM_FIELDS as readonly string[]).includes(s));
       if (bad) return graphError(400, 100, `(#100) Tried accessing nonexisting field (${bad}) on node type (IGCommentFromUser)`);
     }
+    if (f.name === 'replies') {
+      const bad = f.sub.find((s) => !(IG_COMMENT_FIELDS as readonly string[]).includes(s));
+      if (bad) return graphError(400, 100, `(#100) Tried accessing nonexisting field (${bad}) on node type (IGComment)`);
+    }
   }
   return parsed;
 }
 
-export function renderComment(c: SimComment, fields: Fields): Record<string, unknown> {
+/** `replies` renders as a nested page of the parent's replies, with the sub-fields asked for. */
+export function renderComment(c: SimComment, fields: Fields, state: InstagramSimState): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     switch (f.name) {
@@ -58,11 +63,17 @@ export function renderComment(c: SimComment, fields: Fields): Record<string, unk
       case 'media':
         out['media'] = { id: c.mediaId };
         break;
-      case 'replies':
-        out['replies'] = { data: [] };
+      case 'replies': {
+        const sub = (f.sub.length > 0 ? f.sub : ['id', 'text', 'timestamp']).map((name) => ({ name, sub: [] }));
+        const replies = state.repliesOf(c.id);
+        if (replies.length > 0) out['replies'] = { data: replies.map((r) => renderComment(r, sub, state)) };
+        break;
+      }
+      case 'parent_id':
+        if (c.parentId) out['parent_id'] = c.parentId;
         break;
       default:
-        break; // parent_id (top-level comments only here), user, legacy id: absent like on Graph
+        break; // user, legacy id: not modelled
     }
   }
   return out;

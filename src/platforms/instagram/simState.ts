@@ -16,6 +16,8 @@ export interface SimMedia {
 export interface SimComment {
   readonly id: string;
   readonly mediaId: string;
+  /** Set for replies; Graph lists replies only under their parent (`replies` edge/field). */
+  readonly parentId: string | null;
   readonly text: string;
   readonly username: string;
   readonly fromId: string;
@@ -57,18 +59,24 @@ export class InstagramSimState {
       const ts = nowMs - (i + 1) * 2 * 86_400_000 - rng.int(0, 86_400) * 1000;
       this.media.push({ id: graphId('17900', i + 1), caption: CAPTIONS[i % CAPTIONS.length] ?? '', timestamp: graphTime(ts), permalink: `https://www.instagram.com/p/SIM${i + 1}/`, mediaType: i % 4 === 3 ? 'CAROUSEL_ALBUM' : 'IMAGE' });
     }
+    const topLevel: SimComment[] = [];
     for (const row of rows.slice(0, limit)) {
-      const media = rng.pick(this.media);
-      const base = Date.parse(media.timestamp.replace('+0000', 'Z'));
-      this.add(media.id, row.text, row.author, base + rng.int(60, 2 * 86_400) * 1000, rng.chance(0.03));
+      // About one comment in five is a reply (scam bots love replying under real comments).
+      const parent = topLevel.length > 0 && rng.chance(0.2) ? rng.pick(topLevel) : null;
+      const media = parent ? this.mediaById(parent.mediaId) : rng.pick(this.media);
+      if (!media) continue;
+      const base = Date.parse((parent?.timestamp ?? media.timestamp).replace('+0000', 'Z'));
+      const c = this.add(media.id, row.text, row.author, base + rng.int(60, 2 * 86_400) * 1000, rng.chance(0.03), parent?.id ?? null);
+      if (!parent) topLevel.push(c);
     }
   }
 
-  add(mediaId: string, text: string, username: string, atMs: number, hidden = false): SimComment {
+  add(mediaId: string, text: string, username: string, atMs: number, hidden = false, parentId: string | null = null): SimComment {
     this.commentCounter += 1;
     const comment: SimComment = {
       id: graphId('17850', this.commentCounter),
       mediaId,
+      parentId,
       text,
       username,
       fromId: graphId('17841', hashName(username)),
@@ -82,6 +90,14 @@ export class InstagramSimState {
     return comment;
   }
 
+  /** Deletes a comment; deleting a comment deletes its replies too, as on Instagram. */
+  remove(id: string): void {
+    const c = this.comments.get(id);
+    if (!c) return;
+    c.deleted = true;
+    if (c.parentId === null) for (const r of this.repliesOf(id)) r.deleted = true;
+  }
+
   live(id: string): SimComment | undefined {
     const c = this.comments.get(id);
     return c && !c.deleted ? c : undefined;
@@ -91,7 +107,16 @@ export class InstagramSimState {
     return this.media.find((m) => m.id === id);
   }
 
-  /** Up to `size` live comments of a media item strictly after `anchor` (newest first); `more` when another exists. */
+  /** Live replies to a comment, oldest first (the order Instagram shows a conversation in). */
+  repliesOf(commentId: string): SimComment[] {
+    const parent = this.comments.get(commentId);
+    if (!parent) return [];
+    return this.sortedOf(parent.mediaId)
+      .filter((c) => c.parentId === commentId && !c.deleted)
+      .reverse();
+  }
+
+  /** Up to `size` live top-level comments of a media item strictly after `anchor` (newest first); `more` when another exists. */
   commentPage(mediaId: string, anchor: readonly [string, string] | null, size: number): { page: SimComment[]; more: boolean } {
     const all = this.sortedOf(mediaId);
     let lo = 0;
@@ -107,7 +132,7 @@ export class InstagramSimState {
     const page: SimComment[] = [];
     for (let i = lo; i < all.length; i += 1) {
       const c = all[i];
-      if (!c || c.deleted) continue;
+      if (!c || c.deleted || c.parentId !== null) continue;
       if (page.length === size) return { page, more: true };
       page.push(c);
     }

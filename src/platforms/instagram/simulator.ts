@@ -91,7 +91,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
       const anchor = afterOf(params);
       if (isReply(anchor)) return anchor;
       const { page, more } = model.commentPage(media.id, anchor, limitOf(params));
-      const reply = pageReply(page, more, params, selfUrl, (c) => renderComment(c, fields));
+      const reply = pageReply(page, more, params, selfUrl, (c) => renderComment(c, fields, model));
       if (request.fault?.kind === 'malformed_payload' && 'body' in reply) {
         const data = (reply.body as { data: Record<string, unknown>[] }).data;
         const victim = data[Math.floor(data.length / 2)];
@@ -103,11 +103,17 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
       const fields = selectFields(params.get('fields'), 'IGMedia', DEFAULT_MEDIA_FIELDS);
       return Array.isArray(fields) ? { status: 200, body: renderMedia(media, fields, model) } : fields;
     }
+    if (request.method === 'GET' && comment && edge === 'replies') {
+      const fields = selectFields(params.get('fields'), 'IGComment', DEFAULT_COMMENT_FIELDS);
+      if (!Array.isArray(fields)) return fields;
+      const replies = model.repliesOf(comment.id);
+      return pageReply(replies, false, params, selfUrl, (c) => renderComment(c, fields, model));
+    }
     if (edge !== undefined) return graphError(400, 100, `(#100) Unknown edge or path component: ${edge}`);
     if (request.method === 'GET') {
       if (!comment) return objectMissing(id, 'get');
       const fields = selectFields(params.get('fields'), 'IGComment', DEFAULT_COMMENT_FIELDS);
-      return Array.isArray(fields) ? { status: 200, body: renderComment(comment, fields) } : fields;
+      return Array.isArray(fields) ? { status: 200, body: renderComment(comment, fields, model) } : fields;
     }
     if (request.method === 'POST') {
       const bad = check('IGComment#update');
@@ -131,7 +137,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
         return objectMissing(id, 'delete');
       }
       return write(id, 'delete', () => {
-        comment.deleted = true;
+        model.remove(id);
         return true;
       }, request);
     }
@@ -194,7 +200,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
       // Someone else in the Instagram app: hide, unhide, or delete the comment.
       const c = model.live(target);
       if (!c || !['hide', 'unhide', 'delete', 'remove', 'approve'].includes(action)) return false;
-      if (action === 'delete') c.deleted = true;
+      if (action === 'delete') model.remove(c.id);
       else c.hidden = action === 'hide' || action === 'remove';
       return true;
     },

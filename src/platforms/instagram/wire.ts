@@ -27,6 +27,8 @@ export const commentSchema = z.object({
   parent_id: z.string().optional(),
   from: z.object({ id: z.string(), username: z.string().optional() }).optional(),
   media: z.object({ id: z.string() }).optional(),
+  /** Field expansion `replies{...}`: the first page of replies, parsed one by one by map.ts. */
+  replies: z.object({ data: z.array(z.unknown()), paging: pagingSchema.optional() }).optional(),
 });
 export type WireComment = z.infer<typeof commentSchema>;
 

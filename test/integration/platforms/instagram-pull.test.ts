@@ -31,6 +31,10 @@ describe('Instagram pull', () => {
     const { items } = await walk(rig, 50);
     const live = [...rig.sim.model.comments.values()].filter((c) => !c.deleted);
     expect(items.map((i) => i.remoteId).sort()).toEqual(live.map((c) => c.id).sort());
+    // Replies arrive as items of their own, pointing at their parent.
+    const replies = live.filter((c) => c.parentId !== null);
+    expect(replies.length).toBeGreaterThan(20);
+    for (const reply of replies) expect(items.find((i) => i.remoteId === reply.id)?.parentRemoteId).toBe(reply.parentId);
     const hidden = live.filter((c) => c.hidden).map((c) => c.id);
     expect(hidden.length).toBeGreaterThan(0);
     expect(items.filter((i) => i.remoteState === 'removed').map((i) => i.remoteId).sort()).toEqual(hidden.sort());
@@ -47,7 +51,10 @@ describe('Instagram pull', () => {
     expect(media?.path).toBe(`/v21.0/${rig.sim.model.igUserId}/media`);
     expect(media?.query.get('fields')).toBe('id,caption,comments_count,timestamp,permalink,media_type');
     expect(comments?.path).toMatch(/^\/v21\.0\/17900\d+\/comments$/);
-    expect(Object.fromEntries(comments?.query ?? [])).toEqual({ fields: 'id,text,timestamp,username,like_count,hidden,parent_id,from{id,username}', limit: '10' });
+    expect(Object.fromEntries(comments?.query ?? [])).toEqual({
+      fields: 'id,text,timestamp,username,like_count,hidden,parent_id,from{id,username},replies{id,text,timestamp,username,like_count,hidden,parent_id}',
+      limit: '10',
+    });
     expect(comments?.query.has('access_token')).toBe(false);
     expect(comments?.authorization).toMatch(/^Bearer IGQsim/);
   });
@@ -68,7 +75,9 @@ describe('Instagram pull', () => {
     });
     const seen = items.map((i) => i.remoteId);
     expect(new Set(seen).size).toBe(seen.length);
-    expect([...before].filter((id) => !deleted.has(id) && !seen.includes(id))).toEqual([]);
+    expect(deleted.size).toBeGreaterThan(0);
+    // Every comment that was there at the start and is still there at the end was read.
+    expect([...before].filter((id) => r.sim.model.live(id) !== undefined && !seen.includes(id))).toEqual([]);
   });
 
   it('quarantines a malformed comment and keeps the rest of the page', async () => {
@@ -78,7 +87,7 @@ describe('Instagram pull', () => {
     if (first.status !== 'ok') throw new Error(first.status);
     expect(first.page.quarantined).toHaveLength(1);
     expect(first.page.quarantined[0]?.error).toMatch(/Instagram comment failed validation/);
-    expect(first.page.items).toHaveLength(19);
+    expect(first.page.items.filter((i) => i.parentRemoteId === null)).toHaveLength(19);
   });
 
   it('simulator validates fields against the codegen spec (code 100 for a field IGComment lacks)', async () => {

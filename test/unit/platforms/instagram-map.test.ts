@@ -23,6 +23,26 @@ describe('Instagram mapping', () => {
     expect(quarantined[0]?.error).toMatch(/text|timestamp/);
   });
 
+  it('flattens nested replies into items that point at their parent, quarantining a broken reply', () => {
+    const { items, quarantined } = mapComments(
+      [
+        {
+          id: 'C1',
+          text: 'great post',
+          timestamp: '2026-11-20T08:15:00+0000',
+          replies: { data: [{ id: 'R1', text: 'dm me to earn $500 a day', timestamp: '2026-11-20T08:20:00+0000', username: 'ig_user_9' }, { id: 'R2', timestamp: '2026-11-20T08:21:00+0000' }] },
+        },
+      ],
+      { id: 'M1', name: 'M1' },
+    );
+    expect(items.map((i) => [i.remoteId, i.parentRemoteId])).toEqual([
+      ['C1', null],
+      ['R1', 'C1'],
+    ]);
+    expect(items[0]?.raw).not.toHaveProperty('replies');
+    expect(quarantined[0]?.error).toMatch(/^Instagram reply failed validation/);
+  });
+
   it('reads Graph offsets without a colon', () => {
     expect(graphTimeToIso('2026-11-25T01:00:00-0800')).toBe('2026-11-25T09:00:00.000Z');
   });
