@@ -173,6 +173,11 @@ export class RedditSimulator implements PlatformSimulator {
   }
 
   #write(path: string, request: SimRequest, target: string, action: string): SimReply {
+    // Reddit reads mod-action parameters from a form body only; a JSON body arrives as "no id".
+    if (!(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      this.#writes.record(target, action, false);
+      return json(400, { message: 'Bad Request', error: 400 });
+    }
     const form = new URLSearchParams(request.body);
     const dropAfterCommit = request.fault?.kind === 'commit_then_drop';
     const friend = FRIEND.exec(path);

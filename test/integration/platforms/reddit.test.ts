@@ -124,11 +124,15 @@ describe('reddit: actions', () => {
     expect(forms[1]).toMatchObject({ id: b.remoteId, spam: 'false' });
     expect(forms[2]).toMatchObject({ id: c.remoteId, spam: 'true' });
     expect(posts.every((request) => request.headers['content-type'] === 'application/x-www-form-urlencoded')).toBe(true);
+    // The simulator holds clients to that: a JSON body is refused.
+    const token = posts[0]?.headers['authorization'] ?? '';
+    const asJson = await fetch(`${h.sim.url}/reddit/api/approve`, { method: 'POST', headers: { authorization: token, 'content-type': 'application/json' }, body: JSON.stringify({ id: d.remoteId }) });
+    expect(asJson.status).toBe(400);
     for (const [item, state] of [[a, 'approved'], [b, 'removed'], [c, 'spam']] as const) {
       const read = await h.platform.readState(targetOf(item));
       expect(read).toMatchObject({ status: 'ok', snapshot: { state } });
     }
-    expect(writes().map((write) => [write.action, write.applied])).toEqual([['approve', true], ['remove', true], ['spam', true], ['ignore_reports', true]]);
+    expect(writes().map((write) => [write.action, write.applied])).toEqual([['approve', true], ['remove', true], ['spam', true], ['ignore_reports', true], ['approve', false]]);
   });
 
   it('bans with duration, reason and message; a repeat is an upsert that applies nothing', async () => {
