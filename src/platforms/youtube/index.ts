@@ -44,7 +44,7 @@ export function youtubeCapabilities(dailyQuota: number = DEFAULT_DAILY_QUOTA): P
 }
 
 export interface YoutubePlatform extends Platform {
-  /** Units spent today by this connector, for persisting between runs (pass back as options.quotaUsed). */
+  /** Units spent today by this connector; persist it and pass it back as options.quotaDay / options.quotaUsed. */
   quota(): QuotaSnapshot;
 }
 
