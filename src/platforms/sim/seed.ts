@@ -38,8 +38,15 @@ export function corpusFromRows(rows: readonly SeedRow[]): SeedCorpus {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/**
+ * STOA_DATASETS, else ../shared/datasets next to the repository. A bundled build (out/main) sits
+ * at another depth than src/platforms/sim, so the working directory is tried as well.
+ */
 export function defaultDatasetsDir(): string {
-  return process.env['STOA_DATASETS'] ?? path.resolve(repoRoot, '../shared/datasets');
+  const fromEnv = process.env['STOA_DATASETS'];
+  if (fromEnv) return fromEnv;
+  const candidates = [path.resolve(repoRoot, '../shared/datasets'), path.resolve(process.cwd(), '../shared/datasets')];
+  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0] ?? '';
 }
 
 type Record_ = Readonly<Record<string, string | undefined>>;
