@@ -4,9 +4,10 @@
 // inference refuses a model whose record differs (see registry.ts): change either and retrain.
 import { combineHashes, fmix32, fnvStep, hashString, namespaceSeed } from './hashing.ts';
 import { RULE_NAMES, sponsorshipRuleHits, type RuleHit, type RuleName } from './rules/sponsorshipRules.ts';
+import { AIM_WINDOW, LEXICON } from './rules/toxicityLexicon.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
-export const FEATURIZER_VERSION = 'stoa-hashed-ngrams-1';
+export const FEATURIZER_VERSION = 'stoa-hashed-ngrams-2';
 
 export interface FeaturizerParams {
   readonly dimBits: number;
@@ -20,7 +21,7 @@ export interface FeaturizerParams {
 export const DEFAULT_FEATURIZER_PARAMS: FeaturizerParams = {
   dimBits: 18,
   charNgramMin: 3,
-  charNgramMax: 5,
+  charNgramMax: 4,
   wordBigrams: true,
   maxChars: 3000,
 };
@@ -41,6 +42,15 @@ const SEED_WORD = namespaceSeed('word');
 const SEED_BIGRAM = namespaceSeed('bigram');
 const SEED_CHAR = namespaceSeed('char');
 const SEED_SPECIAL = namespaceSeed('special');
+const SEED_LEXICON = namespaceSeed('lexicon');
+const LEX = {
+  profanity: hashString(SEED_LEXICON, 'profanity'),
+  insult: hashString(SEED_LEXICON, 'insult'),
+  threat: hashString(SEED_LEXICON, 'threat'),
+  aimedRude: hashString(SEED_LEXICON, 'aimed_rude'),
+  aimedThreat: hashString(SEED_LEXICON, 'aimed_threat'),
+  praisedProfanity: hashString(SEED_LEXICON, 'profanity_with_praise'),
+} as const;
 const RULE_HASH: ReadonlyMap<RuleName, number> = new Map(RULE_NAMES.map((r) => [r, hashString(namespaceSeed('rule'), r)]));
 
 export class Featurizer {
@@ -70,12 +80,13 @@ export class Featurizer {
       prev = unit;
     }
     const textFeatures = this.n;
+    this.lexiconFeatures(tokens);
     for (let k = 0; k < rules.length; k++) {
       const hit = rules[k];
       if (hit !== undefined) this.push(RULE_HASH.get(hit.rule) ?? 0, -1 - k, 0);
     }
-    // Sublinear length normalisation for text features (1/sqrt(n)); rule features keep weight 1 so a
-    // single affiliate link counts the same in a one-line pin and a 3,000-character description.
+    // Length normalisation for n-gram features (1/sqrt(n)); lexicon and rule features keep value 1 so
+    // one insult or one affiliate link counts the same in a one-liner and a 3,000-character text.
     const values = new Float32Array(this.n);
     const scale = textFeatures > 0 ? 1 / Math.sqrt(textFeatures) : 0;
     values.fill(scale, 0, textFeatures);
@@ -88,6 +99,33 @@ export class Featurizer {
       owner: this.own.slice(0, this.n),
       bigram: this.big.slice(0, this.n),
     };
+  }
+
+  // Lexicon features (toxicityLexicon.ts): rude words, and whether they are aimed at someone (a
+  // second-person word or @handle just before) or sit next to praise ("fucking gorgeous").
+  private lexiconFeatures(tokens: readonly Token[]): void {
+    let lastAim = -AIM_WINDOW - 1;
+    let lastPraise = -3;
+    let lastProfanity = -3;
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      if (token === undefined) continue;
+      const category = token.kind === 'handle' ? 'second_person' : token.kind === 'word' ? LEXICON.get(token.text) : undefined;
+      if (category === undefined) continue;
+      if (category === 'second_person') lastAim = t;
+      else if (category === 'praise') {
+        lastPraise = t;
+        if (t - lastProfanity <= 2) this.push(LEX.praisedProfanity, t, 0);
+      } else {
+        this.push(LEX[category], t, 0);
+        const aimed = t - lastAim <= AIM_WINDOW;
+        if (aimed) this.push(category === 'threat' ? LEX.aimedThreat : LEX.aimedRude, t, 0);
+        if (category === 'profanity') {
+          lastProfanity = t;
+          if (t - lastPraise <= 2) this.push(LEX.praisedProfanity, t, 0);
+        }
+      }
+    }
   }
 
   /** Emits the token's features and returns the hash that stands for it in bigrams. */

@@ -8,7 +8,7 @@ export const HELD_OUT_VIDEO = 'Youtube04-Eminem';
 
 export const spamTask: TaskSpec = {
   name: 'spam',
-  heads: [{ name: 'spam', goal: { kind: 'f1' } }],
+  heads: [{ name: 'spam', goal: { kind: 'precision', target: 0.9 } }],
   setWeights: { 'sms-spam': 0.5 },
   prepare(root, _permissiveOnly, seed): PreparedTask {
     // All three spam sets are CC BY 4.0 or MIT, so the permissive model is the full model.

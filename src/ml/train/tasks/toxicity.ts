@@ -8,8 +8,8 @@ import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } fro
 export const toxicityTask: TaskSpec = {
   name: 'toxicity',
   heads: [
-    { name: 'toxicity', goal: { kind: 'f1' }, benignFprCap: 0.025 },
-    { name: 'hate', goal: { kind: 'f1' } },
+    { name: 'toxicity', goal: { kind: 'f1' }, benignFprCap: 0.02 },
+    { name: 'hate', goal: { kind: 'precision', target: 0.5 } },
   ],
   setWeights: { davidson: 0.4 },
   prepare(root, permissiveOnly, seed): PreparedTask {
