@@ -241,7 +241,8 @@ export class RedditSimulator implements PlatformSimulator {
     const previous = bans.get(name.toLowerCase());
     const ban = { name, date: Math.floor(this.#context.clock.nowMs() / 1000), note, reason, message, duration };
     // A ban is an upsert: the same ban again changes nothing.
-    const changed = !previous || previous.duration !== duration || previous.reason !== reason || previous.note !== note;
+    const lapsed = previous !== undefined && previous.duration !== null && previous.date + previous.duration * 86_400 <= nowMs / 1000;
+    const changed = !previous || lapsed || previous.duration !== duration || previous.reason !== reason || previous.note !== note;
     if (changed) bans.set(name.toLowerCase(), ban);
     this.#writes.record(target, action, changed);
     return dropAfterCommit ? DROP : json(200, { json: { errors: [] } });
@@ -278,7 +279,10 @@ export class RedditSimulator implements PlatformSimulator {
   #banned(sub: string, query: URLSearchParams): SimReply {
     if (!this.world.isModeratedSub(sub)) return sub.toLowerCase() === FOREIGN_SUB.toLowerCase() ? forbidden() : notFound();
     const user = query.get('user')?.toLowerCase();
-    const bans = [...(this.world.bans.get(sub.toLowerCase())?.values() ?? [])].filter((ban) => user === undefined || ban.name.toLowerCase() === user);
+    const nowS = this.#context.clock.nowMs() / 1000;
+    // A temporary ban lapses after its duration in days on the virtual clock.
+    const active = (ban: { date: number; duration: number | null }) => ban.duration === null || ban.date + ban.duration * 86_400 > nowS;
+    const bans = [...(this.world.bans.get(sub.toLowerCase())?.values() ?? [])].filter((ban) => active(ban) && (user === undefined || ban.name.toLowerCase() === user));
     return json(200, listingJson(bans.map((ban) => ({ date: ban.date, note: ban.note, name: ban.name, id: `t2_${ban.name.length.toString(36)}` })), null, null));
   }
 }

@@ -147,6 +147,11 @@ describe('reddit: actions', () => {
     });
     expect(writes().map((write) => write.applied)).toEqual([true, false]);
     expect(await h.platform.readState(targetOf(item))).toMatchObject({ status: 'ok', snapshot: { authorBanned: true } });
+    h.clock.advance(7 * 86_400_000 + 1000);
+    expect(await h.platform.readState(targetOf(item))).toMatchObject({ status: 'ok', snapshot: { authorBanned: false } });
+    // Once lapsed, the same ban applies again.
+    expect(await h.platform.act(ban)).toMatchObject({ status: 'done' });
+    expect(writes().map((write) => write.applied)).toEqual([true, false, true]);
   });
 
   it('maps errors hidden in a 200 body to permanent failures, and validates limits before sending', async () => {
