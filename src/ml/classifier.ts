@@ -83,48 +83,48 @@ export class TextClassifier {
     const labels: ScoreName[] = [];
     const evidence: EvidenceSpan[] = [];
     const unsupportedLanguage: TaskName[] = [];
+    const base = row * (this.session?.heads ?? 0);
     for (const [task, model] of this.models) {
       if (language !== null && !supports(model, language)) {
         unsupportedLanguage.push(task);
         continue;
       }
       const heads = model.manifest.heads;
-      const width = this.session?.heads ?? 0;
-      const offset = this.offsets.get(task) ?? 0;
-      const head = (name: string): { p: number; threshold: number; k: number } => {
-        const k = heads.findIndex((h) => h.name === name);
-        return { p: probabilities[row * width + offset + k] ?? 0, threshold: heads[k]?.threshold ?? 1, k };
-      };
-      const because = (score: ScoreName, k: number): void => {
-        evidence.push(...explain(score, text, features, model.weights, heads.length, k));
-      };
+      const at = base + (this.offsets.get(task) ?? 0);
       if (task === 'spam' || task === 'toxicity') {
-        const h = head(task);
-        scores[task] = round(h.p);
-        if (h.p >= h.threshold) {
+        const k = headIndex(model, task);
+        const p = probabilities[at + k] ?? 0;
+        scores[task] = round(p);
+        if (p >= (heads[k]?.threshold ?? 1)) {
           labels.push(task);
-          because(task, h.k);
+          evidence.push(...explain(task, text, features, model.weights, heads.length, k));
         }
         continue;
       }
-      const commercial = head('commercial');
-      const disclosure = head('disclosure');
-      const combined = combineSponsorship(commercial.p, disclosure.p, features.rules);
+      const c = headIndex(model, 'commercial');
+      const d = headIndex(model, 'disclosure');
+      const combined = combineSponsorship(probabilities[at + c] ?? 0, probabilities[at + d] ?? 0, features.rules);
       scores.commercial = round(combined.commercial);
       scores.disclosure = round(combined.disclosure);
       scores.undisclosed_sponsorship = round(combined.undisclosedSponsorship);
-      const isCommercial = combined.commercial >= commercial.threshold;
-      const isDisclosed = combined.disclosure >= disclosure.threshold;
+      const isCommercial = combined.commercial >= (heads[c]?.threshold ?? 1);
+      const isDisclosed = combined.disclosure >= (heads[d]?.threshold ?? 1);
       if (isCommercial) {
         labels.push('commercial');
-        because('commercial', commercial.k);
+        evidence.push(...explain('commercial', text, features, model.weights, heads.length, c));
       }
-      if (isDisclosed || combined.disclosureHidden) because('disclosure', disclosure.k);
+      if (isDisclosed || combined.disclosureHidden) evidence.push(...explain('disclosure', text, features, model.weights, heads.length, d));
       if (isDisclosed) labels.push('disclosure');
       if (isCommercial && !isDisclosed) labels.push('undisclosed_sponsorship');
     }
     return { scores, labels, evidence, language, unsupportedLanguage };
   }
+}
+
+function headIndex(model: ModelWeights, name: string): number {
+  const heads = model.manifest.heads;
+  for (let k = 0; k < heads.length; k++) if (heads[k]?.name === name) return k;
+  return -1;
 }
 
 /** One graph whose weight columns are every loaded model's heads, side by side. */

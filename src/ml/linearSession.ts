@@ -60,7 +60,7 @@ export function groupBySize(rows: readonly SparseInput[]): number[][] {
   let floor = 0;
   for (const i of order) {
     const n = rows[i]?.indices.length ?? 0;
-    if (current.length > 0 && n > Math.max(2 * floor, 32)) {
+    if (current.length > 0 && n > Math.max(4 * floor, 64)) {
       groups.push(current);
       current = [];
     }

@@ -39,6 +39,8 @@ export interface FoldedText {
   readonly origin: Int32Array;
   /** For each UTF-16 unit of `text`, the index in the original just after its source code point. */
   readonly originEnd: Int32Array;
+  /** True when the folded text is plain ASCII (lets the tokenizer use a faster pattern). */
+  readonly ascii: boolean;
 }
 
 /** Folds `original[0, maxChars)`; offsets always refer to `original`. */
@@ -60,7 +62,7 @@ export function foldText(original: string, maxChars: number): FoldedText {
     out += folded;
     i += width;
   }
-  return { text: out, origin: Int32Array.from(origin), originEnd: Int32Array.from(originEnd) };
+  return { text: out, origin: Int32Array.from(origin), originEnd: Int32Array.from(originEnd), ascii: isAscii(out, out.length) };
 }
 
 function isAscii(text: string, limit: number): boolean {
@@ -76,5 +78,5 @@ function foldAscii(original: string, limit: number): FoldedText {
     origin[i] = i;
     originEnd[i] = i + 1;
   }
-  return { text: original.slice(0, limit).toLowerCase(), origin, originEnd };
+  return { text: original.slice(0, limit).toLowerCase(), origin, originEnd, ascii: true };
 }

@@ -14,9 +14,10 @@ export interface Token {
   readonly end: number;
 }
 
+const URL_SOURCE = String.raw`(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|ly|me|to|co|gl|it|be|us|info|biz|xyz|tv|uk|de|in|link|shop|store|app)\b(?:\/[^\s<>"]*)?)`;
 const TOKEN_PATTERN = new RegExp(
   [
-    String.raw`(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|ly|me|to|co|gl|it|be|us|info|biz|xyz|tv|uk|de|in|link|shop|store|app)\b(?:\/[^\s<>"]*)?)`,
+    URL_SOURCE,
     String.raw`(@[\p{L}\p{N}_.]*[\p{L}\p{N}_])`,
     String.raw`(#[\p{L}\p{N}_]+)`,
     String.raw`([\p{L}\p{N}$@*!'_]+)`,
@@ -24,6 +25,11 @@ const TOKEN_PATTERN = new RegExp(
     String.raw`(!{2,}|\?{2,})`,
   ].join('|'),
   'gu',
+);
+// The same tokens for text that folded to plain ASCII (most comments): a non-Unicode regex is faster.
+const ASCII_TOKEN_PATTERN = new RegExp(
+  [URL_SOURCE, String.raw`(@[a-z0-9_.]*[a-z0-9_])`, String.raw`(#[a-z0-9_]+)`, String.raw`([a-z0-9$@*!'_]+)`, String.raw`(\x00(?!))`, String.raw`(!{2,}|\?{2,})`].join('|'),
+  'g',
 );
 
 // Leetspeak digits and symbols, applied only inside tokens that are mostly letters ("fr33", "sh!t").
@@ -39,7 +45,7 @@ export function tokenize(original: string, maxChars: number): Token[] {
   const folded = foldText(original, maxChars);
   const text = folded.text;
   const raw: { kind: TokenKind; text: string; from: number; to: number }[] = [];
-  for (const m of text.matchAll(TOKEN_PATTERN)) {
+  for (const m of text.matchAll(folded.ascii ? ASCII_TOKEN_PATTERN : TOKEN_PATTERN)) {
     const from = m.index;
     const value = m[0];
     if (m[1] !== undefined) raw.push({ kind: 'url', text: domainOf(value), from, to: from + value.length });
