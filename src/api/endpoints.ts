@@ -11,6 +11,14 @@ import {
   platformSchema,
   queueSortSchema,
 } from './schemas.ts';
+import {
+  accountSchema,
+  credentialsInputSchema,
+  outboxEntrySchema,
+  outboxStateSchema,
+  syncStatusSchema,
+  syncSummarySchema,
+} from './syncSchemas.ts';
 
 const empty = z.object({}).strict().default({});
 
@@ -80,6 +88,36 @@ export const endpoints = {
       /** Whether an outbox entry will carry the action to the platform (false for local-only items). */
       queued: z.boolean(),
     }),
+  },
+  'accounts.list': { input: empty, output: z.array(accountSchema) },
+  'accounts.add': {
+    input: z
+      .object({
+        platform: platformSchema,
+        baseUrl: z.string().url().max(500),
+        authBaseUrl: z.string().url().max(500).optional(),
+        displayName: z.string().trim().min(1).max(200),
+        credentials: credentialsInputSchema,
+        options: z.record(z.string().max(100), z.string().max(500)).optional(),
+      })
+      .strict(),
+    output: accountSchema,
+  },
+  'accounts.remove': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'accounts.test': {
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: z.object({ identity: z.string(), expiresAt: z.string().nullable() }),
+  },
+  'sync.status': { input: empty, output: syncStatusSchema },
+  'sync.run': { input: empty, output: syncSummarySchema },
+  'sync.setOffline': { input: z.object({ offline: z.boolean() }).strict(), output: syncStatusSchema },
+  'outbox.list': {
+    input: z.object({ state: outboxStateSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(outboxEntrySchema),
+  },
+  'outbox.resolve': {
+    input: z.object({ id: z.string().min(1).max(100), choice: z.enum(['retry', 'accept_remote']) }).strict(),
+    output: outboxEntrySchema,
   },
   'audit.verify': {
     input: empty,

@@ -7,7 +7,10 @@ export const ERROR_CODES = [
   'conflict',
   'unauthorized',
   'forbidden',
-  'unavailable', // a dependency (store, model) cannot serve right now
+  'unavailable', // a dependency (store, model, stored secret) cannot serve right now
+  'reauth_required', // a platform refused the account's credentials: a person must reconnect it
+  'rate_limited', // a platform asked us to wait; the message says until when
+  'platform_refused', // a platform will never accept the request as sent
   'internal', // a bug: logged with detail on the host, shown plainly to the user
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

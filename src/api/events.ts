@@ -1,10 +1,32 @@
 // Events the backend pushes to every open UI (IPC in Electron, SSE in the browser).
 import { z } from 'zod';
+import { OUTBOX_STATES } from '../core/domain.ts';
 
 export const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('items.changed'), count: z.number().int() }),
   z.object({ type: z.literal('connectivity'), online: z.boolean() }),
   z.object({ type: z.literal('heartbeat'), at: z.string() }),
+  z.object({
+    type: z.literal('sync.progress'),
+    phase: z.enum(['pull', 'push']),
+    done: z.number().int(),
+    total: z.number().int(),
+    accountId: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('outbox.changed'),
+    entryId: z.string(),
+    itemId: z.string().nullable(),
+    platform: z.string(),
+    state: z.enum(OUTBOX_STATES),
+    reason: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('account.problem'),
+    accountId: z.string(),
+    status: z.enum(['reauth', 'permanent_failure', 'retry_after']),
+    reason: z.string(),
+  }),
 ]);
 export type StoaEvent = z.infer<typeof eventSchema>;
 export type EventListener = (event: StoaEvent) => void;

@@ -6,3 +6,4 @@ export * from './events.ts';
 export * from './inProcess.ts';
 export * from './schemas.ts';
 export * from './bridge.ts';
+export * from './syncSchemas.ts';

@@ -12,7 +12,10 @@ import { auditHandlers } from './auditHandlers.ts';
 import type { BackendContext, Host } from './context.ts';
 import { StoaUserError } from './errors.ts';
 import { itemHandlers } from './itemHandlers.ts';
+import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
+import { SyncService, type SyncServiceOptions } from './sync/index.ts';
+import { syncHandlers } from './syncHandlers.ts';
 import { createScoringService, type ScoringService } from './scoringService.ts';
 import { databaseFileIn, defaultModelsDir, defaultResourcesDir, keyFileIn } from './paths.ts';
 import { systemHandlers } from './systemHandlers.ts';
@@ -30,6 +33,8 @@ export interface BackendConfig {
   readonly actor?: string;
   /** Path to a better-sqlite3 binary for Electron's ABI (set by `npm start` in development). */
   readonly sqliteBinding?: string;
+  /** Injected network for the sync engine (tests cut it to simulate being offline). */
+  readonly sync?: SyncServiceOptions;
 }
 
 export interface Backend {
@@ -37,6 +42,7 @@ export interface Backend {
   readonly events: EventHub;
   readonly context: BackendContext;
   readonly scoring: ScoringService;
+  readonly sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -64,20 +70,31 @@ export function openBackend(config: BackendConfig): Backend {
     resourcesDir: config.resourcesDir ?? defaultResourcesDir(),
     cipher: config.cipher ?? keyFileCipher(keyFileIn(config.dataDir)),
   };
+  const scoring = createScoringService(context);
+  const sync = new SyncService(context, config.sync ?? {});
+  // The engine's progress, outbox and account events reach every UI (items.changed and
+  // connectivity it already sends to the hub itself).
+  const stopForwarding = sync.subscribe((event) => {
+    if (event.type !== 'items.changed' && event.type !== 'connectivity') context.events.emit(event);
+  });
   const handlers = {
     ...systemHandlers(context),
     ...itemHandlers(context),
-    ...queueHandlers(context),
+    ...queueHandlers(sync),
+    ...accountHandlers(context, sync),
+    ...syncHandlers(sync, scoring),
     ...auditHandlers(context),
   } satisfies Handlers;
 
-  const scoring = createScoringService(context);
   return {
     handlers,
     events: context.events,
     context,
     scoring,
+    sync,
     close: async () => {
+      stopForwarding();
+      sync.stopBackground();
       await scoring.close();
       db.close();
     },

@@ -16,6 +16,9 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   unavailable: 503,
+  reauth_required: 502,
+  rate_limited: 429,
+  platform_refused: 502,
   internal: 500,
 };
 
