@@ -73,7 +73,7 @@ function syncToEnd(dataDir: string): Promise<{ code: number | null; stdout: stri
 }
 
 describe('crash test', () => {
-  it(`applies every queued action exactly once across ${KILLS} SIGKILLs`, { timeout: 280_000 }, async () => {
+  it(`applies every queued action exactly once across ${KILLS} SIGKILLs`, { timeout: 400_000 }, async () => {
     const dataDir = tempDir();
     // Queue the actions in this process: a pull, then one decision per item.
     const setup = openBackend({ dataDir, host: 'in-process', modelsDir: join(dataDir, 'no-models') });
