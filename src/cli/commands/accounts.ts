@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
-import { addWorkspaceAccount, credentialsSchema, listWorkspaceAccounts, openSyncWorkspace, removeWorkspaceAccount, testWorkspaceAccount } from '../../backend/sync/index.ts';
+import { addWorkspaceAccount, credentialsSchema, listWorkspaceAccounts, removeWorkspaceAccount, testWorkspaceAccount } from '../../backend/sync/index.ts';
+import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 const DATA_DIR_HELP = 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)';

@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
-import { MODERATION_ACTIONS, openSyncWorkspace, type ModerationAction } from '../../backend/sync/index.ts';
+import { MODERATION_ACTIONS, type ModerationAction } from '../../backend/sync/index.ts';
+import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 function parseAction(value: string): ModerationAction {

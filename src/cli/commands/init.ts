@@ -2,7 +2,8 @@
 // of a running simulator (`stoa sim`), using the simulator's test credentials.
 import type { Command } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
-import { initDemoAccounts, openSyncWorkspace } from '../../backend/sync/index.ts';
+import { initDemoAccounts } from '../../backend/sync/index.ts';
+import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 export function registerInit(program: Command): void {

@@ -1,7 +1,8 @@
 // `stoa items [--json] [--limit N]`: the newest items with their ids, for `stoa act --item <id>`.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { listItemsForCli, openSyncWorkspace } from '../../backend/sync/index.ts';
+import { listItemsForCli } from '../../backend/sync/index.ts';
+import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 function parseLimit(value: string): number {

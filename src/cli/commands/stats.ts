@@ -1,6 +1,7 @@
 // `stoa stats`: workspace counts as JSON (items, per platform, decisions, outbox by state, quarantined).
 import type { Command } from 'commander';
-import { openSyncWorkspace, workspaceStats } from '../../backend/sync/index.ts';
+import { workspaceStats } from '../../backend/sync/index.ts';
+import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 export function registerStats(program: Command): void {

@@ -3,7 +3,8 @@
 // persisted manual toggle.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { openSyncWorkspace, type SyncEvent } from '../../backend/sync/index.ts';
+import type { SyncEvent } from '../../backend/sync/index.ts';
+import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 interface SyncFlags {
