@@ -3,19 +3,23 @@
 // the numbers the app shows.
 //   commercial  = max(learned commercial, rule score)      — a matched affiliate link or discount
 //                 code is commercial whatever the learned head thinks;
-//   disclosure  = max(learned disclosure, rule score), halved when the only disclosure wording sits
-//                 after the ~125-character fold or inside a hashtag cluster (not adequate per RULES.md);
+//   disclosure  = max(learned disclosure, rule score), cut to a quarter when the only disclosure
+//                 wording sits after the ~125-character fold or inside a hashtag cluster: RULES.md
+//                 says such a disclosure is not adequate, so it must not pass the threshold;
 //   undisclosed_sponsorship = commercial × (1 − disclosure).
 import { RULE_PRIORS, type RulePrior } from './rules/ruleWeights.ts';
 import type { RuleHit, RuleName } from './rules/sponsorshipRules.ts';
 
-export const HIDDEN_DISCLOSURE_FACTOR = 0.5;
+export const HIDDEN_DISCLOSURE_FACTOR = 0.25;
 
 export interface SponsorshipScores {
   readonly commercial: number;
+  /** Adequate disclosure: wording present AND placed where RULES.md says it must be. */
   readonly disclosure: number;
+  /** Disclosure wording present anywhere (what Mathur's labels mark), before the placement rule. */
+  readonly disclosurePresence: number;
   readonly undisclosedSponsorship: number;
-  /** True when placement rules halved the disclosure score. */
+  /** True when placement rules cut the disclosure score. */
   readonly disclosureHidden: boolean;
 }
 
@@ -38,6 +42,6 @@ export function combineSponsorship(learnedCommercial: number, learnedDisclosure:
   const hidden =
     hits.some((r) => r.rule === 'disclosure_after_fold_only' || r.rule === 'disclosure_in_hashtag_cluster') && !hits.some((r) => r.rule === 'disclosure_before_fold');
   const disclosure = hidden ? raw * HIDDEN_DISCLOSURE_FACTOR : raw;
-  return { commercial, disclosure, undisclosedSponsorship: commercial * (1 - disclosure), disclosureHidden: hidden };
+  return { commercial, disclosure, disclosurePresence: raw, undisclosedSponsorship: commercial * (1 - disclosure), disclosureHidden: hidden };
 }
 

@@ -43,9 +43,10 @@ const PATTERNS: readonly (readonly [RuleName, RegExp, readonly string[]])[] = [
 ];
 
 // RULES.md "good" wording (FTC/ASA), plus the commission statements Mathur's annotators counted.
-const ADEQUATE = /(?<![\w#])#?(?:ad|advert|advertisement|sponsored|paidpartnership)\b|\bpaid\s+partnership\b|\bthanks?\s+(?:you\s+)?to\s+@?[\w.]+\s+for\s+(?:the\s+|sending\s+)?(?:free|gifted)\b|\baffiliate\s+links?\b[^.\n]{0,80}\b(?:commission|earn|support|small)|\b(?:i|we)\s+(?:may\s+|might\s+|will\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?(?:commission|percentage|portion)|\bcommission\b[^.\n]{0,40}\b(?:purchase|buy|link)/gi;
+const ADEQUATE = /(?<![\w#\-/.=?&])#?(?:ad|advert|advertisement|sponsored|paidpartnership)\b|\bpaid\s+partnership\b|\bthanks?\s+(?:you\s+)?to\s+@?[\w.]+\s+for\s+(?:the\s+|sending\s+)?(?:free|gifted)\b|\baffiliate\s+links?\b[^.\n]{0,80}\b(?:commission|earn|support|small)|\b(?:i|we)\s+(?:may\s+|might\s+|will\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?(?:commission|percentage|portion)|\bcommission\b[^.\n]{0,40}\b(?:purchase|buy|link)/gi;
 // RULES.md "not adequate" wording: counts as a weak signal only.
 const WEAK = /#(?:sp|spon|collab|client|gifted|partner|ambassador)\b|\b(?:collab|brand\s+ambassador|brought\s+to\s+you\s+by|in\s+collaboration\s+with|affiliate)\b/gi;
+const NEGATION_BEFORE = /\b(?:not|isn't|isnt|wasn't|never|no|non)[\s-]+(?:\w+\s+)?$/i;
 const HASHTAG_CLUSTER = /(?:#[\p{L}\p{N}_]+[\s,.]*){3,}/gu;
 
 // Substrings without which neither ADEQUATE nor WEAK can match (checked before running them).
@@ -73,6 +74,8 @@ function disclosureHits(text: string, hits: RuleHit[]): void {
   let beforeFold = false;
   let any = false;
   for (const m of text.matchAll(ADEQUATE)) {
+    // "this video is not sponsored" states the opposite of a disclosure.
+    if (NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     const span = { start: m.index, end: m.index + m[0].length };
     any = true;
     hits.push({ rule: 'disclosure_wording', ...span });

@@ -70,6 +70,7 @@ function combineSponsorshipColumns(probs: Float32Array, heads: readonly { name: 
   texts.forEach((text, i) => {
     const combined = combineSponsorship(probs[i * heads.length + c] ?? 0, probs[i * heads.length + d] ?? 0, featurizer.featurize(text).rules);
     probs[i * heads.length + c] = combined.commercial;
-    probs[i * heads.length + d] = combined.disclosure;
+    // Mathur's labels mark disclosure wording present anywhere, so presence is what is compared.
+    probs[i * heads.length + d] = combined.disclosurePresence;
   });
 }

@@ -30,6 +30,11 @@ describe('sponsorship rules', () => {
     expect(rules(text)).toEqual(expect.arrayContaining(['disclosure_wording', 'disclosure_before_fold']));
   });
 
+  it('does not take a denial for a disclosure', () => {
+    expect(rules('This video is not sponsored, I just love the brand')).not.toContain('disclosure_wording');
+    expect(rules('Not an ad, bought it myself')).not.toContain('disclosure_wording');
+  });
+
   it('marks wording that only appears after the fold', () => {
     const text = `${'So many thoughts about this palette, the shades are perfect for autumn and I wore it all week long. '.repeat(2)} #ad`;
     expect(text.indexOf('#ad')).toBeGreaterThan(FOLD_CHARS);
