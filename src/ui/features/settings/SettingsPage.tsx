@@ -1,5 +1,7 @@
 // Settings: where this workspace lives, which schema and models it runs.
 import { useCall } from '../../hooks/useCall.ts';
+import { AccountsSection } from './AccountsSection.tsx';
+import { OutboxSection } from './OutboxSection.tsx';
 
 export function SettingsPage() {
   const { value: info, error } = useCall('system.info', {});
@@ -15,6 +17,8 @@ export function SettingsPage() {
         <dt>Running in</dt><dd>{info.host === 'electron' ? 'Desktop app' : 'Browser mode (local server on 127.0.0.1)'}</dd>
         <dt>Contents</dt><dd>{info.counts.items.toLocaleString()} items, {info.counts.decisions.toLocaleString()} decisions{info.demo ? ' — demo workspace' : ''}</dd>
       </dl>
+      <AccountsSection />
+      <OutboxSection />
       <h2>On-device models</h2>
       {info.models.length === 0 ? (
         <p className="muted">No models are installed in this build.</p>
