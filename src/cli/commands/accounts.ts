@@ -62,7 +62,7 @@ export function registerAccounts(program: Command): void {
     .option('--credentials-stdin', 'read the JSON credentials from stdin')
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print the account as JSON')
-    .action((flags: AddFlags) => {
+    .action(async (flags: AddFlags) => {
       const credentials = readCredentials(flags);
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
@@ -78,7 +78,7 @@ export function registerAccounts(program: Command): void {
         if (flags.json) writeJson(result.value);
         else process.stdout.write(`added ${result.value.platform} account ${result.value.id}\n`);
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
   accounts
@@ -86,14 +86,14 @@ export function registerAccounts(program: Command): void {
     .description('List accounts (never their secrets).')
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print a JSON array')
-    .action((flags: { dataDir?: string; json?: boolean }) => {
+    .action(async (flags: { dataDir?: string; json?: boolean }) => {
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const list = listWorkspaceAccounts(workspace.backend.context);
         if (flags.json) writeJson(list);
         else for (const a of list) process.stdout.write(`${a.id}\t${a.platform}\t${a.displayName}\t${a.baseUrl}\n`);
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
   accounts
@@ -101,7 +101,7 @@ export function registerAccounts(program: Command): void {
     .description('Remove an account and its stored secret.')
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print the result as JSON')
-    .action((id: string, flags: { dataDir?: string; json?: boolean }) => {
+    .action(async (id: string, flags: { dataDir?: string; json?: boolean }) => {
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const result = removeWorkspaceAccount(workspace.backend.context, id);
@@ -109,7 +109,7 @@ export function registerAccounts(program: Command): void {
         if (flags.json) writeJson({ id, removed: true });
         else process.stdout.write(`removed account ${id}\n`);
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
   accounts
@@ -126,7 +126,7 @@ export function registerAccounts(program: Command): void {
         else process.stderr.write(`stoa: ${result.error.message}\n`);
         if (!result.ok) process.exitCode = 1;
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
 }

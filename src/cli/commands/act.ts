@@ -29,7 +29,7 @@ export function registerAct(program: Command): void {
     .option('--message <text>', 'ban message sent to the user')
     .option('-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)')
     .option('--json', 'print the decision and outbox entry as JSON')
-    .action((flags: { item: string; action: ModerationAction; reason?: string; days?: number; message?: string; dataDir?: string; json?: boolean }) => {
+    .action(async (flags: { item: string; action: ModerationAction; reason?: string; days?: number; message?: string; dataDir?: string; json?: boolean }) => {
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const params = {
@@ -45,7 +45,7 @@ export function registerAct(program: Command): void {
           process.stdout.write(`${decision.action} recorded for ${decision.itemId}${outbox ? '; queued for the next sync' : ' (local only: the item has no account)'}\n`);
         }
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
 }

@@ -26,7 +26,7 @@ export function registerInit(program: Command): void {
           for (const account of added) process.stdout.write(`  added ${account.platform} account ${account.id} → ${account.baseUrl}\n`);
         }
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
 }

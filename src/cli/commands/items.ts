@@ -18,7 +18,7 @@ export function registerItems(program: Command): void {
     .option('-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)')
     .option('--limit <n>', 'how many (default 50)', parseLimit, 50)
     .option('--json', 'print a JSON array')
-    .action((flags: { dataDir?: string; limit: number; json?: boolean }) => {
+    .action(async (flags: { dataDir?: string; limit: number; json?: boolean }) => {
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const items = listItemsForCli(workspace.backend.context, flags.limit);
@@ -30,7 +30,7 @@ export function registerItems(program: Command): void {
           process.stdout.write(`${item.id}\t${item.platform}\t${item.state}\t${item.body.replace(/\s+/g, ' ').slice(0, 60)}\n`);
         }
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
 }

@@ -10,12 +10,12 @@ export function registerStats(program: Command): void {
     .description('Print workspace counts as JSON: items, by_platform, decisions, outbox by state, quarantined.')
     .option('-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)')
     .option('--json', 'JSON output (the default; accepted for symmetry)')
-    .action((flags: { dataDir?: string }) => {
+    .action(async (flags: { dataDir?: string }) => {
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         writeJson(workspaceStats(workspace.backend.context.db));
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
 }

@@ -82,7 +82,7 @@ export function registerSync(program: Command): void {
           );
         }
       } finally {
-        workspace.close();
+        await workspace.close();
       }
     });
 }

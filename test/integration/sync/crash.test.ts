@@ -98,7 +98,7 @@ describe('crash test', () => {
       });
     }
     expect(outboxCounts(setup.context.db).pending).toBe(REDDIT_ACTIONS + YOUTUBE_ACTIONS);
-    setup.close();
+    await setup.close();
 
     // Kill, restart, kill... with faults on.
     sim.faults.setRate(FAULT_RATE);
@@ -164,7 +164,7 @@ describe('crash test', () => {
         expect(row.state, entry.remoteId).toBe(localStateOf(remote.snapshot.state));
       }
     } finally {
-      check.close();
+      await check.close();
     }
   });
 });

@@ -66,7 +66,7 @@ export async function startSyncHarness(
       up = next;
     },
     close: async () => {
-      backend.close();
+      await backend.close();
       await sim.close();
     },
   };
