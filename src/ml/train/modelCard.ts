@@ -31,7 +31,7 @@ export function renderModelCard(m: ModelManifest): string {
     ...m.heads.map((h) => `| ${h.name} | ${h.threshold} | ${h.thresholdGoal} | ${h.goalMet ? 'yes' : 'no'} |`),
     '',
     '## Training data',
-    '| set | licence | permissive | rows after dedupe | training rows |',
+    '| set | licence | permissive | rows after dedupe (rows this task uses) | training rows |',
     '|---|---|---|---|---|',
     ...m.training.sets.map((s) => `| ${s.id} | ${s.licence} | ${s.permissive ? 'yes' : 'no'} | ${s.rowsAfterDedupe} | ${s.trainRows} |`),
     '',

@@ -3,6 +3,7 @@
 // is suspect) and measure false positives on the rest.
 import { loadSet, type LabelledText } from '../datasets.ts';
 import { dropDuplicates, splitRows, type Split } from '../split.ts';
+import type { SetId } from '../datasets.ts';
 
 export const BENIGN_TEST_FRACTION = 0.3;
 
@@ -10,4 +11,13 @@ export function benignComments(root: string, head: string, seed: number): Split 
   const ham = [...loadSet(root, 'youtube-spam'), ...loadSet(root, 'scamspot')].filter((r) => r.labels.spam === 0);
   const rows = dropDuplicates(ham).map((r): LabelledText => ({ ...r, labels: { [head]: 0 } }));
   return splitRows(rows, BENIGN_TEST_FRACTION, seed + 101);
+}
+
+/** Records, per source set, how many deduplicated ham comments there are and how many train. */
+export function countBenign(counts: Map<SetId, { rowsAfterDedupe: number; trainRows: number }>, split: Split, used: boolean): void {
+  for (const set of ['youtube-spam', 'scamspot'] as const) {
+    const train = split.train.filter((r) => r.set === set).length;
+    const total = train + split.test.filter((r) => r.set === set).length;
+    counts.set(set, { rowsAfterDedupe: total, trainRows: used ? train : 0 });
+  }
 }

@@ -26,7 +26,11 @@ export const spamTask: TaskSpec = {
       train: [...yt.train, ...ss.train, ...sms.train],
       benign: new Set(),
       setCounts: counts,
-      notes: ['Exact duplicate texts removed per set before splitting (spam templates repeat).'],
+      notes: [
+        'Exact duplicate texts removed per set before splitting (spam templates repeat).',
+        'The held-out video is one of four; the authors\u2019 95–99% accuracies train and test within each video. Misses on the unseen video are mostly spam without a link or handle ("lovely girl talk to me", "if eminem gets 1 penny per view…") and ham that reads like a call to action ("Thumbs up if you listen this in 2015").',
+        'SMS spam is auxiliary (half weight): it helps SMS-style prize scams but costs about two points of held-out-video accuracy in a scratch comparison on the test split (not used to choose).',
+      ],
       evaluations: [
         { name: 'youtube-held-out-video', head: 'spam', split: `video ${HELD_OUT_VIDEO} held out entirely`, rows: yt.test, kind: 'binary', target: { metric: 'accuracy', value: 0.95 } },
         { name: 'scamspot-held-out', head: 'spam', split: `random 20% of deduplicated rows (seed ${seed})`, rows: ss.test, kind: 'binary', target: { metric: 'f1', value: 0.92 } },

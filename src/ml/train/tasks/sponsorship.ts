@@ -5,7 +5,7 @@
 // of both. Neither set is permissively licensed: the permissive variant is the rules alone.
 import { loadSet, type LabelledText, type SetId } from '../datasets.ts';
 import { dropDuplicates, splitGroups, splitRows } from '../split.ts';
-import { benignComments } from './benign.ts';
+import { benignComments, countBenign } from './benign.ts';
 import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } from './taskTypes.ts';
 
 export const sponsorshipTask: TaskSpec = {
@@ -42,6 +42,7 @@ export const sponsorshipTask: TaskSpec = {
       kind: 'binary',
     });
     const benign = benignComments(root, 'commercial', seed);
+    countBenign(counts, benign, !permissiveOnly);
     if (!permissiveOnly) train.push(...benign.train);
     evaluations.push({ name: 'benign-comments-commercial', head: 'commercial', split: 'random 30% of the deduplicated ham of YouTube + ScamSpot', rows: benign.test, kind: 'binary' });
     return {
@@ -52,6 +53,9 @@ export const sponsorshipTask: TaskSpec = {
       notes: [
         'commercial: Instagram promo=1 and every Mathur item (affiliate link present) are positives; Instagram promo=0 and benign comments are negatives.',
         'disclosure: Mathur disclosure_present (silver labels from the authors\u2019 manually marked sentence clusters).',
+        'Held-out evaluations use the scores the app shows: learned heads combined with the RULES.md rules (metrics.learnedHeadOnly has the heads alone). Mathur labels mark disclosure wording present anywhere, so disclosure is compared as presence; the app\u2019s `disclosure` score additionally cuts a disclosure that sits after the ~125-character fold or inside a hashtag cluster to a quarter.',
+        'Spot check of Mathur Pinterest disagreements (15 read by hand): 9 carry "#sponsored" or "(AD)" that the silver labels call undisclosed (label misses, though most sit after the fold, which RULES.md calls inadequate), 2 say only "(affiliate link)" (weak wording), 3 are learned-head hits on shop-template pins ("Continue to the product at the image link") and 1 was a rule bug ("-ad" inside a URL slug; fixed). YouTube: label noise both ways, as PROVENANCE.md warns, plus denials ("not sponsored"), now handled by a negation rule.',
+        'Instagram commercial vs "promo" (39 held-out disagreements labelled by hand, seed 42 run): of 34 promo captions scored not commercial, about 6 are commercial in the sponsorship sense (a gifted/tagged brand, a brand account selling its service), about 18 are self-promotion of the poster\u2019s own show, tour or song (promo by the set\u2019s definition, not sponsorship) and about 10 are mentions of people with no promotion at all; of 5 captions scored commercial but labelled not promo, 1 is promotional ("pre save it… link in bio") and 4 are model errors on short brand-account captions.',
         permissiveOnly ? 'Permissive-only: no permissively licensed sponsorship set exists, so the model is the hand-weighted rules alone.' : '',
       ].filter((n) => n !== ''),
     };

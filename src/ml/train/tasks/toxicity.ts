@@ -2,7 +2,7 @@
 // with benign real comments as extra negatives and a cap on false positives among held-out ones.
 import { loadSet, type LabelledText, type SetId } from '../datasets.ts';
 import { dropDuplicates, splitRows } from '../split.ts';
-import { benignComments } from './benign.ts';
+import { benignComments, countBenign } from './benign.ts';
 import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } from './taskTypes.ts';
 
 export const toxicityTask: TaskSpec = {
@@ -32,6 +32,7 @@ export const toxicityTask: TaskSpec = {
       { name: 'davidson-held-out-hate', head: 'hate', split: `random 10% (seed ${seed + 2})`, rows: davidson.test, kind: 'binary' },
     );
     const benign = benignComments(root, 'toxicity', seed);
+    countBenign(counts, benign, true);
     train.push(...benign.train);
     evaluations.push({
       name: 'benign-comments',
@@ -49,6 +50,8 @@ export const toxicityTask: TaskSpec = {
       notes: [
         'toxicity = OLID OFF or Davidson hate/offensive; hate = Davidson hate (hate head trains on Davidson rows only).',
         'Benign ham comments of the spam sets (70%) are extra negatives; the threshold keeps their validation FPR under 2%.',
+        'Spot check (seed 20261125, all 20 flagged held-out "benign" comments read by hand): 9 are abusive by OLID\'s standard (e.g. "KATY YOU ARE A SHIT GO DIE", "worthless wife beating bastard") — ham of a spam set is not non-toxic; 7 are friendly or untargeted profanity ("so fucking sexy", "oh shit what a crossover damn", "no shit sherlock"), still flagged because OLID and Davidson label all profanity offensive; 2 are civil complaints with harsh words ("the most boring, asinine song"); 2 are plain errors ("bitcoin go up?"). Excluding the abusive ones the FPR on benign comments is about 1.3%.',
+        'OLID macro-F1 at the shipped threshold is lower than the model can reach on OLID alone: the threshold is set high to keep false positives on real comments under the cap. A hashed n-gram linear model tops out near macro-F1 0.73 on this split at its best threshold (0.80 needs a pretrained-embedding or transformer model, not attempted here).',
       ],
     };
   },
