@@ -4,8 +4,8 @@
 // map are quarantined and the walk goes on. Remote verdicts update the local state of an item
 // unless a local decision about it has not settled yet (pending, sending or in conflict).
 import type { Database } from 'better-sqlite3';
-import type { ItemState } from '../core/domain.ts';
-import type { CallFailure, Platform, RemoteItem, RemoteState } from '../platforms/index.ts';
+import type { ItemState, PlatformName } from '../core/domain.ts';
+import type { CallFailure, Platform, PullPage, RemoteItem, RemoteState } from '../platforms/index.ts';
 import type { Clock } from '../store/clock.ts';
 import { itemIdByRemote, setItemRemote } from '../store/itemRemote.ts';
 import { upsertItems, type ItemInput } from '../store/items.ts';
@@ -56,6 +56,24 @@ function toInput(item: RemoteItem, accountId: string, unsettled: ReadonlySet<str
   };
 }
 
+/**
+ * One page into the store, in one transaction: items (local state only where no local decision
+ * is unsettled), their remote state and version, quarantined payloads, and the cursor past it.
+ */
+export function writePage(db: Database, clock: Clock, where: { accountId: string; platform: PlatformName; queue: string }, page: PullPage): void {
+  const { accountId, platform, queue } = where;
+  db.transaction(() => {
+    const unsettled = unsettledTargets(db, platform);
+    upsertItems(db, page.items.map((item) => toInput(item, accountId, unsettled)), clock);
+    for (const item of page.items) {
+      const id = itemIdByRemote(db, item.platform, item.remoteId);
+      if (id) setItemRemote(db, id, { state: item.remoteState, version: item.version }, clock);
+    }
+    for (const bad of page.quarantined) quarantinePayload(db, { accountId, platform, queue, payload: bad.payload, error: bad.error }, clock);
+    setSyncCursor(db, accountId, queue, page.nextCursor, clock);
+  })();
+}
+
 export async function pullAccount(options: PullOptions): Promise<PullAccountResult> {
   const { db, clock, accountId, platform } = options;
   let pulled = 0;
@@ -76,16 +94,7 @@ export async function pullAccount(options: PullOptions): Promise<PullAccountResu
         break;
       }
       const { items, nextCursor, quarantined: broken } = outcome.page;
-      db.transaction(() => {
-        const unsettled = unsettledTargets(db, platform.name);
-        upsertItems(db, items.map((item) => toInput(item, accountId, unsettled)), clock);
-        for (const item of items) {
-          const id = itemIdByRemote(db, item.platform, item.remoteId);
-          if (id) setItemRemote(db, id, { state: item.remoteState, version: item.version }, clock);
-        }
-        for (const bad of broken) quarantinePayload(db, { accountId, platform: platform.name, queue, payload: bad.payload, error: bad.error }, clock);
-        setSyncCursor(db, accountId, queue, nextCursor, clock);
-      })();
+      writePage(db, clock, { accountId, platform: platform.name, queue }, outcome.page);
       pulled += items.length;
       quarantined += broken.length;
       options.onPage(items.length);

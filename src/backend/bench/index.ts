@@ -1,10 +1,11 @@
 // All benchmark suites, run by `stoa bench` / `npm run bench`; append new suites here.
 import { describeMachine } from './machine.ts';
 import { storeBench } from './storeBench.ts';
+import { syncBench } from './syncBench.ts';
 import { mlBench } from './ml.ts';
 import type { BenchEntry, BenchSuite } from './types.ts';
 
-export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench];
 
 export interface BenchReport {
   readonly ranAt: string;
