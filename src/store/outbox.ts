@@ -216,3 +216,22 @@ export function unsettledTargets(db: Database, platform: PlatformName): Set<stri
     .all(platform) as string[];
   return new Set(rows);
 }
+
+/**
+ * Before an account is removed: entries still waiting become `failed` (they can no longer be sent)
+ * and every entry lets go of the account, so the history stays while the account row goes.
+ */
+export function detachAccount(db: Database, accountId: string, reason: string, clock: Clock): { discarded: number } {
+  const now = isoNow(clock);
+  const discarded = prepared(
+    db,
+    `UPDATE outbox SET state = 'failed', next_attempt_at = NULL, last_error = ?, error_class = 'account_removed', updated_at = ?
+     WHERE account_id = ? AND state IN ('pending', 'sending')`,
+  ).run(reason, now, accountId).changes;
+  prepared(db, 'UPDATE outbox SET account_id = NULL WHERE account_id = ?').run(accountId);
+  return { discarded };
+}
+
+export function countUnsent(db: Database, accountId: string): number {
+  return prepared(db, `SELECT COUNT(*) FROM outbox WHERE account_id = ? AND state IN ('pending', 'sending')`).pluck().get(accountId) as number;
+}

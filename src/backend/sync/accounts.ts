@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../core/result.ts';
 import { PLATFORMS, type PlatformName } from '../../core/domain.ts';
 import { createPlatform, isSupportedPlatform, type Credentials, type FetchFn, type Platform } from '../../platforms/index.ts';
 import { addAccount, listAccounts, readSecret, removeAccount, writeSecret, type Account } from '../../store/accounts.ts';
+import { countUnsent, detachAccount } from '../../store/outbox.ts';
 import { SecretUnavailableError } from '../../store/secrets.ts';
 import { STOA_VERSION } from '../version.ts';
 import type { BackendContext } from '../context.ts';
@@ -60,8 +61,22 @@ export function listWorkspaceAccounts(ctx: BackendContext): AccountView[] {
   });
 }
 
-export function removeWorkspaceAccount(ctx: BackendContext, accountId: string): Result<{ removed: true }, AccountProblem> {
-  return removeAccount(ctx.db, accountId, ctx.who, ctx.clock) ? ok({ removed: true }) : err({ code: 'not_found', message: `There is no account with id ${accountId}.` });
+/**
+ * Removes the account and its secret. Actions still queued for it would be lost silently, so the
+ * removal is refused unless `discardQueued` says to close them as failed.
+ */
+export function removeWorkspaceAccount(ctx: BackendContext, accountId: string, options: { discardQueued?: boolean } = {}): Result<{ removed: true; discarded: number }, AccountProblem> {
+  const { db, clock } = ctx;
+  if (!findAccount(ctx, accountId)) return err({ code: 'not_found', message: `There is no account with id ${accountId}.` });
+  const unsent = countUnsent(db, accountId);
+  if (unsent > 0 && !options.discardQueued) {
+    return err({ code: 'invalid_input', message: `${unsent} action(s) for this account have not been sent yet; sync first, or remove it and discard them.` });
+  }
+  return db.transaction(() => {
+    const { discarded } = detachAccount(db, accountId, 'the account was removed before this action was sent', clock);
+    removeAccount(db, accountId, ctx.who, clock);
+    return ok({ removed: true as const, discarded });
+  })();
 }
 
 function loadSecret(ctx: BackendContext, accountId: string): Result<AccountSecret, AccountProblem> {

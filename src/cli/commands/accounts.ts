@@ -99,15 +99,16 @@ export function registerAccounts(program: Command): void {
   accounts
     .command('remove <id>')
     .description('Remove an account and its stored secret.')
+    .option('--discard-queued', 'also discard actions not yet sent for it (they are marked failed)')
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print the result as JSON')
-    .action(async (id: string, flags: { dataDir?: string; json?: boolean }) => {
+    .action(async (id: string, flags: { dataDir?: string; json?: boolean; discardQueued?: boolean }) => {
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
-        const result = removeWorkspaceAccount(workspace.backend.context, id);
+        const result = removeWorkspaceAccount(workspace.backend.context, id, { discardQueued: flags.discardQueued === true });
         if (!result.ok) throw new StoaUserError(result.error.message);
-        if (flags.json) writeJson({ id, removed: true });
-        else process.stdout.write(`removed account ${id}\n`);
+        if (flags.json) writeJson({ id, removed: true, discarded: result.value.discarded });
+        else process.stdout.write(`removed account ${id}${result.value.discarded ? ` (${result.value.discarded} unsent actions discarded)` : ''}\n`);
       } finally {
         await workspace.close();
       }

@@ -7,6 +7,8 @@ import { countDecisions } from '../../../src/store/decisions.ts';
 import { listOutbox, markSending, outboxCounts } from '../../../src/store/outbox.ts';
 import { countQuarantined } from '../../../src/store/quarantine.ts';
 import { getSyncCursor } from '../../../src/store/syncCursors.ts';
+import { removeWorkspaceAccount } from '../../../src/backend/sync/accounts.ts';
+import { listAccounts } from '../../../src/store/accounts.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 import { appliedWrites, startSyncHarness, type SyncHarness } from './harness.ts';
 
@@ -152,5 +154,25 @@ describe('offline', () => {
     const back = await h.sync.syncNow();
     expect(back).toMatchObject({ acted: 4, remaining: 0, offline: false });
     expect(h.events).toContainEqual({ type: 'connectivity', online: true });
+  });
+});
+
+describe('accounts', () => {
+  it('will not drop unsent actions silently when an account is removed, and keeps sent history', async () => {
+    const h = await start(['reddit']);
+    await h.sync.syncNow();
+    const [sent, unsent] = openItems(h, 'reddit', 2);
+    if (!sent || !unsent) throw new Error('need two open items');
+    h.sync.decide({ itemId: sent.id, action: 'approve' });
+    await h.sync.pushOutbox();
+    h.sync.decide({ itemId: unsent.id, action: 'remove' });
+    const ctx = h.backend.context;
+    const accountId = h.accounts['reddit'] ?? '';
+    const refused = removeWorkspaceAccount(ctx, accountId);
+    expect(refused.ok ? null : refused.error.message).toMatch(/1 action\(s\) for this account have not been sent yet/);
+    expect(removeWorkspaceAccount(ctx, accountId, { discardQueued: true })).toEqual({ ok: true, value: { removed: true, discarded: 1 } });
+    expect(listAccounts(ctx.db)).toEqual([]);
+    expect(outboxCounts(ctx.db)).toMatchObject({ done: 1, failed: 1, pending: 0 });
+    expect(listOutbox(ctx.db, { state: 'failed', limit: 1 })[0]?.errorClass).toBe('account_removed');
   });
 });
