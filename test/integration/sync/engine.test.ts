@@ -7,7 +7,8 @@ import { countDecisions } from '../../../src/store/decisions.ts';
 import { listOutbox, markSending, outboxCounts } from '../../../src/store/outbox.ts';
 import { countQuarantined } from '../../../src/store/quarantine.ts';
 import { getSyncCursor } from '../../../src/store/syncCursors.ts';
-import { removeWorkspaceAccount } from '../../../src/backend/sync/accounts.ts';
+import { platformFor, removeWorkspaceAccount } from '../../../src/backend/sync/accounts.ts';
+import { SyncEngine } from '../../../src/sync/engine.ts';
 import { listAccounts } from '../../../src/store/accounts.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 import { appliedWrites, startSyncHarness, type SyncHarness } from './harness.ts';
@@ -40,6 +41,24 @@ describe('pull', () => {
     for (const queue of ['modqueue', 'reports', 'spam', 'unmoderated']) expect(getSyncCursor(db, h.accounts['reddit'] ?? '', queue)).toBeNull();
     const remote = db.prepare('SELECT COUNT(*) FROM item_remote').pluck().get() as number;
     expect(remote).toBe(db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number);
+  });
+
+  it('resumes an interrupted queue walk from its stored cursor', async () => {
+    const h = await start(['reddit']);
+    const ctx = h.backend.context;
+    const [account] = listAccounts(ctx.db);
+    if (!account) throw new Error('no account');
+    const platform = platformFor(ctx, account, fetch);
+    if (!platform.ok) throw new Error(platform.error.message);
+    // One page per queue per run stands in for a run cut short after its first page.
+    const engine = new SyncEngine({ db: ctx.db, clock: ctx.clock, accounts: () => [{ id: account.id, platform: platform.value }], maxPagesPerQueue: 1 });
+    await engine.pullAll();
+    const cursor = getSyncCursor(ctx.db, account.id, 'modqueue');
+    expect(cursor).not.toBeNull();
+    await engine.pullAll();
+    const modqueueReads = h.sim.requests('reddit').filter((r) => r.path.endsWith('/about/modqueue'));
+    expect(new URLSearchParams(modqueueReads.at(-1)?.query).get('after')).toBe(cursor);
+    expect(getSyncCursor(ctx.db, account.id, 'modqueue')).not.toBe(cursor);
   });
 
   it('does not let a pull overwrite a decision that has not reached the platform yet', async () => {
