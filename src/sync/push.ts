@@ -115,7 +115,7 @@ function requestOf(ctx: PushContext, entry: OutboxEntry): ActionRequest | StepRe
 const budgetPause = (ctx: PushContext, waitMs: number): StepResult => ({ kind: 'pause', untilMs: ctx.clock.now().getTime() + waitMs });
 
 export async function replayOne(ctx: PushContext, entry: OutboxEntry): Promise<StepResult> {
-  const request = requestOf(ctx, entry);
+  let request = requestOf(ctx, entry);
   if ('kind' in request) return request;
   const wasSending = entry.state === 'sending';
   if (needsRead(ctx.platform, entry)) {
@@ -126,6 +126,12 @@ export async function replayOne(ctx: PushContext, entry: OutboxEntry): Promise<S
     // Gone for good: a removal has nothing left to do.
     if (seen.status === 'not_found' && (entry.action === 'remove' || entry.action === 'spam')) return settleDone(ctx, entry, null);
     if (seen.status !== 'ok' && seen.status !== 'not_found') return handleFailure(ctx, entry, seen, false, wasSending);
+    // Still awaiting a verdict, only its version moved (a new flag, an edit): nobody settled it,
+    // so the decision stands against the version just read. A settled item keeps the old version
+    // and comes back from the platform as a conflict for a person.
+    if (seen.status === 'ok' && seen.snapshot.state === 'open' && seen.snapshot.version !== request.target.version) {
+      request = { ...request, target: { ...request.target, version: seen.snapshot.version } };
+    }
   }
   const wait = ctx.budget.take(entry.action);
   if (wait > 0) return budgetPause(ctx, wait);
