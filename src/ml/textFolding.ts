@@ -35,10 +35,10 @@ export function foldCodePoint(cp: number): string {
 export interface FoldedText {
   /** The folded text. */
   readonly text: string;
-  /** For each UTF-16 unit of `text`, the index in the original where its source code point starts. */
-  readonly origin: Int32Array;
-  /** For each UTF-16 unit of `text`, the index in the original just after its source code point. */
-  readonly originEnd: Int32Array;
+  /** For each UTF-16 unit of `text`, the index in the original where its source code point starts; null when offsets are unchanged (ASCII input). */
+  readonly origin: Int32Array | null;
+  /** For each UTF-16 unit of `text`, the index in the original just after its source code point; null as above. */
+  readonly originEnd: Int32Array | null;
   /** True when the folded text is plain ASCII (lets the tokenizer use a faster pattern). */
   readonly ascii: boolean;
 }
@@ -70,13 +70,7 @@ function isAscii(text: string, limit: number): boolean {
   return true;
 }
 
-// The common case (plain ASCII comments) needs only lower-casing and an identity offset map.
+// The common case (plain ASCII comments) needs only lower-casing; offsets are unchanged.
 function foldAscii(original: string, limit: number): FoldedText {
-  const origin = new Int32Array(limit);
-  const originEnd = new Int32Array(limit);
-  for (let i = 0; i < limit; i++) {
-    origin[i] = i;
-    originEnd[i] = i + 1;
-  }
-  return { text: original.slice(0, limit).toLowerCase(), origin, originEnd, ascii: true };
+  return { text: original.slice(0, limit).toLowerCase(), origin: null, originEnd: null, ascii: true };
 }

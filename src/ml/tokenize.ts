@@ -41,32 +41,47 @@ const HAS_LEET = /[0-9@$!]/;
 // Digits other than these ("covid19", "user2") mark a name or a number, not leetspeak.
 const NON_LEET_DIGIT = /[2689]/;
 
+// Tokens under construction: positions are in the folded text until the end of tokenize().
+interface Draft {
+  kind: TokenKind;
+  text: string;
+  start: number;
+  end: number;
+}
+
 export function tokenize(original: string, maxChars: number): Token[] {
   const folded = foldText(original, maxChars);
   const text = folded.text;
-  const raw: { kind: TokenKind; text: string; from: number; to: number }[] = [];
+  let tokens: Draft[] = [];
+  let singleLetters = 0;
   for (const m of text.matchAll(folded.ascii ? ASCII_TOKEN_PATTERN : TOKEN_PATTERN)) {
-    const from = m.index;
+    const start = m.index;
     const value = m[0];
-    if (m[1] !== undefined) raw.push({ kind: 'url', text: domainOf(value), from, to: from + value.length });
-    else if (m[2] !== undefined) raw.push({ kind: 'handle', text: value, from, to: from + value.length });
-    else if (m[3] !== undefined) raw.push({ kind: 'hashtag', text: foldWord(value.slice(1)), from, to: from + value.length });
-    else if (m[4] !== undefined) pushWord(raw, value, from);
-    else if (m[5] !== undefined) raw.push({ kind: 'emoji', text: value, from, to: from + value.length });
-    else raw.push({ kind: 'punct', text: value[0] === '!' ? '!!' : '??', from, to: from + value.length });
+    const end = start + value.length;
+    if (m[1] !== undefined) tokens.push({ kind: 'url', text: domainOf(value), start, end });
+    else if (m[2] !== undefined) tokens.push({ kind: 'handle', text: value, start, end });
+    else if (m[3] !== undefined) tokens.push({ kind: 'hashtag', text: foldWord(value.slice(1)), start, end });
+    else if (m[4] !== undefined) {
+      pushWord(tokens, value, start);
+      if (value.length === 1) singleLetters++;
+    } else if (m[5] !== undefined) tokens.push({ kind: 'emoji', text: value, start, end });
+    else tokens.push({ kind: 'punct', text: value[0] === '!' ? '!!' : '??', start, end });
   }
-  const merged = mergeSpacedLetters(raw, text);
-  return merged.map((t) => ({
-    kind: t.kind,
-    text: t.text,
-    start: folded.origin[t.from] ?? 0,
-    end: folded.originEnd[t.to - 1] ?? 0,
-  }));
+  if (singleLetters >= 3) tokens = mergeSpacedLetters(tokens, text);
+  const { origin, originEnd } = folded;
+  if (origin !== null && originEnd !== null) {
+    for (const t of tokens) {
+      const end = t.end;
+      t.start = origin[t.start] ?? 0;
+      t.end = originEnd[end - 1] ?? 0;
+    }
+  }
+  return tokens;
 }
 
-function pushWord(out: { kind: TokenKind; text: string; from: number; to: number }[], value: string, from: number): void {
+function pushWord(out: Draft[], value: string, from: number): void {
   if (isPlainLetters(value)) {
-    out.push({ kind: 'word', text: hasStretch(value) ? value.replace(STRETCH, '$1$1') : value, from, to: from + value.length });
+    out.push({ kind: 'word', text: hasStretch(value) ? value.replace(STRETCH, '$1$1') : value, start: from, end: from + value.length });
     return;
   }
   const lead = value.length - value.replace(/^['!*_]+/, '').length;
@@ -77,10 +92,10 @@ function pushWord(out: { kind: TokenKind; text: string; from: number; to: number
   if (NUMBER.test(trimmed)) {
     const digits = trimmed.replace(/\D/g, '').length;
     const cls = trimmed.startsWith('$') ? '<money>' : digits >= 7 ? '<longnum>' : '<num>';
-    out.push({ kind: 'number', text: cls, from: start, to: end });
+    out.push({ kind: 'number', text: cls, start, end });
     return;
   }
-  out.push({ kind: 'word', text: foldWord(trimmed), from: start, to: end });
+  out.push({ kind: 'word', text: foldWord(trimmed), start, end });
 }
 
 /** Undo leetspeak and stretched letters in one word ("fr33", "h3ll0", "sooooo" → "free", "hello", "soo"). */
@@ -105,11 +120,8 @@ function looksLeet(word: string): boolean {
 
 // "f r e e", "f.r.e.e" and "f-r-e-e" become one word when three or more single letters are joined by
 // single separators; ordinary one-letter words ("a", "i") are left alone because runs of three are rare.
-function mergeSpacedLetters(
-  tokens: { kind: TokenKind; text: string; from: number; to: number }[],
-  text: string,
-): { kind: TokenKind; text: string; from: number; to: number }[] {
-  const out: { kind: TokenKind; text: string; from: number; to: number }[] = [];
+function mergeSpacedLetters(tokens: Draft[], text: string): Draft[] {
+  const out: Draft[] = [];
   let i = 0;
   while (i < tokens.length) {
     let j = i;
@@ -124,7 +136,7 @@ function mergeSpacedLetters(
     if (first !== undefined && last !== undefined && j - i >= 2) {
       let word = '';
       for (let k = i; k <= j; k++) word += tokens[k]?.text ?? '';
-      out.push({ kind: 'word', text: foldWord(word), from: first.from, to: last.to });
+      out.push({ kind: 'word', text: foldWord(word), start: first.start, end: last.end });
       i = j + 1;
     } else {
       if (first !== undefined) out.push(first);
@@ -137,9 +149,9 @@ function mergeSpacedLetters(
 const isSingleLetter = (t: { kind: TokenKind; text: string } | undefined): boolean =>
   t !== undefined && t.kind === 'word' && t.text.length === 1 && /\p{L}/u.test(t.text);
 
-function isLetterGap(text: string, a: { to: number }, b: { from: number }): boolean {
-  if (b.from - a.to !== 1) return false;
-  const sep = text[a.to];
+function isLetterGap(text: string, a: Draft, b: Draft): boolean {
+  if (b.start - a.end !== 1) return false;
+  const sep = text[a.end];
   return sep === ' ' || sep === '.' || sep === '-' || sep === '_' || sep === '*';
 }
 

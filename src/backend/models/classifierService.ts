@@ -1,6 +1,8 @@
-// The classifier service the rest of the app uses: open the shipped models once, classify texts,
-// and list the models (name, version) for system.info.
-import { TextClassifier, type Classification, type ClassifierOptions } from '../../ml/classifier.ts';
+// The classifier service the rest of the app uses: open the shipped models once (on worker threads,
+// so scoring never blocks the caller's event loop), classify texts, and list the models (name,
+// version) for system.info.
+import type { Classification } from '../../ml/classifier.ts';
+import { ClassifierPool, type PoolOptions } from '../../ml/classifierPool.ts';
 import { ModelLoadError, readManifest, modelDirs } from '../../ml/registry.ts';
 import { StoaUserError } from '../errors.ts';
 import type { TaskName } from '../../ml/manifest.ts';
@@ -20,10 +22,10 @@ export interface Classifier {
   close(): Promise<void>;
 }
 
-export async function openClassifier(modelsDir: string = defaultModelsDir(), options: ClassifierOptions = {}): Promise<Classifier> {
-  let inner: TextClassifier;
+export async function openClassifier(modelsDir: string = defaultModelsDir(), options: PoolOptions = {}): Promise<Classifier> {
+  let inner: ClassifierPool;
   try {
-    inner = await TextClassifier.open(modelsDir, options);
+    inner = await ClassifierPool.open(modelsDir, options);
   } catch (error) {
     // A bad or mismatched model is something a person fixes (retrain, reinstall): say so plainly.
     if (error instanceof ModelLoadError) throw new StoaUserError(error.message);

@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline';
 import { openClassifier, type Classification, type Classifier } from '../../backend/models/classifierService.ts';
 import { parseTask } from '../../backend/models/training.ts';
 
-const BATCH = 1024;
+// Lines are scored in batches of this size, split across the worker threads.
+const BATCH = 2048;
 
 interface Pending {
   readonly line: number;

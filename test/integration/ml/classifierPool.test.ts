@@ -1,0 +1,25 @@
+// The worker-thread pool answers exactly what the in-thread classifier answers, in input order,
+// whether a batch goes to one worker or is split across several.
+import { describe, expect, it } from 'vitest';
+import { TextClassifier } from '../../../src/ml/classifier.ts';
+import { ClassifierPool } from '../../../src/ml/classifierPool.ts';
+import { modelDirs } from '../../../src/ml/registry.ts';
+import { loadSet } from '../../../src/ml/train/datasets.ts';
+import { DATASETS_DIR, haveDatasets, MODELS_DIR } from './datasets.ts';
+
+describe.runIf(haveDatasets && modelDirs(MODELS_DIR).length > 0)('ClassifierPool', () => {
+  it('matches the in-thread classifier on split and unsplit batches', async () => {
+    const texts = [...loadSet(DATASETS_DIR, 'scamspot').slice(0, 150), ...loadSet(DATASETS_DIR, 'youtube-spam').slice(0, 150)].map((r) => r.text);
+    const pool = await ClassifierPool.open(MODELS_DIR, { workers: 2 });
+    const local = await TextClassifier.open(MODELS_DIR);
+    try {
+      const expected = await local.classify(texts);
+      expect(await pool.classify(texts)).toEqual(expected); // split across both workers
+      expect(await pool.classify(texts.slice(0, 10))).toEqual(expected.slice(0, 10)); // one worker
+      expect(pool.modelVersions).toEqual(local.modelVersions);
+    } finally {
+      await pool.close();
+      await local.close();
+    }
+  }, 60_000);
+});
