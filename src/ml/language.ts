@@ -17,7 +17,7 @@ const ENGLISH_WORDS =
   /\b(?:the|and|you|are|this|that|to|of|my|it|its|for|with|what|your|be|not|was|have|has|had|just|love|like|check|out|will|can|get|from|please|subscribe|channel|video|views|song|who|how|why|when|is|im|we|they|he|she|his|her|about|more|very|good|best|new|now|would|should|could|watch|free|money|follow|people|lol|omg)\b/i;
 const LETTER = /\p{L}/u;
 // Emoji and punctuation do not make a text foreign; only letters outside ASCII send it to lid.176.
-const NON_ASCII_LETTER = /(?![\x00-\x7f])\p{L}/u;
+const NON_ASCII_LETTER = /(?!\p{ASCII})\p{L}/u;
 
 export class LanguageIdentifier {
   private constructor(private readonly fastText: FastText) {}
