@@ -3,6 +3,7 @@
 // vocabulary, dynamic int8 quantisation of every dense layer (com.microsoft DynamicQuantizeMatMul, what
 // onnxruntime's quantize_dynamic produces) and 6 sigmoid outputs like Detoxify. Its outputs are
 // meaningless; its cost is that of a Detoxify-class model on this machine.
+import * as ort from 'onnxruntime-node';
 import { DataType, encodeModel, floatAttr, floatTensor, int64Tensor, int8Tensor, intAttr, node, valueInfo, type GraphNode, type Tensor } from './onnxBuild.ts';
 
 export interface BertShape {
@@ -104,4 +105,42 @@ export function bertBaselineBytes(shape: BertShape = BERT_BASE, seed = 7): Uint8
     outputs: [valueInfo(BERT_OUTPUT, DataType.FLOAT, ['batch', shape.outputs])],
     extraOpsets: [{ domain: 'com.microsoft', version: 1 }],
   });
+}
+
+export interface BaselineMeasurement {
+  readonly batch1: number;
+  readonly batch8: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly peakMb: number;
+}
+
+/** Items/s at batch 1 and 8, single-item latency (ms) and RSS growth of the baseline on this machine. */
+export async function measureBertBaseline(options: { sequence: number; items: number; threads: number; onSample?: () => void }): Promise<BaselineMeasurement> {
+  const before = process.memoryUsage().rss;
+  const session = await ort.InferenceSession.create(bertBaselineBytes(), { intraOpNumThreads: options.threads, graphOptimizationLevel: 'all' });
+  const ids = (batch: number): ort.Tensor =>
+    new ort.Tensor('int64', BigInt64Array.from({ length: batch * options.sequence }, (_, i) => BigInt((i * 7919) % 30_000)), [batch, options.sequence]);
+  try {
+    await session.run({ [BERT_INPUT]: ids(1) });
+    const latencies: number[] = [];
+    let started = performance.now();
+    for (let i = 0; i < options.items; i++) {
+      const t0 = performance.now();
+      await session.run({ [BERT_INPUT]: ids(1) });
+      latencies.push(performance.now() - t0);
+    }
+    const batch1 = options.items / ((performance.now() - started) / 1000);
+    options.onSample?.();
+    const batches = Math.max(1, Math.round(options.items / 8));
+    started = performance.now();
+    for (let i = 0; i < batches; i++) await session.run({ [BERT_INPUT]: ids(8) });
+    const batch8 = (batches * 8) / ((performance.now() - started) / 1000);
+    options.onSample?.();
+    latencies.sort((a, b) => a - b);
+    const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+    return { batch1, batch8, p50: at(0.5), p99: at(0.99), peakMb: (process.memoryUsage().rss - before) / 2 ** 20 };
+  } finally {
+    await session.release();
+  }
 }

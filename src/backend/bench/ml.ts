@@ -3,8 +3,7 @@
 // throughput at batch 1 and 256 (one thread, and on the two-thread worker pool), single-item p50/p99
 // latency and peak memory — each against a BERT-base-shaped int8 ONNX graph measured in the same run
 // (sequence length 32, both cores given to it).
-import * as ort from 'onnxruntime-node';
-import { bertBaselineBytes, BERT_INPUT } from '../../ml/bertBaseline.ts';
+import { measureBertBaseline } from '../../ml/bertBaseline.ts';
 import { TextClassifier } from '../../ml/classifier.ts';
 import { ClassifierPool } from '../../ml/classifierPool.ts';
 import { Featurizer } from '../../ml/featurize.ts';
@@ -69,7 +68,7 @@ export const mlBench: BenchSuite = {
     const poolPeakMb = (peakRss - startRss) / 2 ** 20;
     await pool.close();
 
-    const baseline = await measureBaseline(sample);
+    const baseline = await measureBertBaseline({ sequence: BASELINE_SEQUENCE, items: BASELINE_ITEMS, threads: 2, onSample: sample });
     const p50 = quantile(latencies, 0.5);
     const p99 = quantile(latencies, 0.99);
     const entry = (name: string, unit: string, value: number, base: number, better: 'higher' | 'lower', notes: string): BenchEntry => ({
@@ -95,29 +94,6 @@ export const mlBench: BenchSuite = {
     ];
   },
 };
-
-async function measureBaseline(sample: () => void): Promise<{ batch1: number; batch8: number; p50: number; p99: number; peakMb: number }> {
-  const before = process.memoryUsage().rss;
-  const session = await ort.InferenceSession.create(bertBaselineBytes(), { intraOpNumThreads: 2, graphOptimizationLevel: 'all' });
-  const ids = (batch: number): ort.Tensor => new ort.Tensor('int64', BigInt64Array.from({ length: batch * BASELINE_SEQUENCE }, (_, i) => BigInt((i * 7919) % 30_000)), [batch, BASELINE_SEQUENCE]);
-  await session.run({ [BERT_INPUT]: ids(1) });
-  const latencies: number[] = [];
-  let started = performance.now();
-  for (let i = 0; i < BASELINE_ITEMS; i++) {
-    const t0 = performance.now();
-    await session.run({ [BERT_INPUT]: ids(1) });
-    latencies.push(performance.now() - t0);
-  }
-  const batch1 = BASELINE_ITEMS / ((performance.now() - started) / 1000);
-  sample();
-  started = performance.now();
-  for (let i = 0; i < BASELINE_ITEMS / 8; i++) await session.run({ [BERT_INPUT]: ids(8) });
-  const batch8 = BASELINE_ITEMS / ((performance.now() - started) / 1000);
-  sample();
-  const peakMb = (process.memoryUsage().rss - before) / 2 ** 20;
-  await session.release();
-  return { batch1, batch8, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), peakMb };
-}
 
 /** Real short comments from the spam sets (both classes, ≤ 120 characters), in file order, repeated to `limit`. */
 export function shortComments(limit: number): string[] {
