@@ -22,6 +22,19 @@ import { workspaceStats, type WorkspaceStats } from './stats.ts';
 
 export const OFFLINE_SETTING = 'sync.offline';
 
+/** A ban the platform would refuse, said now rather than after the next sync. */
+function banProblem(platform: Platform, input: DecideInput): string | null {
+  const ban = platform.capabilities.ban;
+  if (!ban) return null;
+  const days = input.params?.durationDays;
+  const reason = input.params?.reason ?? input.reason ?? '';
+  if (ban.reasonMaxLength !== null && reason.length > ban.reasonMaxLength) return `A ${platform.name} ban reason has at most ${ban.reasonMaxLength} characters.`;
+  if (days === undefined || days === null) return ban.permanent ? null : `${platform.name} has no permanent bans; give a duration.`;
+  if (ban.maxDays === null) return `${platform.name} has no temporary bans; leave out the duration.`;
+  if (days > ban.maxDays) return `A ${platform.name} ban lasts at most ${ban.maxDays} days.`;
+  return null;
+}
+
 export interface SyncServiceOptions {
   /** Default: the built-in fetch. Tests inject one (e.g. to cut the network). */
   readonly fetch?: FetchFn | undefined;
@@ -116,6 +129,8 @@ export class SyncService {
     if (platform && !platform.capabilities.actions.includes(input.action)) {
       return err({ code: 'invalid_input', message: `${platform.name} has no "${input.action}" action.` });
     }
+    const invalidBan = platform && input.action === 'ban' ? banProblem(platform, input) : null;
+    if (invalidBan) return err({ code: 'invalid_input', message: invalidBan });
     try {
       const decided = decideAndQueue(this.#ctx.db, input, this.#ctx.who, this.#ctx.clock);
       this.#ctx.events.emit({ type: 'items.changed', count: 1 });

@@ -8,6 +8,7 @@ import { listOutbox, markSending, outboxCounts } from '../../../src/store/outbox
 import { countQuarantined } from '../../../src/store/quarantine.ts';
 import { getSyncCursor } from '../../../src/store/syncCursors.ts';
 import { platformFor, removeWorkspaceAccount } from '../../../src/backend/sync/accounts.ts';
+import { decideAndQueue } from '../../../src/sync/decide.ts';
 import { SyncEngine } from '../../../src/sync/engine.ts';
 import { listAccounts } from '../../../src/store/accounts.ts';
 import { useTempDir } from '../../support/tempDir.ts';
@@ -127,7 +128,10 @@ describe('outbox', () => {
     const [a, b] = openItems(h, 'reddit', 2);
     if (!a || !b) throw new Error('need two open items');
     h.sync.decide({ itemId: a.id, action: 'spam' });
-    h.sync.decide({ itemId: b.id, action: 'ban', params: { reason: 'x'.repeat(101) } });
+    // The service refuses this ban up front; written straight to the outbox (as an older Stoa or
+    // a changed platform limit could have), the platform's refusal becomes a failed entry.
+    expect(h.sync.decide({ itemId: b.id, action: 'ban', params: { reason: 'x'.repeat(101) } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    decideAndQueue(h.backend.context.db, { itemId: b.id, action: 'ban', params: { reason: 'x'.repeat(101) } }, h.backend.context.who, h.backend.context.clock);
     h.sim.faults.inject({ platform: 'reddit', kind: 'rate_limit', path: '/api/remove', options: { reset: 30 } });
     const before = h.clock.nowMs();
     const summary = await h.sync.pushOutbox({ maxWaitMs: 120_000 });
