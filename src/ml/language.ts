@@ -13,8 +13,12 @@ export interface LanguageGuess {
 }
 
 // Words that are common in English comments and rare as words in other Latin-script languages.
-const ENGLISH_WORDS =
-  /\b(?:the|and|you|are|this|that|to|of|my|it|its|for|with|what|your|be|not|was|have|has|had|just|love|like|check|out|will|can|get|from|please|subscribe|channel|video|views|song|who|how|why|when|is|im|we|they|he|she|his|her|about|more|very|good|best|new|now|would|should|could|watch|free|money|follow|people|lol|omg)\b/i;
+const ENGLISH_WORDS: ReadonlySet<string> = new Set(
+  ('the and you are this that to of my it its for with what your be not was have has had just love like check out will can get from please ' +
+    'subscribe channel video views song who how why when is im we they he she his her about more very good best new now would should could ' +
+    'watch free money follow people lol omg').split(' '),
+);
+const WORD = /[a-z]+/g;
 const LETTER = /\p{L}/u;
 // Emoji and punctuation do not make a text foreign; only letters outside ASCII send it to lid.176.
 const NON_ASCII_LETTER = /(?!\p{ASCII})\p{L}/u;
@@ -28,10 +32,12 @@ export class LanguageIdentifier {
     return new LanguageIdentifier(fastText);
   }
 
-  identify(text: string): LanguageGuess {
+  /** `words`: the text's lower-cased words if the caller already has them (the featurizer's tokens). */
+  identify(text: string, words?: readonly string[]): LanguageGuess {
     if (!LETTER.test(text)) return { language: 'und', confidence: 0, method: 'too-short' };
     if (!NON_ASCII_LETTER.test(text)) {
-      if (ENGLISH_WORDS.test(text)) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
+      const list = words ?? text.toLowerCase().match(WORD) ?? [];
+      if (list.some((w) => ENGLISH_WORDS.has(w))) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
       // One to three ASCII words ("nice video", "lol"): lid.176 is unreliable this short, so it is not
       // asked; the text is scored, with confidence 0 saying that the language was not established.
       if (text.trim().split(/\s+/).length <= 3) return { language: 'und', confidence: 0, method: 'ascii-short' };

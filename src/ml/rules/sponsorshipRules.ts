@@ -55,7 +55,8 @@ const DISCLOSURE_CUES = /\bad\b|#ad|advert|sponsor|partner|thank|affiliate|commi
 export function sponsorshipRuleHits(text: string): RuleHit[] {
   const hits: RuleHit[] = [];
   const lower = text.toLowerCase();
-  if (lower.includes('.')) {
+  // Every affiliate filter has a path or query, so a text without '/' cannot hold an affiliate link.
+  if (lower.includes('/')) {
     for (const m of text.matchAll(URL)) {
       if (AFFILIATE.test(m[0])) hits.push({ rule: 'affiliate_link', start: m.index, end: m.index + m[0].length });
     }
