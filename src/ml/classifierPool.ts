@@ -23,7 +23,7 @@ const SPLIT_MIN = 64;
 
 export class ClassifierPool {
   private next = 0;
-  private pending = new Map<number, { resolve: (r: Classification[]) => void; reject: (e: Error) => void }>();
+  private pending = new Map<number, { resolve: (json: string) => void; reject: (e: Error) => void }>();
   private turn = 0;
 
   private constructor(
@@ -50,26 +50,36 @@ export class ClassifierPool {
   }
 
   async classify(texts: readonly string[]): Promise<Classification[]> {
-    if (texts.length === 0) return [];
+    const parts = await this.scatter(texts, false);
+    return parts.flatMap((json) => (json === '' ? [] : (JSON.parse(json) as Classification[])));
+  }
+
+  /** One JSON line per text in `stoa classify`'s wire form (classificationWire.ts), in input order. */
+  async classifyToJsonLines(texts: readonly string[]): Promise<string[]> {
+    const parts = await this.scatter(texts, true);
+    return parts.flatMap((json) => (json === '' ? [] : json.split('\n')));
+  }
+
+  private scatter(texts: readonly string[], wire: boolean): Promise<string[]> {
+    if (texts.length === 0) return Promise.resolve([]);
     if (texts.length < SPLIT_MIN || this.workers.length === 1) {
       this.turn = (this.turn + 1) % this.workers.length;
-      return this.send(this.workers[this.turn] as Worker, texts);
+      return this.send(this.workers[this.turn] as Worker, texts, wire).then((json) => [json]);
     }
     const size = Math.ceil(texts.length / this.workers.length);
-    const parts = await Promise.all(this.workers.map((w, i) => this.send(w, texts.slice(i * size, (i + 1) * size))));
-    return parts.flat();
+    return Promise.all(this.workers.map((w, i) => this.send(w, texts.slice(i * size, (i + 1) * size), wire)));
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private send(worker: Worker, texts: readonly string[]): Promise<Classification[]> {
-    if (texts.length === 0) return Promise.resolve([]);
+  private send(worker: Worker, texts: readonly string[], wire: boolean): Promise<string> {
+    if (texts.length === 0) return Promise.resolve('');
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ type: 'classify', id, texts });
+      worker.postMessage({ type: 'classify', id, texts, wire });
     });
   }
 
@@ -78,7 +88,7 @@ export class ClassifierPool {
     const waiting = this.pending.get(reply.id);
     if (waiting === undefined) return;
     this.pending.delete(reply.id);
-    if (reply.type === 'result') waiting.resolve(JSON.parse(reply.json) as Classification[]);
+    if (reply.type === 'result') waiting.resolve(reply.json);
     else waiting.reject(new Error(reply.message));
   }
 }

@@ -3,10 +3,11 @@
 // (onnxruntime-node's run() computes synchronously on the calling thread).
 import { parentPort } from 'node:worker_threads';
 import { TextClassifier, type ClassifierOptions } from './classifier.ts';
+import { classificationJson } from './classificationWire.ts';
 
 export type WorkerRequest =
   | { readonly type: 'open'; readonly modelsDir: string; readonly options: ClassifierOptions }
-  | { readonly type: 'classify'; readonly id: number; readonly texts: readonly string[] };
+  | { readonly type: 'classify'; readonly id: number; readonly texts: readonly string[]; readonly wire?: boolean };
 
 let classifier: TextClassifier | undefined;
 
@@ -25,7 +26,9 @@ async function handle(message: WorkerRequest): Promise<void> {
     }
     if (classifier === undefined) throw new Error('classify before open');
     // One JSON string crosses the thread boundary faster than a structured clone of many small objects.
-    port.postMessage({ type: 'result', id: message.id, json: JSON.stringify(await classifier.classify(message.texts)) });
+    const results = await classifier.classify(message.texts);
+    const json = message.wire === true ? results.map(classificationJson).join('\n') : JSON.stringify(results);
+    port.postMessage({ type: 'result', id: message.id, json });
   } catch (error) {
     port.postMessage({ type: 'error', id: message.type === 'classify' ? message.id : -1, message: error instanceof Error ? error.message : String(error), name: error instanceof Error ? error.name : 'Error' });
   }

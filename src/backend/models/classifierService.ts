@@ -19,6 +19,8 @@ export interface Classifier {
   /** Version of the model that scores `task` (what stored scores are compared against). */
   versionOf(task: TaskName): string | undefined;
   classify(texts: readonly string[]): Promise<Classification[]>;
+  /** One JSON object per text, as `stoa classify` prints it (without id and model_versions). */
+  classifyToJsonLines(texts: readonly string[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openClassifier(modelsDir: string = defaultModelsDir(), opt
     tasks: inner.loadedTasks,
     versionOf: (task) => versions.get(task),
     classify: (texts) => inner.classify(texts),
+    classifyToJsonLines: (texts) => inner.classifyToJsonLines(texts),
     close: () => inner.close(),
   };
 }

@@ -1,12 +1,13 @@
 // `stoa classify`: JSON lines {"id","text"} on stdin → one JSON line per input on stdout, same order,
 // with scores, labels over threshold, evidence spans and model versions. A line that is not valid
-// input gets an error line naming its line number; the rest go on. Lines are batched internally.
+// input gets an error line naming its line number; the rest go on. Lines are batched and scored on
+// worker threads while the next batch is read (two batches in flight).
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import { openClassifier, type Classification, type Classifier } from '../../backend/models/classifierService.ts';
+import { openClassifier, type Classifier } from '../../backend/models/classifierService.ts';
 import { parseTask } from '../../backend/models/training.ts';
 
-// Lines are scored in batches of this size, split across the worker threads.
+/** Lines per batch; each batch is split across the worker threads. */
 const BATCH = 2048;
 
 interface Pending {
@@ -36,18 +37,35 @@ export function registerClassify(program: Command): void {
 
 async function classifyStream(classifier: Classifier): Promise<void> {
   const input = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  const versions = JSON.stringify(classifier.modelVersions);
   let batch: Pending[] = [];
   let lineNumber = 0;
+  // Output must keep input order: each batch's write waits for the previous one.
+  let written: Promise<void> = Promise.resolve();
+  let inFlight = 0;
+  const flush = async (pending: Pending[]): Promise<void> => {
+    inFlight++;
+    const rendered = render(classifier, versions, pending);
+    const previous = written;
+    written = (async () => {
+      const text = await rendered;
+      await previous;
+      await writeOut(text);
+      inFlight--;
+    })();
+    if (inFlight >= 2) await previous;
+  };
   for await (const raw of input) {
     lineNumber++;
     if (raw.trim() === '') continue;
     batch.push(parseLine(raw, lineNumber));
     if (batch.length >= BATCH) {
-      await writeOut(await render(classifier, batch));
+      await flush(batch);
       batch = [];
     }
   }
-  if (batch.length > 0) await writeOut(await render(classifier, batch));
+  if (batch.length > 0) await flush(batch);
+  await written;
 }
 
 function parseLine(raw: string, line: number): Pending {
@@ -64,23 +82,16 @@ function parseLine(raw: string, line: number): Pending {
   return { line, id: record.id, text: record.text };
 }
 
-async function render(classifier: Classifier, batch: readonly Pending[]): Promise<string> {
+async function render(classifier: Classifier, versions: string, batch: readonly Pending[]): Promise<string> {
   const texts = batch.flatMap((p) => (p.text === undefined ? [] : [p.text]));
-  const results = await classifier.classify(texts);
+  const results = await classifier.classifyToJsonLines(texts);
   let next = 0;
-  const versions = classifier.modelVersions;
   return batch
     .map((p) => {
       if (p.text === undefined) return JSON.stringify({ ...(p.id === undefined ? {} : { id: p.id }), line: p.line, error: p.error ?? 'invalid line' });
-      const r = results[next++] as Classification;
-      return JSON.stringify({
-        id: p.id,
-        scores: r.scores,
-        labels: r.labels,
-        evidence: r.evidence,
-        model_versions: versions,
-        ...(r.unsupportedLanguage.length > 0 ? { unsupported_language: { language: r.language?.language, tasks: r.unsupportedLanguage } } : {}),
-      });
+      const body = results[next++] ?? '{}';
+      // {"id": …, <scores, labels, evidence[, unsupported_language]>, "model_versions": …}
+      return `{"id":${JSON.stringify(p.id)},${body.slice(1, -1)},"model_versions":${versions}}`;
     })
     .join('\n');
 }
