@@ -1,20 +1,23 @@
-// Fills a workspace with the demo seed: real public rows from the labelled datasets, seeded straight
-// into the store and labelled as demo data (until the platform simulators feed the demo by sync).
-import { readFileSync } from 'node:fs';
+// The demo workspace: the platform simulators (seeded with real public community text) on a local
+// port, one account per platform pointing at them, a first sync and scoring — the same path a real
+// workspace takes, with the simulators standing in for the platforms. The demo folder is reset on
+// every start, because the simulators' state lives in memory and starts fresh too.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { countItems, upsertItems, type ItemInput } from '../store/items.ts';
-import { setSetting } from '../store/settings.ts';
-import { appendAudit } from '../store/audit.ts';
-import type { BackendContext } from './context.ts';
+import { corpusFromRows, loadSeedCorpus, type SeedCorpus, type SeedRow } from '../platforms/sim/index.ts';
+import { openDatabase } from '../store/open.ts';
+import { getSetting } from '../store/settings.ts';
+import { StoaUserError } from './errors.ts';
+import { openBackend, type Backend } from './openBackend.ts';
+import { databaseFileIn, defaultResourcesDir } from './paths.ts';
+import { initDemoAccounts, startSimulators, type RunningSimulators, type SyncSummary } from './sync/index.ts';
 
-const seedSchema = z.object({
+const seedFileSchema = z.object({
   rows: z.array(
     z.object({
       platform: z.enum(['youtube', 'instagram', 'discourse']),
       remoteId: z.string().min(1),
-      kind: z.enum(['comment', 'post']),
-      community: z.string(),
       author: z.string().nullable(),
       body: z.string(),
       createdAt: z.string(),
@@ -23,28 +26,74 @@ const seedSchema = z.object({
   ),
 });
 
-export function seedDemoWorkspace(ctx: BackendContext, resourcesDir = ctx.resourcesDir): number {
-  const seed = seedSchema.parse(JSON.parse(readFileSync(join(resourcesDir, 'demo', 'seed.json'), 'utf8')));
-  const items: ItemInput[] = seed.rows.map((row) => ({
-    platform: row.platform,
-    remoteId: row.remoteId,
-    kind: row.kind,
-    community: { remoteId: `demo:${row.community}`, name: row.community },
-    author: row.author ? { remoteId: row.author, name: row.author } : null,
-    body: row.body,
+/** The bundled sample (resources/demo/seed.json) as simulator rows, for machines without the datasets. */
+export function bundledCorpus(resourcesDir: string): SeedCorpus {
+  const seed = seedFileSchema.parse(JSON.parse(readFileSync(join(resourcesDir, 'demo', 'seed.json'), 'utf8')));
+  const sets = { youtube: 'youtube', instagram: 'instagram', discourse: 'forum' } as const;
+  const rows: SeedRow[] = seed.rows.map((row) => ({
+    set: sets[row.platform],
+    sourceId: row.remoteId,
+    author: row.author ?? `member_${row.remoteId.slice(-6)}`,
+    authorIsReal: row.author !== null,
+    text: row.body,
     createdAt: row.createdAt,
-    raw: { demo: true, source: row.source },
+    label: '',
+    source: row.source,
   }));
-  ctx.db.transaction(() => {
-    upsertItems(ctx.db, items, ctx.clock);
-    setSetting(ctx.db, 'demo', true);
-    appendAudit(ctx.db, { ...ctx.who, action: 'workspace.seed_demo', details: { rows: items.length } }, ctx.clock);
-  })();
-  ctx.events.emit({ type: 'items.changed', count: items.length });
-  return items.length;
+  return corpusFromRows(rows);
 }
 
-/** Seeds an empty workspace; returns how many rows it added (0 when the workspace had items). */
-export function ensureDemoWorkspace(ctx: BackendContext, resourcesDir = ctx.resourcesDir): number {
-  return countItems(ctx.db) === 0 ? seedDemoWorkspace(ctx, resourcesDir) : 0;
+function demoCorpus(resourcesDir: string): { corpus: SeedCorpus; origin: string } {
+  try {
+    return { corpus: loadSeedCorpus(), origin: 'the labelled datasets in ../shared/datasets' };
+  } catch {
+    return { corpus: bundledCorpus(resourcesDir), origin: 'the bundled sample in resources/demo/seed.json' };
+  }
+}
+
+/** Refuses to reset a folder that holds a real (non-demo) workspace. */
+function resetDemoFolder(dataDir: string): void {
+  const file = databaseFileIn(dataDir);
+  if (existsSync(file)) {
+    const db = openDatabase(file);
+    const isDemo = getSetting<boolean>(db, 'demo') === true;
+    db.close();
+    if (!isDemo) throw new StoaUserError(`${dataDir} holds a workspace that is not a demo; choose another --data-dir for the demo.`);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+export interface DemoWorkspace {
+  readonly backend: Backend;
+  readonly simulators: RunningSimulators;
+  readonly firstSync: SyncSummary;
+  readonly corpusOrigin: string;
+  close(): Promise<void>;
+}
+
+export async function openDemoWorkspace(dataDir: string, resourcesDir = defaultResourcesDir()): Promise<DemoWorkspace> {
+  resetDemoFolder(dataDir);
+  const { corpus, origin } = demoCorpus(resourcesDir);
+  const simulators = await startSimulators({ port: 0, seed: 20261125, faultRate: 0, corpus });
+  const backend = openBackend({ dataDir, host: 'server', resourcesDir });
+  try {
+    const accounts = await initDemoAccounts(backend.context, simulators.url);
+    if (!accounts.ok) throw new StoaUserError(accounts.error.message);
+    const firstSync = await backend.sync.syncNow({ maxWaitMs: 5_000 });
+    await backend.scoring.scoreNew();
+    return {
+      backend,
+      simulators,
+      firstSync,
+      corpusOrigin: origin,
+      close: async () => {
+        await backend.close();
+        await simulators.close();
+      },
+    };
+  } catch (error) {
+    await backend.close();
+    await simulators.close();
+    throw error;
+  }
 }

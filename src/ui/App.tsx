@@ -34,8 +34,8 @@ function Frame({ connection }: { connection: ConnectionSignal }) {
       <main className="app-main">
         {info?.demo ? (
           <div className="demo-banner" role="note">
-            Demo workspace: real public comments and posts from Stoa&apos;s labelled datasets (YouTube Spam Collection, ScamSpot,
-            Davidson et al.), loaded locally.
+            Demo workspace: synced from local simulators of Reddit, Discourse, YouTube and Instagram that serve real public
+            comments and posts from Stoa&apos;s labelled datasets. Nothing reaches the real platforms.
           </div>
         ) : null}
         {view === 'queue' ? <QueuePage refreshKey={refreshKey} /> : null}

@@ -66,4 +66,12 @@ export class AppPage {
   statusBar(): Locator {
     return this.page.getByRole('contentinfo');
   }
+
+  async syncNow(): Promise<void> {
+    await this.statusBar().getByRole('button', { name: 'Sync now' }).click();
+  }
+
+  outboxLabel(): Locator {
+    return this.statusBar().getByLabel('Outbox');
+  }
 }

@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bundledCorpus, openDemoWorkspace } from '../../../src/backend/demoWorkspace.ts';
+import { openBackend } from '../../../src/backend/openBackend.ts';
+import { defaultResourcesDir } from '../../../src/backend/paths.ts';
+import { useTempDir } from '../../support/tempDir.ts';
+
+const tempDir = useTempDir();
+afterEach(() => vi.unstubAllEnvs());
+
+describe('demo workspace', () => {
+  it('ships a bundled sample of real rows for machines without the datasets', () => {
+    const corpus = bundledCorpus(defaultResourcesDir());
+    expect(corpus.youtube.length).toBeGreaterThan(100);
+    expect(corpus.instagram.length).toBeGreaterThan(100);
+    expect(corpus.forum.length).toBeGreaterThan(100);
+    expect(corpus.youtube.every((row) => row.text.length > 0 && row.source.includes('CC BY 4.0'))).toBe(true);
+  });
+
+  it('syncs the simulators into a fresh workspace, falling back to the bundled sample', async () => {
+    vi.stubEnv('STOA_DATASETS', join(tempDir(), 'no-datasets-here'));
+    const dataDir = join(tempDir(), 'demo');
+    const demo = await openDemoWorkspace(dataDir);
+    try {
+      expect(demo.corpusOrigin).toContain('resources/demo/seed.json');
+      expect(demo.firstSync.pulled).toBeGreaterThan(100);
+      expect(demo.firstSync.failed).toBe(0);
+      const platforms = demo.backend.context.db.prepare('SELECT DISTINCT platform FROM items ORDER BY platform').pluck().all();
+      expect(platforms).toEqual(['discourse', 'instagram', 'reddit', 'youtube']);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('refuses to reset a folder that holds a real workspace', async () => {
+    const dataDir = tempDir();
+    await openBackend({ dataDir, host: 'in-process' }).close();
+    await expect(openDemoWorkspace(dataDir)).rejects.toThrow(/not a demo/);
+  });
+});
