@@ -47,11 +47,24 @@ export interface FoldedText {
 export function foldText(original: string, maxChars: number): FoldedText {
   const limit = Math.min(original.length, maxChars);
   if (isAscii(original, limit)) return foldAscii(original, limit);
+  // Most "non-ASCII" comments are ASCII plus an emoji, a curly quote or a stray BOM: runs of ASCII
+  // are lower-cased in one slice, only the other code points go through the per-code-point cache.
   let out = '';
   const origin: number[] = [];
   const originEnd: number[] = [];
   let i = 0;
   while (i < limit) {
+    let run = i;
+    while (run < limit && original.charCodeAt(run) < 128) run++;
+    if (run > i) {
+      out += original.slice(i, run).toLowerCase();
+      for (let k = i; k < run; k++) {
+        origin.push(k);
+        originEnd.push(k + 1);
+      }
+      i = run;
+      if (i >= limit) break;
+    }
     const cp = original.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp);
