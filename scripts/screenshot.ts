@@ -13,9 +13,9 @@ try {
   const app = new AppPage(page);
   await app.open(server.url);
   await app.queue.waitForRows();
-  await app.queue.search(process.argv[2] ?? 'check out');
-  await page.waitForTimeout(400);
-  await app.queue.openRow(1);
+  await page.getByLabel('Order').selectOption('score:undisclosed_sponsorship');
+  await page.waitForTimeout(600);
+  await app.queue.openRow(2);
   await page.waitForTimeout(400);
   await page.screenshot({ path: join(out, 'queue.png') });
   console.log(`wrote ${join(out, 'queue.png')}`);

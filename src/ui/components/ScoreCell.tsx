@@ -7,7 +7,7 @@ export function ScoreCell({ value, label }: { value: number | undefined; label: 
   const level = value >= 0.8 ? 'high' : value >= 0.5 ? 'mid' : 'low';
   return (
     <span className={`score score--${level}`} aria-label={`${label}: ${percent}%`}>
-      <span className="score__bar" style={{ width: `${Math.max(2, percent * 0.4)}px` }} />
+      <span className="score__bar" style={{ width: `${Math.max(2, percent * 0.3)}px` }} />
       {percent}%
     </span>
   );

@@ -36,8 +36,8 @@ export const queueColumns = [
   column.accessor('state', { header: 'State', size: 84, cell: (c) => <span className={`state state--${c.getValue()}`}>{c.getValue()}</span> }),
   column.display({ id: 'content', header: 'Content', size: FLEXIBLE, cell: (c) => <ContentCell row={c.row.original} /> }),
   column.accessor('reportCount', { header: 'Reports', size: 72 }),
-  column.accessor((row) => row.scores.spam, { id: 'spam', header: 'Spam', size: 84, cell: (c) => <ScoreCell value={c.getValue()} label="Spam" /> }),
-  column.accessor((row) => row.scores.toxicity, { id: 'toxicity', header: 'Toxic', size: 84, cell: (c) => <ScoreCell value={c.getValue()} label="Toxicity" /> }),
+  column.accessor((row) => row.scores.spam, { id: 'spam', header: 'Spam', size: 92, cell: (c) => <ScoreCell value={c.getValue()} label="Spam" /> }),
+  column.accessor((row) => row.scores.toxicity, { id: 'toxicity', header: 'Toxic', size: 92, cell: (c) => <ScoreCell value={c.getValue()} label="Toxicity" /> }),
   column.accessor((row) => row.scores.undisclosed_sponsorship, {
     id: 'undisclosed',
     header: 'Undisclosed ad',
