@@ -68,6 +68,24 @@ describe.runIf(modelDirs(MODELS_DIR).length === 3)('stoa classify', () => {
     expect(Object.keys(line?.model_versions ?? {})).toEqual(['spam']);
   }, 60_000);
 
+  it('stoa eval prints metrics as JSON for a labelled file', async () => {
+    const file = join(tempDir(), 'labelled.jsonl');
+    const rows = [
+      { text: inputs[0]?.text, label: 1 },
+      { text: inputs[1]?.text, label: 0 },
+      { text: 'Subscribe to my channel for free giftcards http://bit.ly/x', label: 1 },
+      { text: 'I love this song so much', label: 0 },
+    ];
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+    const result = await runCli(['eval', '--task', 'spam', '--data', file]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { task: string; metrics: { n: number; accuracy: number; f1: number } };
+    expect(report.task).toBe('spam');
+    expect(report.metrics.n).toBe(4);
+    expect(report.metrics.accuracy).toBeGreaterThanOrEqual(0);
+    expect(report.metrics.accuracy).toBeLessThanOrEqual(1);
+  }, 60_000);
+
   it('refuses a model trained with another featurizer, saying why', async () => {
     const models = join(tempDir(), 'models');
     cpSync(join(MODELS_DIR, 'spam'), join(models, 'spam'), { recursive: true });
