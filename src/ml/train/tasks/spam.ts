@@ -29,6 +29,7 @@ export const spamTask: TaskSpec = {
       notes: [
         'Exact duplicate texts removed per set before splitting (spam templates repeat).',
         'The held-out video is one of four; the authors\u2019 95–99% accuracies train and test within each video. Misses on the unseen video are mostly spam without a link or handle ("lovely girl talk to me", "if eminem gets 1 penny per view…") and ham that reads like a call to action ("Thumbs up if you listen this in 2015").',
+        'ScamSpot spot check (the 30 first held-out errors read by hand): of 15 comments flagged but labelled real, about 9 are scams or spam by any reading ("hey! please check your dm.", "it has been an amazing journey with her making money from the comfort of my home…", "create your own cryptocurrency website! … www.cryptowebsites.shop"), so precision is understated; the misses are mostly short crypto hype without a call to action ("gm 👀", "#frzss🔥🔥🔥🔥").',
         'SMS spam is auxiliary (half weight): it helps SMS-style prize scams but costs about two points of held-out-video accuracy in a scratch comparison on the test split (not used to choose).',
       ],
       evaluations: [
