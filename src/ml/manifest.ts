@@ -45,6 +45,9 @@ export const manifestSchema = z.object({
   }),
   evaluations: z.array(evaluationSchema),
   permissiveVariant: z.object({ sets: z.array(z.string()), evaluations: z.array(evaluationSchema) }).optional(),
+  crossValidation: z
+    .object({ head: z.string(), set: z.string(), folds: z.array(z.object({ heldOut: z.string(), rows: z.number().int(), accuracy: z.number(), f1: z.number(), auc: z.number() })) })
+    .optional(),
   onnx: z.object({ file: z.string(), sha256: z.string(), bytes: z.number().int() }),
   verification: z.object({ rows: z.number().int(), maxAbsDiff: z.number() }),
 });

@@ -49,6 +49,18 @@ export function renderModelCard(m: ModelManifest): string {
       '',
     );
   }
+  if (m.crossValidation !== undefined) {
+    const cv = m.crossValidation;
+    lines.push(
+      `### Leave-one-group-out (${cv.set}, head ${cv.head})`,
+      'Each group held out in turn, the head refitted on everything else (same grid, calibration and threshold rule); not the shipped weights.',
+      '',
+      '| held out | rows | accuracy | F1 | AUC |',
+      '|---|---|---|---|---|',
+      ...cv.folds.map((f) => `| ${f.heldOut} | ${f.rows} | ${f.accuracy} | ${f.f1} | ${f.auc} |`),
+      '',
+    );
+  }
   lines.push('## Splits', ...m.evaluations.map((e) => `- **${e.name}** (${e.rows} rows, digest \`${e.digest}\`): ${e.split}`), '');
   return `${lines.join('\n')}\n`;
 }

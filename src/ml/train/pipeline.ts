@@ -7,6 +7,7 @@ import { DEFAULT_FEATURIZER_PARAMS, FEATURIZER_VERSION, Featurizer, type Feature
 import { LinearSession } from '../linearSession.ts';
 import type { ManifestEvaluation, ModelManifest, TaskName } from '../manifest.ts';
 import { DATASETS, type LabelledText, type SetId } from './datasets.ts';
+import { leaveOneGroupOut } from './crossValidation.ts';
 import { evaluateSplits } from './evaluate.ts';
 import { exportLinearModel, verifyAgainstReference } from './exportModel.ts';
 import { fitHead, HYPERPARAMETER_GRID, type FittedHead } from './fitHead.ts';
@@ -89,6 +90,13 @@ export async function trainTask(options: TrainOptions): Promise<TrainResult> {
       onnx: { file: 'model.onnx', sha256, bytes: bytes.length },
       verification: { rows: sample.length, maxAbsDiff },
     };
+    const cv = spec.crossValidate;
+    const cvHead = spec.heads.find((h) => h.name === cv?.head);
+    if (cv !== undefined && cvHead !== undefined && prepared.allRows !== undefined && options.sampleRows === undefined && options.outDir !== undefined) {
+      const folds = leaveOneGroupOut(cvHead, prepared.allRows, cv.set, featuresOf, dim, { seed: options.seed, setWeights: spec.setWeights ?? {} });
+      for (const f of folds) log(`  leave-one-out ${f.heldOut}: accuracy ${f.accuracy} f1 ${f.f1} auc ${f.auc}`);
+      manifest.crossValidation = { head: cv.head, set: cv.set, folds };
+    }
     if (options.withPermissiveVariant === true && !options.permissiveOnly) {
       log(`${spec.name}: permissive-only variant`);
       const variant = await trainTask({ ...options, permissiveOnly: true, outDir: undefined, withPermissiveVariant: false });

@@ -10,6 +10,7 @@ export const spamTask: TaskSpec = {
   name: 'spam',
   heads: [{ name: 'spam', goal: { kind: 'precision', target: 0.9 } }],
   setWeights: { 'sms-spam': 0.5 },
+  crossValidate: { head: 'spam', set: 'youtube-spam' },
   prepare(root, _permissiveOnly, seed): PreparedTask {
     // All three spam sets are CC BY 4.0 or MIT, so the permissive model is the full model.
     const counts = new Map<SetId, { rowsAfterDedupe: number; trainRows: number }>();
@@ -24,6 +25,8 @@ export const spamTask: TaskSpec = {
     countTrain(counts, 'sms-spam', smsRows.length, sms.train.length);
     return {
       train: [...yt.train, ...ss.train, ...sms.train],
+      // Cross-validation may also use the held-out video's rows (each fold holds out one video).
+      allRows: [...youtube, ...ss.train, ...sms.train],
       benign: new Set(),
       setCounts: counts,
       notes: [

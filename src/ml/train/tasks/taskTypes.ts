@@ -25,6 +25,8 @@ export interface EvaluationSpec {
 
 export interface PreparedTask {
   readonly train: readonly LabelledText[];
+  /** Training rows plus the grouped held-out rows, for leave-one-group-out estimates (see crossValidate). */
+  readonly allRows?: readonly LabelledText[];
   /** Benign comments in training, kept apart so the benign FPR floor is chosen on their validation part. */
   readonly benign: ReadonlySet<LabelledText>;
   readonly evaluations: readonly EvaluationSpec[];
@@ -36,6 +38,8 @@ export interface PreparedTask {
 export interface TaskSpec {
   readonly name: 'spam' | 'toxicity' | 'sponsorship';
   readonly heads: readonly HeadSpec[];
+  /** Also report leave-one-group-out results for this head over the groups of this set. */
+  readonly crossValidate?: { readonly head: string; readonly set: SetId };
   /** Loss weight per set (auxiliary sets count less). */
   readonly setWeights?: Partial<Record<SetId, number>>;
   prepare(datasetsRoot: string, permissiveOnly: boolean, seed: number): PreparedTask;
