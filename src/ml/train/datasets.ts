@@ -97,7 +97,7 @@ export function loadSet(root: string, id: SetId): LabelledText[] {
     case 'davidson':
       return records(join(dir, 'data_labeled_data.csv')).map((r) => {
         const cls = Number(r.class);
-        return { text: htmlToText(r.tweet ?? ''), labels: { toxicity: cls === 2 ? 0 : 1, hate: cls === 0 ? 1 : 0 }, group: 'davidson', set: id, davidsonClass: cls };
+        return { text: htmlToText(r.tweet ?? ''), labels: { toxicity: cls === 2 ? 0 : 1, offensive: cls === 2 ? 0 : 1, hate: cls === 0 ? 1 : 0 }, group: 'davidson', set: id, davidsonClass: cls };
       });
     case 'mathur-youtube':
     case 'mathur-pinterest': {

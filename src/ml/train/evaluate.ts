@@ -45,7 +45,8 @@ export async function evaluateSplits(
     if (spec.kind === 'davidson3') {
       const tox = column('toxicity');
       const hate = column('hate');
-      const predicted = spec.rows.map((_, i) => ((hate.scores[i] ?? 0) >= hate.threshold ? 0 : (tox.scores[i] ?? 0) >= tox.threshold ? 1 : 2));
+      const offensive = heads.some((h) => h.name === 'offensive') ? column('offensive') : tox;
+      const predicted = spec.rows.map((_, i) => ((hate.scores[i] ?? 0) >= hate.threshold ? 0 : (offensive.scores[i] ?? 0) >= offensive.threshold ? 1 : 2));
       const actual = spec.rows.map((r) => r.davidsonClass ?? 2);
       const multi = weightedF1(predicted, actual, [0, 1, 2]);
       const binary = binaryMetrics(tox.scores, Float32Array.from(spec.rows, (r) => r.labels.toxicity ?? 0), tox.threshold);

@@ -10,6 +10,9 @@ export const toxicityTask: TaskSpec = {
   heads: [
     { name: 'toxicity', goal: { kind: 'f1' }, benignFprCap: 0.02 },
     { name: 'hate', goal: { kind: 'precision', target: 0.5 } },
+    // Davidson's own scheme (hate / offensive / neither), trained on Davidson alone: its 3-class
+    // evaluation uses these two heads; the product's `toxicity` score on Davidson is reported beside.
+    { name: 'offensive', goal: { kind: 'f1' } },
   ],
   setWeights: { davidson: 0.4 },
   prepare(root, permissiveOnly, seed): PreparedTask {
@@ -28,7 +31,8 @@ export const toxicityTask: TaskSpec = {
     train.push(...davidson.train);
     countTrain(counts, 'davidson', davidsonRows.length, davidson.train.length);
     evaluations.push(
-      { name: 'davidson-held-out', head: 'toxicity', split: `random 10% (seed ${seed + 2}); hate / offensive / neither`, rows: davidson.test, kind: 'davidson3', target: { metric: 'weightedF1', value: 0.9 } },
+      { name: 'davidson-held-out', head: 'offensive', split: `random 10% (seed ${seed + 2}); hate / offensive / neither from the hate and offensive heads`, rows: davidson.test, kind: 'davidson3', target: { metric: 'weightedF1', value: 0.9 } },
+      { name: 'davidson-held-out-toxicity', head: 'toxicity', split: `random 10% (seed ${seed + 2}); the app's toxicity score vs hate-or-offensive`, rows: davidson.test, kind: 'binary' },
       { name: 'davidson-held-out-hate', head: 'hate', split: `random 10% (seed ${seed + 2})`, rows: davidson.test, kind: 'binary' },
     );
     const benign = benignComments(root, 'toxicity', seed);
@@ -48,7 +52,7 @@ export const toxicityTask: TaskSpec = {
       setCounts: counts,
       evaluations,
       notes: [
-        'toxicity = OLID OFF or Davidson hate/offensive; hate = Davidson hate (hate head trains on Davidson rows only).',
+        'toxicity = OLID OFF or Davidson hate/offensive; hate = Davidson hate; offensive = Davidson hate or offensive (hate and offensive heads train on Davidson rows only and serve the Davidson 3-class evaluation).',
         'Benign ham comments of the spam sets (70%) are extra negatives; the threshold keeps their validation FPR under 2%.',
         'Spot check (seed 20261125, all 20 flagged held-out "benign" comments read by hand): 9 are abusive by OLID\'s standard (e.g. "KATY YOU ARE A SHIT GO DIE", "worthless wife beating bastard") — ham of a spam set is not non-toxic; 7 are friendly or untargeted profanity ("so fucking sexy", "oh shit what a crossover damn", "no shit sherlock"), still flagged because OLID and Davidson label all profanity offensive; 2 are civil complaints with harsh words ("the most boring, asinine song"); 2 are plain errors ("bitcoin go up?"). Excluding the abusive ones the FPR on benign comments is about 1.3%.',
         'OLID macro-F1 at the shipped threshold is lower than the model can reach on OLID alone: the threshold is set high to keep false positives on real comments under the cap. A hashed n-gram linear model tops out near macro-F1 0.73 on this split at its best threshold (0.80 needs a pretrained-embedding or transformer model, not attempted here).',
