@@ -143,6 +143,7 @@ export class SyncEngine {
     const startCounts = outboxCounts(db);
     const total = startCounts.pending + startCounts.sending;
     const accounts = new Map(this.#options.accounts().map((account) => [account.id, account]));
+    if (total > 0) this.#emit({ type: 'sync.progress', phase: 'push', done: 0, total, accountId: null });
     while (!this.#options.manualOffline?.()) {
       const now = clock.now().getTime();
       const due = new Map<string, OutboxEntry[]>();

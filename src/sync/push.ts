@@ -32,7 +32,12 @@ export type StepResult =
   | { readonly kind: 'pause'; readonly untilMs: number }
   | { readonly kind: 'offline' };
 
-const REAUTH_PARK_MS = 60 * 60_000;
+/**
+ * How long an account that needs re-authorising waits before the next try. Not for good: a token
+ * that failed twice in a row can be a blip, and a person who reconnects the account should not
+ * have to wait long. The entries stay queued (no attempt is spent), the account shows the problem.
+ */
+const REAUTH_RETRY_MS = 60_000;
 
 function changed(ctx: PushContext, entry: OutboxEntry, state: 'sending' | 'pending' | 'done' | 'failed' | 'conflict', reason: string | null): void {
   ctx.emit({ type: 'outbox.changed', entryId: entry.id, itemId: entry.itemId, platform: entry.platform, state, reason });
@@ -62,9 +67,11 @@ function handleFailure(ctx: PushContext, entry: OutboxEntry, failure: CallFailur
   const attempts = entry.attempts + (sentNow ? 1 : 0);
   if (failure.status === 'permanent_failure') return settleFailed(ctx, entry, failure.reason, failure.code);
   if (failure.status === 'reauth') {
-    reschedule(ctx.db, entry.seq, { at: new Date(now + REAUTH_PARK_MS).toISOString(), error: failure.reason, errorClass: 'reauth', keepSending: wasSending, countAttempt: false }, ctx.clock);
+    const until = now + Math.round(REAUTH_RETRY_MS / 2 + (ctx.random() * REAUTH_RETRY_MS) / 2);
+    reschedule(ctx.db, entry.seq, { at: new Date(until).toISOString(), error: failure.reason, errorClass: 'reauth', keepSending: wasSending, countAttempt: false }, ctx.clock);
     changed(ctx, entry, wasSending ? 'sending' : 'pending', failure.reason);
-    return { kind: 'pause', untilMs: now + REAUTH_PARK_MS };
+    ctx.emit({ type: 'account.problem', accountId: entry.accountId ?? '', status: 'reauth', reason: failure.reason });
+    return { kind: 'pause', untilMs: until };
   }
   // Could not connect: the request never left, so this is not an attempt and not ambiguous.
   if (ctx.unreachable()) {

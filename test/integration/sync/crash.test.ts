@@ -16,7 +16,7 @@ import { listAccounts } from '../../../src/store/accounts.ts';
 import { itemTarget } from '../../../src/store/itemRemote.ts';
 import { listItems } from '../../../src/store/items.ts';
 import { openDatabase } from '../../../src/store/open.ts';
-import { outboxCounts } from '../../../src/store/outbox.ts';
+import { listOutbox, outboxCounts } from '../../../src/store/outbox.ts';
 import { localStateOf } from '../../../src/sync/pull.ts';
 import { targetFromRow } from '../../../src/sync/target.ts';
 import { STOA_BIN } from '../../support/runCli.ts';
@@ -25,7 +25,7 @@ import { useTempDir } from '../../support/tempDir.ts';
 const KILLS = 50;
 const REDDIT_ACTIONS = 160;
 const YOUTUBE_ACTIONS = 140;
-const FAULT_RATE = 0.08;
+const FAULT_RATE = 0.12;
 
 const tempDir = useTempDir('stoa-crash-');
 let sim: RunningSimulators;
@@ -42,15 +42,18 @@ afterAll(async () => {
   await sim.close();
 });
 
-/** Runs `stoa sync` and SIGKILLs it `delayMs` after it reports work; resolves whether the kill landed. */
-function syncUntilKilled(dataDir: string, delayMs: number): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+/**
+ * Runs `stoa sync` and SIGKILLs it `delayMs` after it starts working (its first progress line) or
+ * after it starts sending (its first "push:" line); resolves whether the kill landed.
+ */
+function syncUntilKilled(dataDir: string, delayMs: number, from: 'start' | 'push'): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [STOA_BIN, 'sync', '--data-dir', dataDir, '--max-wait', '20'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
+      if (from === 'start' || stderr.includes('push:')) timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -62,7 +65,7 @@ function syncUntilKilled(dataDir: string, delayMs: number): Promise<{ killed: bo
 
 function syncToEnd(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [STOA_BIN, 'sync', '--data-dir', dataDir, '--json', '--max-wait', '120'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [STOA_BIN, 'sync', '--data-dir', dataDir, '--json', '--max-wait', '180'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -105,32 +108,36 @@ describe('crash test', () => {
     const rng = createRng('kill-points');
     let kills = 0;
     let runs = 0;
-    /** Kills that left an entry in 'sending' (the request in flight): the case reconciling exists for. */
+    /** Kills that left entries in 'sending' (in flight, or ambiguous and not yet reconciled): what restart must reconcile. */
     let killedMidRequest = 0;
     const doneAtKill: number[] = [];
+    let unsent = REDDIT_ACTIONS + YOUTUBE_ACTIONS;
     while (kills < KILLS && runs < KILLS * 3) {
       runs += 1;
-      const result = await syncUntilKilled(dataDir, rng.int(0, 1500));
+      // While actions remain, every other kill lands inside the push; the rest anywhere in a run.
+      const result =
+        unsent > 0 && runs % 2 === 0 ? await syncUntilKilled(dataDir, rng.int(0, 300), 'push') : await syncUntilKilled(dataDir, rng.int(0, 1000), 'start');
+      const db = openDatabase(join(dataDir, 'workspace.sqlite'));
+      const counts = outboxCounts(db);
+      db.close();
+      unsent = counts.pending + counts.sending;
       if (!result.killed) {
         expect(result.code, result.stderr).toBe(0);
         continue;
       }
       kills += 1;
-      const db = openDatabase(join(dataDir, 'workspace.sqlite'));
-      const counts = outboxCounts(db);
-      db.close();
       if (counts.sending > 0) killedMidRequest += 1;
       doneAtKill.push(counts.done);
     }
     expect(kills).toBe(KILLS);
     // The kills must have hit the push itself, not only start-up and pulls.
     expect(killedMidRequest).toBeGreaterThan(0);
-    console.warn(`crash test: ${runs} runs, ${kills} SIGKILLs, ${killedMidRequest} with requests in flight; done at each kill: ${doneAtKill.join(',')}`);
+    console.warn(`crash test: ${runs} runs, ${kills} SIGKILLs, ${killedMidRequest} leaving entries in 'sending'; done at each kill: ${doneAtKill.join(',')}`);
 
     // Let it finish: faults off, one or more uninterrupted runs.
     sim.faults.setRate(0);
     let remaining = Number.POSITIVE_INFINITY;
-    for (let attempt = 0; attempt < 4 && remaining > 0; attempt += 1) {
+    for (let attempt = 0; attempt < 6 && remaining > 0; attempt += 1) {
       const final = await syncToEnd(dataDir);
       expect(final.code, final.stderr).toBe(0);
       remaining = (JSON.parse(final.stdout) as { remaining: number }).remaining;
@@ -139,6 +146,8 @@ describe('crash test', () => {
     const check = openBackend({ dataDir, host: 'in-process', modelsDir: join(dataDir, 'no-models') });
     try {
       const { db } = check.context;
+      const unsettled = listOutbox(db, { limit: 1000 }).filter((entry) => entry.state !== 'done');
+      expect(unsettled.map((e) => `${e.platform} ${e.targetRemoteId} ${e.state} after ${e.attempts} attempts, next ${e.nextAttemptAt}: ${e.errorClass} ${e.lastError}`)).toEqual([]);
       expect(outboxCounts(db)).toEqual({ pending: 0, sending: 0, done: queued.length, failed: 0, conflict: 0 });
 
       // Exactly once on the platform: one applied write per queued action, of that action.
