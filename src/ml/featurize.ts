@@ -7,7 +7,7 @@ import { RULE_NAMES, sponsorshipRuleHits, type RuleHit, type RuleName } from './
 import { AIM_WINDOW, LEXICON } from './rules/toxicityLexicon.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
-export const FEATURIZER_VERSION = 'stoa-hashed-ngrams-2';
+export const FEATURIZER_VERSION = 'stoa-hashed-ngrams-3';
 
 export interface FeaturizerParams {
   readonly dimBits: number;

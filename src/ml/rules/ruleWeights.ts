@@ -14,6 +14,6 @@ export const RULE_PRIORS: Readonly<Record<string, RulePrior>> = {
   },
   disclosure: {
     bias: -3,
-    weights: { disclosure_wording: 4.5, disclosure_before_fold: 1, disclosure_in_hashtag_cluster: -1, disclosure_after_fold_only: -0.5, disclosure_weak_wording: 0.8 },
+    weights: { disclosure_wording: 4.5, disclosure_support_link: 3.5, disclosure_before_fold: 1, disclosure_in_hashtag_cluster: -1, disclosure_after_fold_only: -0.5, disclosure_weak_wording: 0.8 },
   },
 };

@@ -8,6 +8,7 @@ import { AFFILIATE_URL_FILTERS } from './affiliatePatterns.ts';
 export const COMMERCIAL_RULES = ['affiliate_link', 'discount_code', 'link_in_bio', 'gifted', 'call_to_buy', 'mention'] as const;
 export const DISCLOSURE_RULES = [
   'disclosure_wording',
+  'disclosure_support_link',
   'disclosure_weak_wording',
   'disclosure_before_fold',
   'disclosure_after_fold_only',
@@ -44,13 +45,18 @@ const PATTERNS: readonly (readonly [RuleName, RegExp, readonly string[]])[] = [
 
 // RULES.md "good" wording (FTC/ASA), plus the commission statements Mathur's annotators counted.
 const ADEQUATE = /(?<![\w#\-/.=?&])#?(?:ad|advert|advertisement|sponsored|paidpartnership)\b|\bpaid\s+partnership\b|\bthanks?\s+(?:you\s+)?to\s+@?[\w.]+\s+for\s+(?:the\s+|sending\s+)?(?:free|gifted)\b|\baffiliate\s+links?\b[^.\n]{0,80}\b(?:commission|earn|support|small)|\b(?:i|we)\s+(?:may\s+|might\s+|will\s+)?(?:earn|receive|get|make)\s+(?:a\s+)?(?:small\s+)?(?:commission|percentage|portion)|\bcommission\b[^.\n]{0,40}\b(?:purchase|buy|link)/gi;
+// "Support the channel by shopping through these links" (a dot inside a name like "XTgamer.de" does not
+// end the sentence): an explanation of a material connection
+// (one of Mathur's three disclosure kinds). Not on RULES.md's good list, so only the learned weights and
+// the presence prior count it; placement rules apply to it like any disclosure.
+const SUPPORT_LINK = /\bsupport\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:by|when|through|while)\b(?:[^.\n]|\.(?=\S)){0,30}?\b(?:shopping|purchasing|buying|using\s+(?:this|these|my|the)\s+links?)|\b(?:shopping|purchasing|buying|purchases?)\b(?:[^.\n]|\.(?=\S)){0,40}?\b(?:through|via|using|from)\s+(?:these|this|my|the)\s+links?\b(?:[^.\n]|\.(?=\S)){0,40}?\bsupports?\b/gi;
 // RULES.md "not adequate" wording: counts as a weak signal only.
 const WEAK = /#(?:sp|spon|collab|client|gifted|partner|ambassador)\b|\b(?:collab|brand\s+ambassador|brought\s+to\s+you\s+by|in\s+collaboration\s+with|affiliate)\b/gi;
 const NEGATION_BEFORE = /\b(?:not|isn't|isnt|wasn't|never|no|non)[\s-]+(?:\w+\s+)?$/i;
 const HASHTAG_CLUSTER = /(?:#[\p{L}\p{N}_]+[\s,.]*){3,}/gu;
 
 // Substrings without which neither ADEQUATE nor WEAK can match (checked before running them).
-const DISCLOSURE_CUES = /\bad\b|#ad|advert|sponsor|partner|thank|affiliate|commission|collab|brought|ambassador|#sp|#client|#gifted|earn|receive|get a|make a|paidpartnership/;
+const DISCLOSURE_CUES = /\bad\b|#ad|advert|sponsor|support|partner|thank|affiliate|commission|collab|brought|ambassador|#sp|#client|#gifted|earn|receive|get a|make a|paidpartnership/;
 
 export function sponsorshipRuleHits(text: string): RuleHit[] {
   const hits: RuleHit[] = [];
@@ -90,6 +96,7 @@ function disclosureHits(text: string, hits: RuleHit[]): void {
     const first = hits.find((h) => h.rule === 'disclosure_wording');
     if (first !== undefined) hits.push({ rule: 'disclosure_after_fold_only', start: first.start, end: first.end });
   }
+  for (const m of text.matchAll(SUPPORT_LINK)) hits.push({ rule: 'disclosure_support_link', start: m.index, end: m.index + m[0].length });
   for (const m of text.matchAll(WEAK)) hits.push({ rule: 'disclosure_weak_wording', start: m.index, end: m.index + m[0].length });
 }
 

@@ -30,6 +30,12 @@ describe('sponsorship rules', () => {
     expect(rules(text)).toEqual(expect.arrayContaining(['disclosure_wording', 'disclosure_before_fold']));
   });
 
+  it('recognises "support the channel through these links" explanations', () => {
+    expect(rules('Help support the channel when shopping on Amazon: http://amzn.to/1PGgasB')).toContain('disclosure_support_link');
+    expect(rules('Support XTgamer.de by purchasing at Amazon through these links')).toContain('disclosure_support_link');
+    expect(rules('Thanks so much for your support guys!')).not.toContain('disclosure_support_link');
+  });
+
   it('does not take a denial for a disclosure', () => {
     expect(rules('This video is not sponsored, I just love the brand')).not.toContain('disclosure_wording');
     expect(rules('Not an ad, bought it myself')).not.toContain('disclosure_wording');
