@@ -38,10 +38,18 @@ export function addWorkspaceAccount(ctx: BackendContext, input: AddAccountInput)
   if (!(PLATFORMS as readonly string[]).includes(input.platform) || !isSupportedPlatform(input.platform)) {
     return err({ code: 'unsupported_platform', message: `Stoa has no connector for "${input.platform}".` });
   }
-  try {
-    new URL(input.baseUrl);
-  } catch {
-    return err({ code: 'invalid_input', message: 'The base URL is not a URL.' });
+  for (const url of [input.baseUrl, input.authBaseUrl]) {
+    if (url === undefined) continue;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return err({ code: 'invalid_input', message: 'The base URL is not a URL.' });
+    }
+    // The URL is shown and audited in clear: a password in it would leak.
+    if (parsed.username !== '' || parsed.password !== '') {
+      return err({ code: 'invalid_input', message: 'Put credentials in the credentials, not in the URL (it is stored and shown in clear).' });
+    }
   }
   const secret: AccountSecret = { credentials: input.credentials, options: input.options ?? {}, ...(input.authBaseUrl ? { authBaseUrl: input.authBaseUrl } : {}) };
   const account = addAccount(

@@ -97,6 +97,9 @@ describe('stoa accounts', () => {
     for (const secret of secrets) expect(database.includes(Buffer.from(secret))).toBe(false);
     if (process.platform !== 'win32') expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
 
+    const inUrl = await runCli(['accounts', 'add', '--data-dir', dir, '--platform', 'reddit', '--base-url', 'https://me:hunter2@oauth.reddit.com', '--credentials-file', secretFile]);
+    expect(inUrl.stderr).toMatch(/not in the URL/);
+    expect(inUrl.stderr).not.toContain('hunter2');
     const noCreds = await runCli(['accounts', 'add', '--data-dir', dir, '--platform', 'reddit', '--base-url', demo.baseUrl]);
     expect(noCreds.code).not.toBe(0);
     expect((await runCli(['accounts', 'remove', id, '--data-dir', dir])).code).toBe(0);
