@@ -9,7 +9,7 @@ import type { TaskName } from './manifest.ts';
 import { ModelLoadError } from './registry.ts';
 
 export interface PoolOptions extends ClassifierOptions {
-  /** Worker threads (default: min(2, CPU count)). */
+  /** Worker threads (default: min(2, CPU count)); 0 means score in the calling thread (openClassifier). */
   readonly workers?: number;
 }
 

@@ -1,7 +1,8 @@
 // The classifier service the rest of the app uses: open the shipped models once (on worker threads,
 // so scoring never blocks the caller's event loop), classify texts, and list the models (name,
 // version) for system.info.
-import type { Classification } from '../../ml/classifier.ts';
+import { TextClassifier } from '../../ml/classifier.ts';
+import { classificationJson } from '../../ml/classificationWire.ts';
 import { ClassifierPool, type PoolOptions } from '../../ml/classifierPool.ts';
 import { ModelLoadError, readManifest, modelDirs } from '../../ml/registry.ts';
 import { StoaUserError } from '../errors.ts';
@@ -9,6 +10,7 @@ import type { TaskName } from '../../ml/manifest.ts';
 import { defaultModelsDir } from '../paths.ts';
 
 export type { Classification } from '../../ml/classifier.ts';
+import type { Classification } from '../../ml/classifier.ts';
 export { SCORE_NAMES, type ScoreName } from '../../ml/classifier.ts';
 export type { TaskName } from '../../ml/manifest.ts';
 
@@ -24,14 +26,19 @@ export interface Classifier {
   close(): Promise<void>;
 }
 
+type Engine = Pick<ClassifierPool, 'modelVersions' | 'loadedTasks' | 'classify' | 'classifyToJsonLines' | 'close'>;
+
 export async function openClassifier(modelsDir: string = defaultModelsDir(), options: PoolOptions = {}): Promise<Classifier> {
-  let inner: ClassifierPool;
+  let inner: Engine;
   try {
-    inner = await ClassifierPool.open(modelsDir, options);
+    inner = options.workers === 0 ? await inThread(modelsDir, options) : await ClassifierPool.open(modelsDir, options);
   } catch (error) {
     // A bad or mismatched model is something a person fixes (retrain, reinstall): say so plainly.
     if (error instanceof ModelLoadError) throw new StoaUserError(error.message);
-    throw error;
+    // No worker threads (e.g. a bundle that did not emit classifierWorker.js): score in this thread.
+    inner = await inThread(modelsDir, options).catch((inThreadError: unknown) => {
+      throw inThreadError instanceof ModelLoadError ? new StoaUserError(inThreadError.message) : inThreadError;
+    });
   }
   const versions = new Map<TaskName, string>();
   for (const dir of modelDirs(modelsDir)) {
@@ -66,4 +73,15 @@ export function listModels(modelsDir: string = defaultModelsDir()): ModelSummary
     }
   }
   return out;
+}
+
+async function inThread(modelsDir: string, options: PoolOptions): Promise<Engine> {
+  const classifier = await TextClassifier.open(modelsDir, options);
+  return {
+    modelVersions: classifier.modelVersions,
+    loadedTasks: classifier.loadedTasks,
+    classify: (texts) => classifier.classify(texts),
+    classifyToJsonLines: async (texts) => (await classifier.classify(texts)).map(classificationJson),
+    close: () => classifier.close(),
+  };
 }

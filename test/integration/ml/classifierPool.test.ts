@@ -1,6 +1,7 @@
 // The worker-thread pool answers exactly what the in-thread classifier answers, in input order,
 // whether a batch goes to one worker or is split across several.
 import { describe, expect, it } from 'vitest';
+import { openClassifier } from '../../../src/backend/models/classifierService.ts';
 import { TextClassifier } from '../../../src/ml/classifier.ts';
 import { ClassifierPool } from '../../../src/ml/classifierPool.ts';
 import { modelDirs } from '../../../src/ml/registry.ts';
@@ -8,6 +9,19 @@ import { loadSet } from '../../../src/ml/train/datasets.ts';
 import { DATASETS_DIR, haveDatasets, MODELS_DIR } from './datasets.ts';
 
 describe.runIf(haveDatasets && modelDirs(MODELS_DIR).length > 0)('ClassifierPool', () => {
+  it('the backend service prints the same JSON lines from the pool and from the calling thread', async () => {
+    const texts = loadSet(DATASETS_DIR, 'youtube-spam').slice(0, 100).map((r) => r.text);
+    const pooled = await openClassifier(MODELS_DIR, { workers: 2 });
+    const local = await openClassifier(MODELS_DIR, { workers: 0 });
+    try {
+      expect(await pooled.classifyToJsonLines(texts)).toEqual(await local.classifyToJsonLines(texts));
+      expect(pooled.versionOf('spam')).toBe(local.versionOf('spam'));
+    } finally {
+      await pooled.close();
+      await local.close();
+    }
+  }, 60_000);
+
   it('matches the in-thread classifier on split and unsplit batches', async () => {
     const texts = [...loadSet(DATASETS_DIR, 'scamspot').slice(0, 150), ...loadSet(DATASETS_DIR, 'youtube-spam').slice(0, 150)].map((r) => r.text);
     const pool = await ClassifierPool.open(MODELS_DIR, { workers: 2 });
