@@ -15,7 +15,7 @@ export const toxicityTask: TaskSpec = {
   name: 'toxicity',
   heads: [
     { name: 'toxicity', goal: { kind: 'f1' }, benignFprCap: 0.025 },
-    { name: 'hate', goal: { kind: 'precision', target: 0.5 } },
+    { name: 'hate', goal: { kind: 'f1' } },
     // Davidson's own scheme (hate / offensive / neither), trained on Davidson alone: its 3-class
     // evaluation uses these two heads; the product's `toxicity` score on Davidson is reported beside.
     { name: 'offensive', goal: { kind: 'f1' } },
