@@ -59,3 +59,25 @@ export function countItemsByPlatform(db: Database): Record<string, number> {
   const rows = prepared(db, 'SELECT platform, COUNT(*) AS n FROM items GROUP BY platform ORDER BY platform').all() as { platform: string; n: number }[];
   return Object.fromEntries(rows.map((row) => [row.platform, row.n]));
 }
+
+/**
+ * Items of an account still open locally and not in `seen` (the remote ids a complete walk of its
+ * queues returned), oldest check first: they left every queue on the platform, so someone settled
+ * them there. Items with an unsettled local decision are left out (the outbox owns them).
+ */
+export function openItemsNotSeen(db: Database, accountId: string, seen: ReadonlySet<string>, limit: number): string[] {
+  const rows = prepared(
+    db,
+    `SELECT i.id, i.remote_id AS remoteId FROM items i
+     LEFT JOIN item_remote r ON r.item_id = i.id
+     WHERE i.account_id = ? AND i.state = 'open'
+       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.item_id = i.id AND o.state IN ('pending', 'sending', 'conflict'))
+     ORDER BY r.pulled_at, i.id`,
+  ).all(accountId) as { id: string; remoteId: string }[];
+  const out: string[] = [];
+  for (const row of rows) {
+    if (out.length >= limit) break;
+    if (!seen.has(row.remoteId)) out.push(row.id);
+  }
+  return out;
+}

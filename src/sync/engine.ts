@@ -9,7 +9,7 @@ import type { Clock } from '../store/clock.ts';
 import { outboxCounts, outboxHeads, type OutboxEntry } from '../store/outbox.ts';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { SyncEvent, SyncEventListener } from './events.ts';
-import { pullAccount } from './pull.ts';
+import { pullAccount, settleLeftovers } from './pull.ts';
 import { needsRead, replayBatch, replayOne, type PushContext, type StepResult } from './push.ts';
 import { createRateBudget, type RateBudget } from './rateBudget.ts';
 
@@ -50,6 +50,9 @@ export interface PushSummary {
 export interface SyncSummary extends PullSummary, PushSummary {
   readonly offline: boolean;
 }
+
+/** Items that left every queue are read back at most this many per account per run. */
+const LEFTOVER_READS_PER_RUN = 50;
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -115,6 +118,10 @@ export class SyncEngine {
         },
       });
       quarantined += result.quarantined;
+      if (result.complete && result.failures.length === 0) {
+        const settled = await settleLeftovers({ db, clock, accountId: account.id, platform: account.platform, budget: this.#budget(account) }, result.seen, LEFTOVER_READS_PER_RUN);
+        if (settled > 0) this.#emit({ type: 'items.changed', count: settled });
+      }
       for (const { queue, failure } of result.failures) {
         problems.push({ accountId: account.id, queue, status: failure.status, reason: failure.reason });
         if (failure.status !== 'retry_after') this.#emit({ type: 'account.problem', accountId: account.id, status: failure.status, reason: failure.reason });

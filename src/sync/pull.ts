@@ -7,12 +7,13 @@ import type { Database } from 'better-sqlite3';
 import type { ItemState, PlatformName } from '../core/domain.ts';
 import type { CallFailure, Platform, PullPage, RemoteItem, RemoteState } from '../platforms/index.ts';
 import type { Clock } from '../store/clock.ts';
-import { itemIdByRemote, setItemRemote } from '../store/itemRemote.ts';
+import { itemIdByRemote, itemTarget, openItemsNotSeen, setItemRemote, setItemState } from '../store/itemRemote.ts';
 import { upsertItems, type ItemInput } from '../store/items.ts';
 import { unsettledTargets } from '../store/outbox.ts';
 import { quarantinePayload } from '../store/quarantine.ts';
 import { getSyncCursor, setSyncCursor } from '../store/syncCursors.ts';
 import type { RateBudget } from './rateBudget.ts';
+import { targetFromRow } from './target.ts';
 
 /** A remotely deleted item is gone for good: locally that reads as removed. */
 export const localStateOf = (remote: RemoteState): ItemState => (remote === 'deleted' ? 'removed' : remote);
@@ -20,6 +21,9 @@ export const localStateOf = (remote: RemoteState): ItemState => (remote === 'del
 export interface PullAccountResult {
   readonly pulled: number;
   readonly quarantined: number;
+  /** Remote ids of every item returned, and whether every queue was walked head to end in this run. */
+  readonly seen: ReadonlySet<string>;
+  readonly complete: boolean;
   /** The failure that stopped a queue's walk, if any (the other queues still ran). */
   readonly failures: readonly { readonly queue: string; readonly failure: CallFailure }[];
 }
@@ -79,9 +83,13 @@ export async function pullAccount(options: PullOptions): Promise<PullAccountResu
   let pulled = 0;
   let quarantined = 0;
   const failures: { queue: string; failure: CallFailure }[] = [];
+  const seen = new Set<string>();
+  let complete = true;
   for (const queue of platform.capabilities.queues) {
+    let finished = false;
+    if (getSyncCursor(db, accountId, queue) !== null) complete = false;
     for (let page = 0; page < options.maxPages; page += 1) {
-      if (options.stopped()) return { pulled, quarantined, failures };
+      if (options.stopped()) return { pulled, quarantined, failures, seen, complete: false };
       const wait = options.budget.take('pull');
       if (wait > 0) {
         failures.push({ queue, failure: { status: 'retry_after', at: new Date(clock.now().getTime() + wait).toISOString(), seconds: Math.ceil(wait / 1000), reason: 'local rate budget spent', ambiguous: false } });
@@ -97,9 +105,41 @@ export async function pullAccount(options: PullOptions): Promise<PullAccountResu
       writePage(db, clock, { accountId, platform: platform.name, queue }, outcome.page);
       pulled += items.length;
       quarantined += broken.length;
+      for (const item of items) seen.add(item.remoteId);
       options.onPage(items.length);
-      if (nextCursor === null) break;
+      if (nextCursor === null) {
+        finished = true;
+        break;
+      }
     }
+    // A quarantined payload may have been an item we know: its absence proves nothing.
+    if (!finished || quarantined > 0) complete = false;
   }
-  return { pulled, quarantined, failures };
+  return { pulled, quarantined, failures, seen, complete };
+}
+
+/**
+ * After a complete walk: items still open locally that no queue returned were settled on the
+ * platform (by another moderator, or deleted). Read each (a bounded number per run, within the
+ * budget) and take the platform's state. Returns how many items changed.
+ */
+export async function settleLeftovers(options: Pick<PullOptions, 'db' | 'clock' | 'accountId' | 'platform' | 'budget'>, seen: ReadonlySet<string>, limit: number): Promise<number> {
+  const { db, clock, platform } = options;
+  let changed = 0;
+  for (const itemId of openItemsNotSeen(db, options.accountId, seen, limit)) {
+    const row = itemTarget(db, itemId);
+    if (!row || options.budget.take('readState') > 0) break;
+    const seenNow = await platform.readState(targetFromRow(row));
+    if (seenNow.status !== 'ok' && seenNow.status !== 'not_found') break;
+    const remote: RemoteState = seenNow.status === 'ok' ? seenNow.snapshot.state : 'deleted';
+    db.transaction(() => {
+      setItemRemote(db, itemId, { state: remote, version: seenNow.status === 'ok' ? seenNow.snapshot.version : row.version }, clock);
+      // Re-checked inside the transaction: a decision may have been taken while we read.
+      if (!unsettledTargets(db, platform.name).has(row.remoteId) && localStateOf(remote) !== row.state) {
+        setItemState(db, itemId, localStateOf(remote), clock);
+        changed += 1;
+      }
+    })();
+  }
+  return changed;
 }

@@ -62,6 +62,26 @@ describe('pull', () => {
     expect(getSyncCursor(ctx.db, account.id, 'modqueue')).not.toBe(cursor);
   });
 
+  it('takes the platform state of items that left every queue (settled by someone else, or deleted)', async () => {
+    const h = await start(['reddit']);
+    await h.sync.syncNow();
+    const [approved, deleted, mine] = openItems(h, 'reddit', 3);
+    if (!approved || !deleted || !mine) throw new Error('need three open items');
+    const reddit = h.sim.simulator('reddit');
+    expect(reddit.externalAction(approved.remoteId, 'approve')).toBe(true);
+    expect(reddit.externalAction(deleted.remoteId, 'remove')).toBe(true);
+    expect(reddit.externalAction(mine.remoteId, 'approve')).toBe(true);
+    // A decision of ours not yet sent: the outbox settles it, not the pull.
+    h.sync.setOffline(true);
+    h.sync.decide({ itemId: mine.id, action: 'spam' });
+    h.sync.setOffline(false);
+    await h.sync.pullAll();
+    const stateOf = (id: string) => listItems(h.backend.context.db, { platform: 'reddit', sort: 'oldest', limit: 1000, cursor: null }).items.find((i) => i.id === id)?.state;
+    expect(stateOf(approved.id)).toBe('approved');
+    expect(stateOf(deleted.id)).toBe('removed');
+    expect(stateOf(mine.id)).toBe('spam');
+  });
+
   it('does not let a pull overwrite a decision that has not reached the platform yet', async () => {
     const h = await start(['reddit']);
     await h.sync.syncNow();
