@@ -1,7 +1,7 @@
 // Evidence for a linear score: each token's contribution (the weights of the features it produced
 // times their values; a bigram's weight split between its two tokens), adjacent positive tokens
 // merged into spans, the strongest spans kept; plus every matched rule with its learned weight.
-import type { Features } from './featurize.ts';
+import { NO_OWNER, type Features } from './featurize.ts';
 
 export interface EvidenceSpan {
   readonly task: string;
@@ -26,6 +26,7 @@ export function explain(task: string, text: string, features: Features, weights:
   for (let i = 0; i < indices.length; i++) {
     const c = (weights[(indices[i] ?? 0) * heads + head] ?? 0) * (values[i] ?? 0);
     const o = owner[i] ?? 0;
+    if (o === NO_OWNER) continue;
     if (o < 0) perRule[-1 - o] = (perRule[-1 - o] ?? 0) + c;
     else if (bigram[i] === 1 && o > 0) {
       perToken[o] = (perToken[o] ?? 0) + c / 2;

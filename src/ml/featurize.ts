@@ -7,7 +7,10 @@ import { RULE_NAMES, sponsorshipRuleHits, type RuleHit, type RuleName } from './
 import { AIM_WINDOW, LEXICON } from './rules/toxicityLexicon.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
-export const FEATURIZER_VERSION = 'stoa-hashed-ngrams-3';
+export const FEATURIZER_VERSION = 'stoa-hashed-ngrams-4';
+
+/** Owner of a feature that belongs to no span (the text-length bucket): never shown as evidence. */
+export const NO_OWNER = -0x40000000;
 
 export interface FeaturizerParams {
   readonly dimBits: number;
@@ -32,7 +35,7 @@ export interface Features {
   readonly values: Float32Array;
   readonly tokens: readonly Token[];
   readonly rules: readonly RuleHit[];
-  /** Per feature: the token it came from (bigrams: the second token), or -1 - k for rule hit k. */
+  /** Per feature: the token it came from (bigrams: the second token), -1 - k for rule hit k, or NO_OWNER. */
   readonly owner: Int32Array;
   /** Per feature: 1 when it is a bigram, whose weight is shared with the previous token. */
   readonly bigram: Uint8Array;
@@ -43,6 +46,9 @@ const SEED_BIGRAM = namespaceSeed('bigram');
 const SEED_CHAR = namespaceSeed('char');
 const SEED_SPECIAL = namespaceSeed('special');
 const SEED_LEXICON = namespaceSeed('lexicon');
+const SEED_SHAPE = namespaceSeed('shape');
+const SHAPE_LENGTH = Array.from({ length: 13 }, (_, b) => hashString(SEED_SHAPE, `length:${b}`));
+const SHAPE_CAPS = hashString(SEED_SHAPE, 'caps');
 const LEX = {
   profanity: hashString(SEED_LEXICON, 'profanity'),
   insult: hashString(SEED_LEXICON, 'insult'),
@@ -81,6 +87,7 @@ export class Featurizer {
     }
     const textFeatures = this.n;
     this.lexiconFeatures(tokens);
+    this.shapeFeatures(text, tokens);
     for (let k = 0; k < rules.length; k++) {
       const hit = rules[k];
       if (hit !== undefined) this.push(RULE_HASH.get(hit.rule) ?? 0, -1 - k, 0);
@@ -125,6 +132,22 @@ export class Featurizer {
           if (t - lastPraise <= 2) this.push(LEX.praisedProfanity, t, 0);
         }
       }
+    }
+  }
+
+  // Shape of the text that folding hides: how long it is (log2 buckets of the folded tokens' length,
+  // so fancy fonts and spacing do not change it) and words in capitals ("PLEASE SUBSCRIBE", "KATY YOU
+  // ARE…"), which case folding would otherwise erase.
+  private shapeFeatures(text: string, tokens: readonly Token[]): void {
+    let length = 0;
+    for (const token of tokens) length += token.text.length + 1;
+    const bucket = Math.min(12, Math.floor(Math.log2(length + 1)));
+    this.push(SHAPE_LENGTH[bucket] ?? 0, NO_OWNER, 0);
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      if (token === undefined || token.kind !== 'word' || token.end - token.start < 3) continue;
+      const original = text.slice(token.start, token.end);
+      if (original === original.toUpperCase() && original !== original.toLowerCase()) this.push(SHAPE_CAPS, t, 0);
     }
   }
 

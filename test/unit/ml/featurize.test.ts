@@ -1,6 +1,6 @@
 // The featurizer: deterministic, folds obfuscations to the plain word, keeps offsets into the original.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURIZER_PARAMS, Featurizer } from '../../../src/ml/featurize.ts';
+import { DEFAULT_FEATURIZER_PARAMS, Featurizer, NO_OWNER } from '../../../src/ml/featurize.ts';
 import { tokenize } from '../../../src/ml/tokenize.ts';
 
 const words = (text: string): string[] => tokenize(text, 3000).filter((t) => t.kind === 'word').map((t) => t.text);
@@ -39,8 +39,15 @@ describe('featurizer', () => {
   });
 
   it('folds an obfuscated text to the same features as the plain one', () => {
-    expect(wordFeatureSet('FR33 M0NEY')).toEqual(wordFeatureSet('free money'));
+    expect(wordFeatureSet('fr33 m0ney')).toEqual(wordFeatureSet('free money'));
+    expect(wordFeatureSet('FR33 M0NEY')).toEqual(wordFeatureSet('FREE MONEY'));
     expect(wordFeatureSet('𝐟𝐫𝐞𝐞 𝐦𝐨𝐧𝐞𝐲')).toEqual(wordFeatureSet('free money'));
+  });
+
+  it('keeps what case folding erases as a feature: words in capitals', () => {
+    const shouting = new Featurizer().featurize('PLEASE SUBSCRIBE to my channel');
+    const calm = new Featurizer().featurize('please subscribe to my channel');
+    expect(shouting.indices.length).toBe(calm.indices.length + 2);
   });
 
   it('leaves numbers, names with digits and years alone', () => {
@@ -64,7 +71,7 @@ describe('featurizer', () => {
   it('records which token or rule produced each feature', () => {
     const f = new Featurizer().featurize('use code GLOW20 at checkout');
     expect(f.owner.length).toBe(f.indices.length);
-    const ruleFeatures = Array.from(f.owner).filter((o) => o < 0).length;
+    const ruleFeatures = Array.from(f.owner).filter((o) => o < 0 && o !== NO_OWNER).length;
     expect(ruleFeatures).toBe(f.rules.length);
     expect(f.rules.map((r) => r.rule)).toContain('discount_code');
   });
