@@ -103,7 +103,16 @@ export const endpoints = {
       .strict(),
     output: accountSchema,
   },
-  'accounts.remove': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'accounts.remove': {
+    input: z
+      .object({
+        id: z.string().min(1).max(100),
+        /** Remove even though actions for this account are still unsent (they are marked failed). */
+        discardQueued: z.boolean().default(false),
+      })
+      .strict(),
+    output: z.object({ removed: z.literal(true), discarded: z.number().int() }),
+  },
   'accounts.test': {
     input: z.object({ id: z.string().min(1).max(100) }).strict(),
     output: z.object({ identity: z.string(), expiresAt: z.string().nullable() }),

@@ -33,8 +33,8 @@ export function accountHandlers(ctx: BackendContext, sync: SyncService): Pick<Ha
       sync.refreshAccounts();
       return added.value;
     },
-    'accounts.remove': ({ id }) => {
-      const removed = removeWorkspaceAccount(ctx, id);
+    'accounts.remove': ({ id, discardQueued }) => {
+      const removed = removeWorkspaceAccount(ctx, id, { discardQueued });
       if (!removed.ok) return failWith(removed.error);
       sync.refreshAccounts();
       return removed.value;

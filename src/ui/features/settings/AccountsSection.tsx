@@ -16,10 +16,16 @@ export function AccountsSection() {
     const reply = await client.call('accounts.test', { id });
     setResults((r) => ({ ...r, [id]: reply.ok ? `Works: signed in as ${reply.value.identity}` : reply.error.message }));
   };
-  const remove = async (id: string) => {
-    const reply = await client.call('accounts.remove', { id });
-    if (reply.ok) setVersion((v) => v + 1);
-    else setResults((r) => ({ ...r, [id]: reply.error.message }));
+  const [unsent, setUnsent] = useState<Record<string, boolean>>({});
+  const remove = async (id: string, discardQueued: boolean) => {
+    const reply = await client.call('accounts.remove', { id, discardQueued });
+    if (reply.ok) {
+      setVersion((v) => v + 1);
+      return;
+    }
+    // Unsent actions make removal a choice a person confirms, not an accident.
+    setUnsent((u) => ({ ...u, [id]: reply.error.code === 'invalid_input' }));
+    setResults((r) => ({ ...r, [id]: reply.error.message }));
   };
 
   return (
@@ -33,7 +39,10 @@ export function AccountsSection() {
             <strong>{a.displayName}</strong> <span className="muted">{a.platform} · {a.baseUrl} · {a.credentialKind ?? 'credentials unreadable'}</span>
             <span className="account-list__actions">
               <button type="button" className="btn btn--small" onClick={() => void test(a.id)}>Test</button>
-              <button type="button" className="btn btn--small" onClick={() => void remove(a.id)}>Remove</button>
+              <button type="button" className="btn btn--small" onClick={() => void remove(a.id, false)}>Remove</button>
+              {unsent[a.id] ? (
+                <button type="button" className="btn btn--small btn--remove" onClick={() => void remove(a.id, true)}>Remove and drop unsent actions</button>
+              ) : null}
             </span>
             {results[a.id] ? <div role="status" className="muted">{results[a.id]}</div> : null}
           </li>
