@@ -21,6 +21,7 @@ async function createWindow(): Promise<void> {
     ...(process.env.STOA_SQLITE_BINDING ? { sqliteBinding: process.env.STOA_SQLITE_BINDING } : {}),
     ...(safeStorage.isEncryptionAvailable() ? { cipher: safeStorageCipher(safeStorage) } : {}),
   });
+  backend.sync.startBackground();
   const window = new BrowserWindow({
     width: 1400,
     height: 900,

@@ -76,6 +76,8 @@ export function openBackend(config: BackendConfig): Backend {
   // connectivity it already sends to the hub itself).
   const stopForwarding = sync.subscribe((event) => {
     if (event.type !== 'items.changed' && event.type !== 'connectivity') context.events.emit(event);
+    // New or changed items from a pull are scored automatically, whoever started the sync.
+    if (event.type === 'items.changed') scoring.schedule();
   });
   const handlers = {
     ...systemHandlers(context),

@@ -31,6 +31,8 @@ export async function serveWorkspace(options: ServeOptions, backend = openBacken
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.log ? { log: options.log } : {}),
     });
+    // Pull new items and replay the outbox every minute while served (skipped while offline).
+    backend.sync.startBackground();
     return {
       backend,
       server,
