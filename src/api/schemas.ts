@@ -15,6 +15,8 @@ export const evidenceSchema = z.object({
   end: z.number().int(),
   text: z.string(),
   weight: z.number(),
+  /** Set when a rule (affiliate link, discount code, disclosure wording…) rather than a learned weight matched. */
+  rule: z.string().optional(),
 });
 
 export const scoreSchema = z.object({

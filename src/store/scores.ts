@@ -9,6 +9,7 @@ export interface EvidenceSpan {
   end: number;
   text: string;
   weight: number;
+  rule?: string;
 }
 
 export interface ScoreInput {

@@ -34,7 +34,9 @@ export function ItemPanel({ id, version, actions }: { id: string; version: numbe
                 <strong>{s.model}</strong> {Math.round(s.score * 100)}% <span className="muted">model {s.modelVersion}</span>
                 <ul>
                   {s.evidence.map((e) => (
-                    <li key={`${e.start}-${e.end}`}>“{e.text}” <span className="muted">weight {e.weight.toFixed(2)}</span></li>
+                    <li key={`${e.start}-${e.end}-${e.rule ?? ''}`}>
+                      “{e.text}” <span className="muted">{e.rule ? `rule ${e.rule.replaceAll('_', ' ')} · ` : ''}weight {e.weight.toFixed(2)}</span>
+                    </li>
                   ))}
                 </ul>
               </li>
