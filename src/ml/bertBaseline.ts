@@ -115,32 +115,43 @@ export interface BaselineMeasurement {
   readonly peakMb: number;
 }
 
-/** Items/s at batch 1 and 8, single-item latency (ms) and RSS growth of the baseline on this machine. */
-export async function measureBertBaseline(options: { sequence: number; items: number; threads: number; onSample?: () => void }): Promise<BaselineMeasurement> {
+export interface BertBaseline {
+  /** Items/s at batch 1 and 8, single-item latency (ms) and RSS growth since the session was created. */
+  measure(options: { sequence: number; items: number }): Promise<BaselineMeasurement>;
+  close(): Promise<void>;
+}
+
+/** Builds the graph and opens one session; measure it as often as needed (e.g. before and after ours). */
+export async function openBertBaseline(threads: number): Promise<BertBaseline> {
+  let bytes: Uint8Array | undefined = bertBaselineBytes();
+  // Memory is counted from here: the session (weights, arena), not the JS garbage of building the graph.
   const before = process.memoryUsage().rss;
-  const session = await ort.InferenceSession.create(bertBaselineBytes(), { intraOpNumThreads: options.threads, graphOptimizationLevel: 'all' });
-  const ids = (batch: number): ort.Tensor =>
-    new ort.Tensor('int64', BigInt64Array.from({ length: batch * options.sequence }, (_, i) => BigInt((i * 7919) % 30_000)), [batch, options.sequence]);
-  try {
-    await session.run({ [BERT_INPUT]: ids(1) });
-    const latencies: number[] = [];
-    let started = performance.now();
-    for (let i = 0; i < options.items; i++) {
-      const t0 = performance.now();
-      await session.run({ [BERT_INPUT]: ids(1) });
-      latencies.push(performance.now() - t0);
-    }
-    const batch1 = options.items / ((performance.now() - started) / 1000);
-    options.onSample?.();
-    const batches = Math.max(1, Math.round(options.items / 8));
-    started = performance.now();
-    for (let i = 0; i < batches; i++) await session.run({ [BERT_INPUT]: ids(8) });
-    const batch8 = (batches * 8) / ((performance.now() - started) / 1000);
-    options.onSample?.();
-    latencies.sort((a, b) => a - b);
-    const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-    return { batch1, batch8, p50: at(0.5), p99: at(0.99), peakMb: (process.memoryUsage().rss - before) / 2 ** 20 };
-  } finally {
-    await session.release();
-  }
+  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: threads, graphOptimizationLevel: 'all' });
+  bytes = undefined;
+  let peakRss = process.memoryUsage().rss;
+  const ids = (batch: number, sequence: number): ort.Tensor =>
+    new ort.Tensor('int64', BigInt64Array.from({ length: batch * sequence }, (_, i) => BigInt((i * 7919) % 30_000)), [batch, sequence]);
+  return {
+    async measure({ sequence, items }) {
+      await session.run({ [BERT_INPUT]: ids(1, sequence) });
+      const latencies: number[] = [];
+      let started = performance.now();
+      for (let i = 0; i < items; i++) {
+        const t0 = performance.now();
+        await session.run({ [BERT_INPUT]: ids(1, sequence) });
+        latencies.push(performance.now() - t0);
+      }
+      const batch1 = items / ((performance.now() - started) / 1000);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      const batches = Math.max(1, Math.round(items / 8));
+      started = performance.now();
+      for (let i = 0; i < batches; i++) await session.run({ [BERT_INPUT]: ids(8, sequence) });
+      const batch8 = (batches * 8) / ((performance.now() - started) / 1000);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      latencies.sort((x, y) => x - y);
+      const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+      return { batch1, batch8, p50: at(0.5), p99: at(0.99), peakMb: (peakRss - before) / 2 ** 20 };
+    },
+    close: () => session.release(),
+  };
 }
