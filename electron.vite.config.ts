@@ -9,7 +9,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { main: resolve(import.meta.dirname, 'electron/main.ts') } },
+      // The classifier runs in worker threads that load their own file beside main.js.
+      rollupOptions: {
+        input: {
+          main: resolve(import.meta.dirname, 'electron/main.ts'),
+          classifierWorker: resolve(import.meta.dirname, 'src/ml/classifierWorker.ts'),
+        },
+      },
     },
   },
   preload: {
