@@ -1,16 +1,9 @@
 // A seeded PRNG (mulberry32) so shuffles, splits and SGD order are the same on every run and machine.
+import { mulberry32 } from '../../core/seededRandom.ts';
+
 export type Random = () => number;
 
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = (seed: number): Random => mulberry32(seed);
 
 /** Fisher–Yates in place. */
 export function shuffleInPlace<T>(items: T[], random: Random): T[] {

@@ -1,6 +1,8 @@
 // Seeded randomness for the simulators: the same seed gives the same ids, the same fault
 // sequence and the same corpus sample, so a failing test can be replayed exactly.
 
+import { mulberry32 } from '../../core/seededRandom.ts';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -10,18 +12,6 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
   /** An independent generator derived from this one's seed and `label`. */
   fork(label: string): Rng;
-}
-
-/** mulberry32: tiny, fast, good enough for test data (not for anything secret). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** FNV-1a, to turn a seed plus a label into a 32-bit seed. */
