@@ -101,24 +101,43 @@ export function upsertItems(db: Database, items: readonly ItemInput[], clock: Cl
       let itemId = values.id;
       if (fresh.changes === 1) {
         inserted += 1;
+        indexText(db, fresh.lastInsertRowid, values.title, values.body);
       } else {
-        itemId = prepared(
+        const old = prepared(db, 'SELECT rowid, id, title, body FROM items WHERE platform = ? AND remote_id = ?').get(item.platform, item.remoteId) as {
+          rowid: number;
+          id: string;
+          title: string | null;
+          body: string;
+        };
+        itemId = old.id;
+        prepared(
           db,
           `UPDATE items SET kind = @kind, account_id = COALESCE(@accountId, account_id),
              community_id = COALESCE(@communityId, community_id), author_id = COALESCE(@authorId, author_id),
              parent_remote_id = @parentRemoteId, title = @title, body = @body, url = @url,
              created_at = @createdAt, fetched_at = @now, updated_at = @now, raw = @raw,
              state = CASE WHEN @stateGiven THEN @state ELSE state END
-           WHERE platform = @platform AND remote_id = @remoteId
-           RETURNING id`,
-        )
-          .pluck()
-          .get(values) as string;
+           WHERE id = @existingId`,
+        ).run({ ...values, existingId: old.id });
+        if (old.title !== values.title || old.body !== values.body) {
+          unindexText(db, old.rowid, old.title, old.body);
+          indexText(db, old.rowid, values.title, values.body);
+        }
       }
       if (item.reports) replaceReports(db, itemId, item.reports);
     }
   })();
   return { inserted, updated: items.length - inserted };
+}
+
+// The search index (FTS5, external content) is written here rather than by triggers: see
+// migrations/0005-search-writes.ts for why.
+function indexText(db: Database, rowid: number | bigint, title: string | null, body: string): void {
+  prepared(db, 'INSERT INTO items_fts (rowid, title, body) VALUES (?, ?, ?)').run(rowid, title, body);
+}
+
+function unindexText(db: Database, rowid: number | bigint, title: string | null, body: string): void {
+  prepared(db, "INSERT INTO items_fts (items_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)").run(rowid, title, body);
 }
 
 function replaceReports(db: Database, itemId: string, reports: readonly ItemReportInput[]): void {

@@ -3,8 +3,9 @@ import { initial } from './0001-initial.ts';
 import { outbox } from './0002-outbox.ts';
 import { search } from './0003-search.ts';
 import { sync } from './0004-sync.ts';
+import { searchWrites } from './0005-search-writes.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites];
 export const SCHEMA_VERSION = MIGRATIONS.length;

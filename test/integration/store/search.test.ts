@@ -40,6 +40,20 @@ describe('full-text search', () => {
     db.close();
   });
 
+  it('keeps the index identical to the items through inserts, refreshes, edits and deletes', () => {
+    const db = openDatabase(join(tempDir(), 'w.sqlite'));
+    const clock = fixedClock();
+    upsertItems(db, Array.from({ length: 50 }, (_, i) => sampleItem(i)), clock);
+    upsertItems(db, Array.from({ length: 50 }, (_, i) => sampleItem(i)), clock); // unchanged refresh
+    upsertItems(db, Array.from({ length: 20 }, (_, i) => sampleItem(i, { title: `Edited ${i}`, body: `new text ${i}` })), clock);
+    db.prepare("DELETE FROM items WHERE remote_id IN ('c30', 'c31')").run();
+    // FTS5 compares every indexed row against the content table and throws on any difference.
+    expect(() => db.prepare("INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(searchItems(db, 'blush', 100, 0).items).toHaveLength(28);
+    expect(searchItems(db, 'edited', 100, 0).items).toHaveLength(20);
+    db.close();
+  });
+
   it('treats operators and punctuation typed by a person as plain words', () => {
     const db = openDatabase(join(tempDir(), 'w.sqlite'));
     upsertItems(db, [sampleItem(1, { body: 'buy NOW or NEVER' })], fixedClock());

@@ -33,13 +33,22 @@ describe('migrations', () => {
     const clock = fixedClock();
     const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
     expect(old.pragma('user_version', { simple: true })).toBe(2);
-    upsertItems(old, [sampleItem(1, { body: 'vintage lipstick swatches' }), sampleItem(2)], clock);
+    // Rows as version-2 code wrote them: plain inserts, no search index yet.
+    const insert = old.prepare(
+      "INSERT INTO items (id, platform, remote_id, kind, body, created_at, fetched_at, updated_at, raw) VALUES (?, 'youtube', ?, 'comment', ?, ?, ?, ?, '{}')",
+    );
+    const now = clock.now().toISOString();
+    insert.run('i1', 'c1', 'vintage lipstick swatches', now, now, now);
+    insert.run('i2', 'c2', 'matte finish', now, now, now);
     old.close();
 
     const upgraded = openDatabase(file);
     expect(upgraded.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const hits = searchItems(upgraded, 'lipstick', 10, 0).items;
     expect(hits.map((h) => h.remoteId)).toEqual(['c1']);
+    // Items written after the upgrade are indexed by the repository (no insert trigger since v5).
+    upsertItems(upgraded, [sampleItem(3, { body: 'glossy lipstick review' })], clock);
+    expect(searchItems(upgraded, 'lipstick', 10, 0).items.map((h) => h.remoteId).sort()).toEqual(['c1', 'c3']);
     upgraded.close();
   });
 
