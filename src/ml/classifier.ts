@@ -69,7 +69,7 @@ export class TextClassifier {
   /** Scores a batch; results are in input order. */
   async classify(texts: readonly string[]): Promise<Classification[]> {
     const features = texts.map((t) => this.featurizer.featurize(t));
-    const languages = texts.map((t, i) => (this.languages === null ? null : this.languages.identify(t, wordsOf(features[i]))));
+    const languages = texts.map((t, i) => (this.languages === null ? null : this.languages.identify(t, features[i]?.tokens)));
     const probabilities = this.session === null ? new Float32Array(0) : await this.session.run(features);
     return texts.map((text, i) => this.assemble(text, features[i] as Features, languages[i] ?? null, probabilities, i));
   }
@@ -119,12 +119,6 @@ export class TextClassifier {
     }
     return { scores, labels, evidence, language, unsupportedLanguage };
   }
-}
-
-function wordsOf(features: Features | undefined): string[] {
-  const words: string[] = [];
-  for (const t of features?.tokens ?? []) if (t.kind === 'word') words.push(t.text);
-  return words;
 }
 
 function headIndex(model: ModelWeights, name: string): number {

@@ -2,7 +2,7 @@
 // bigrams, character n-grams of words, special-token features and rule features, in a fixed space
 // of 2^dimBits buckets. A model records FEATURIZER_VERSION and the params it was trained with, and
 // inference refuses a model whose record differs (see registry.ts): change either and retrain.
-import { combineHashes, fmix32, fnvStep, hashString, namespaceSeed } from './hashing.ts';
+import { combineHashes, fmix32, fnvStep, hashRange, hashString, namespaceSeed } from './hashing.ts';
 import { RULE_NAMES, sponsorshipRuleHits, type RuleHit, type RuleName } from './rules/sponsorshipRules.ts';
 import { AIM_WINDOW, LEXICON } from './rules/toxicityLexicon.ts';
 import { tokenize, type Token } from './tokenize.ts';
@@ -57,7 +57,20 @@ const LEX = {
   aimedThreat: hashString(SEED_LEXICON, 'aimed_threat'),
   praisedProfanity: hashString(SEED_LEXICON, 'profanity_with_praise'),
 } as const;
+// Hashes of the fixed symbols, and FNV states after the constant prefixes '#' and 'url:', so a token's
+// feature hash is computed without building the prefixed string (same value as hashString of it).
+const HASH_URL = hashString(SEED_SPECIAL, '<url>');
+const HASH_USER = hashString(SEED_SPECIAL, '<user>');
+const HASH_EMOJI = hashString(SEED_SPECIAL, '<emoji>');
+const SEED_HASHTAG_PREFIX = fnvStep(SEED_SPECIAL, 35); // '#'
+const SEED_URL_PREFIX = [...'url:'].reduce((h, ch) => fnvStep(h, ch.charCodeAt(0)), SEED_SPECIAL);
 const RULE_HASH: ReadonlyMap<RuleName, number> = new Map(RULE_NAMES.map((r) => [r, hashString(namespaceSeed('rule'), r)]));
+
+/** Size of the slabs feature arrays are carved from (see featurize()). */
+const SLAB_BYTES = 256 * 1024;
+/** Slots of the per-featurizer word cache (a few MB when full). */
+const WORD_CACHE_SLOTS = 1 << 15;
+const CACHED_WORD_MAX = 12;
 
 export class Featurizer {
   readonly params: FeaturizerParams;
@@ -67,6 +80,11 @@ export class Featurizer {
   private own = new Int32Array(4096);
   private big = new Uint8Array(4096);
   private n = 0;
+  // Slab the results are carved from; a full one is left to the results that still view it.
+  private slab = new ArrayBuffer(SLAB_BYTES);
+  private slabUsed = 0;
+  private readonly cachedWords: (string | undefined)[] = new Array<string | undefined>(WORD_CACHE_SLOTS).fill(undefined);
+  private readonly cachedFeatures: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(WORD_CACHE_SLOTS).fill(undefined);
 
   constructor(params: FeaturizerParams = DEFAULT_FEATURIZER_PARAMS) {
     this.params = params;
@@ -94,18 +112,22 @@ export class Featurizer {
     }
     // Length normalisation for n-gram features (1/sqrt(n)); lexicon and rule features keep value 1 so
     // one insult or one affiliate link counts the same in a one-liner and a 3,000-character text.
-    const values = new Float32Array(this.n);
+    // The four result arrays are views into a shared slab rather than four fresh buffers: allocating
+    // ArrayBuffers was the featurizer's largest fixed cost on short comments.
+    const n = this.n;
+    const at = this.reserve(n * 13);
+    const slab = this.slab;
+    const indices = new Int32Array(slab, at, n);
+    const owner = new Int32Array(slab, at + n * 4, n);
+    const values = new Float32Array(slab, at + n * 8, n);
+    const bigram = new Uint8Array(slab, at + n * 12, n);
+    indices.set(this.idx.subarray(0, n));
+    owner.set(this.own.subarray(0, n));
+    bigram.set(this.big.subarray(0, n));
     const scale = textFeatures > 0 ? 1 / Math.sqrt(textFeatures) : 0;
     values.fill(scale, 0, textFeatures);
     values.fill(1, textFeatures);
-    return {
-      indices: this.idx.slice(0, this.n),
-      values,
-      tokens,
-      rules,
-      owner: this.own.slice(0, this.n),
-      bigram: this.big.slice(0, this.n),
-    };
+    return { indices, values, tokens, rules, owner, bigram };
   }
 
   // Lexicon features (toxicityLexicon.ts): rude words, and whether they are aimed at someone (a
@@ -146,27 +168,59 @@ export class Featurizer {
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
       if (token === undefined || token.kind !== 'word' || token.end - token.start < 3) continue;
-      const original = text.slice(token.start, token.end);
-      if (original === original.toUpperCase() && original !== original.toLowerCase()) this.push(SHAPE_CAPS, t, 0);
+      if (isAllCaps(text, token.start, token.end)) this.push(SHAPE_CAPS, t, 0);
     }
   }
 
   /** Emits the token's features and returns the hash that stands for it in bigrams. */
   private tokenFeatures(token: Token, t: number): number {
-    if (token.kind === 'word' || token.kind === 'hashtag') {
+    if (token.kind === 'word') return this.wordFeatures(token.text, t);
+    if (token.kind === 'hashtag') {
       const word = token.text;
-      const unit = hashString(token.kind === 'word' ? SEED_WORD : SEED_SPECIAL, token.kind === 'word' ? word : `#${word}`);
+      const unit = hashRange(SEED_HASHTAG_PREFIX, word, 0, word.length);
       this.push(unit, t, 0);
-      if (token.kind === 'hashtag') this.push(hashString(SEED_WORD, word), t, 0);
+      this.push(hashString(SEED_WORD, word), t, 0);
       this.charNgrams(word, t);
       return unit;
     }
-    const symbol =
-      token.kind === 'url' ? `<url>` : token.kind === 'handle' ? '<user>' : token.kind === 'emoji' ? '<emoji>' : token.text;
-    const unit = hashString(SEED_SPECIAL, symbol);
+    const unit =
+      token.kind === 'url' ? HASH_URL : token.kind === 'handle' ? HASH_USER : token.kind === 'emoji' ? HASH_EMOJI : hashString(SEED_SPECIAL, token.text);
     this.push(unit, t, 0);
-    if (token.kind === 'url') this.push(hashString(SEED_SPECIAL, `url:${token.text}`), t, 0);
+    if (token.kind === 'url') this.push(hashRange(SEED_URL_PREFIX, token.text, 0, token.text.length), t, 0);
     if (token.kind === 'emoji') this.push(hashString(SEED_SPECIAL, token.text), t, 0);
+    return unit;
+  }
+
+  // A word's features (its hash, then its char n-grams) depend on the word alone, and comment words
+  // repeat (Zipf), so they are computed once and copied afterwards. The cache is direct-mapped on the
+  // word's own feature hash (needed anyway), so a lookup costs no extra string hashing and its size is
+  // fixed. Entry: the word's buckets; a collision just replaces the slot. Only words of up to
+  // CACHED_WORD_MAX characters are kept: V8 makes longer substrings slices of their source text,
+  // which would pin whole comments in memory.
+  private wordFeatures(word: string, t: number): number {
+    const unit = hashString(SEED_WORD, word);
+    const slot = unit & (WORD_CACHE_SLOTS - 1);
+    const cached = this.cachedWords[slot] === word ? this.cachedFeatures[slot] : undefined;
+    if (cached === undefined) {
+      const from = this.n;
+      this.push(unit, t, 0);
+      this.charNgrams(word, t);
+      if (word.length <= CACHED_WORD_MAX) {
+        this.cachedWords[slot] = word;
+        this.cachedFeatures[slot] = this.idx.slice(from, this.n);
+      }
+      return unit;
+    }
+    const count = cached.length;
+    while (this.n + count > this.idx.length) this.grow();
+    // An element loop: words are short, and set()/fill() on a few elements cost more than the copy.
+    const { idx, own, big } = this;
+    for (let k = 0, at = this.n; k < count; k++, at++) {
+      idx[at] = cached[k] ?? 0;
+      own[at] = t;
+      big[at] = 0;
+    }
+    this.n += count;
     return unit;
   }
 
@@ -194,6 +248,17 @@ export class Featurizer {
     this.n++;
   }
 
+  /** Byte offset of `bytes` fresh (zeroed) bytes in this.slab, 4-aligned for the Int32/Float32 views. */
+  private reserve(bytes: number): number {
+    if (this.slabUsed + bytes > this.slab.byteLength) {
+      this.slab = new ArrayBuffer(Math.max(SLAB_BYTES, bytes));
+      this.slabUsed = 0;
+    }
+    const at = this.slabUsed;
+    this.slabUsed = (at + bytes + 3) & ~3;
+    return at;
+  }
+
   private grow(): void {
     const size = this.idx.length * 2;
     const idx = new Int32Array(size);
@@ -206,6 +271,24 @@ export class Featurizer {
     this.own = own;
     this.big = big;
   }
+}
+
+/**
+ * `text[start, end)` equals its upper-case form and differs from its lower-case form. ASCII spans (most
+ * words) are decided from char codes without building three strings; others take the string path.
+ */
+function isAllCaps(text: string, start: number, end: number): boolean {
+  let upper = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) {
+      const original = text.slice(start, end);
+      return original === original.toUpperCase() && original !== original.toLowerCase();
+    }
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
 }
 
 /** The bucket a rule's feature lands in (rule features are not length-normalised: value 1). */

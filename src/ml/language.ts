@@ -32,12 +32,15 @@ export class LanguageIdentifier {
     return new LanguageIdentifier(fastText);
   }
 
-  /** `words`: the text's lower-cased words if the caller already has them (the featurizer's tokens). */
-  identify(text: string, words?: readonly string[]): LanguageGuess {
+  /**
+   * `tokens`: the featurizer's tokens if the caller has them (their 'word' texts are the lower-cased
+   * words; read in place rather than copied into a list, since most texts stop at the first hit).
+   */
+  identify(text: string, tokens?: readonly { readonly kind: string; readonly text: string }[]): LanguageGuess {
     if (!LETTER.test(text)) return { language: 'und', confidence: 0, method: 'too-short' };
     if (!NON_ASCII_LETTER.test(text)) {
-      const list = words ?? text.toLowerCase().match(WORD) ?? [];
-      if (list.some((w) => ENGLISH_WORDS.has(w))) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
+      const english = tokens === undefined ? (text.toLowerCase().match(WORD) ?? []).some((w) => ENGLISH_WORDS.has(w)) : hasEnglishWord(tokens);
+      if (english) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
       // One to three ASCII words ("nice video", "lol"): lid.176 is unreliable this short, so it is not
       // asked; the text is scored, with confidence 0 saying that the language was not established.
       if (text.trim().split(/\s+/).length <= 3) return { language: 'und', confidence: 0, method: 'ascii-short' };
@@ -49,3 +52,7 @@ export class LanguageIdentifier {
   }
 }
 
+function hasEnglishWord(tokens: readonly { readonly kind: string; readonly text: string }[]): boolean {
+  for (const t of tokens) if (t.kind === 'word' && ENGLISH_WORDS.has(t.text)) return true;
+  return false;
+}

@@ -49,18 +49,25 @@ export function foldText(original: string, maxChars: number): FoldedText {
   if (isAscii(original, limit)) return foldAscii(original, limit);
   // Most "non-ASCII" comments are ASCII plus an emoji, a curly quote or a stray BOM: runs of ASCII
   // are lower-cased in one slice, only the other code points go through the per-code-point cache.
+  // Offsets go straight into typed arrays (folding rarely lengthens text much; grown when it does).
   let out = '';
-  const origin: number[] = [];
-  const originEnd: number[] = [];
+  let origin = new Int32Array(limit + 8);
+  let originEnd = new Int32Array(limit + 8);
+  let n = 0;
   let i = 0;
   while (i < limit) {
     let run = i;
     while (run < limit && original.charCodeAt(run) < 128) run++;
     if (run > i) {
+      if (n + run - i > origin.length) {
+        origin = grown(origin, n + run - i);
+        originEnd = grown(originEnd, n + run - i);
+      }
       out += original.slice(i, run).toLowerCase();
       for (let k = i; k < run; k++) {
-        origin.push(k);
-        originEnd.push(k + 1);
+        origin[n] = k;
+        originEnd[n] = k + 1;
+        n++;
       }
       i = run;
       if (i >= limit) break;
@@ -68,14 +75,25 @@ export function foldText(original: string, maxChars: number): FoldedText {
     const cp = original.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp);
+    if (n + folded.length > origin.length) {
+      origin = grown(origin, n + folded.length);
+      originEnd = grown(originEnd, n + folded.length);
+    }
     for (let k = 0; k < folded.length; k++) {
-      origin.push(i);
-      originEnd.push(i + width);
+      origin[n] = i;
+      originEnd[n] = i + width;
+      n++;
     }
     out += folded;
     i += width;
   }
-  return { text: out, origin: Int32Array.from(origin), originEnd: Int32Array.from(originEnd), ascii: isAscii(out, out.length) };
+  return { text: out, origin: origin.subarray(0, n), originEnd: originEnd.subarray(0, n), ascii: isAscii(out, out.length) };
+}
+
+function grown(a: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 function isAscii(text: string, limit: number): boolean {

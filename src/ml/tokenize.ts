@@ -15,23 +15,30 @@ export interface Token {
 }
 
 const URL_SOURCE = String.raw`(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|ly|me|to|co|gl|it|be|us|info|biz|xyz|tv|uk|de|in|link|shop|store|app)\b(?:\/[^\s<>"]*)?)`;
-const TOKEN_PATTERN = new RegExp(
-  [
-    URL_SOURCE,
-    String.raw`(@[\p{L}\p{N}_.]*[\p{L}\p{N}_])`,
-    String.raw`(#[\p{L}\p{N}_]+)`,
-    String.raw`([\p{L}\p{N}$@*!'_]+)`,
-    String.raw`(\p{Extended_Pictographic})`,
-    String.raw`(!{2,}|\?{2,})`,
-  ].join('|'),
-  'gu',
-);
+const UNICODE_PARTS = [
+  String.raw`(@[\p{L}\p{N}_.]*[\p{L}\p{N}_])`,
+  String.raw`(#[\p{L}\p{N}_]+)`,
+  String.raw`([\p{L}\p{N}$@*!'_]+)`,
+  String.raw`(\p{Extended_Pictographic})`,
+  String.raw`(!{2,}|\?{2,})`,
+];
 // The same tokens for text that folded to plain ASCII (most comments): a non-Unicode regex is faster.
 // Group 5 (emoji) cannot occur in ASCII, so it is a group that never matches, keeping the numbering.
-const ASCII_TOKEN_PATTERN = new RegExp(
-  [URL_SOURCE, String.raw`(@[a-z0-9_.]*[a-z0-9_])`, String.raw`(#[a-z0-9_]+)`, String.raw`([a-z0-9$@*!'_]+)`, String.raw`((?!))`, String.raw`(!{2,}|\?{2,})`].join('|'),
-  'g',
-);
+const ASCII_PARTS = [String.raw`(@[a-z0-9_.]*[a-z0-9_])`, String.raw`(#[a-z0-9_]+)`, String.raw`([a-z0-9$@*!'_]+)`, String.raw`((?!))`, String.raw`(!{2,}|\?{2,})`];
+// Every URL alternative needs a '.' or a ':' ("http://host"); in a text with neither, trying it at each
+// word only to backtrack is most of the regex's work, so those texts use a never-matching group 1.
+// Leftmost-first alternation gives the same tokens either way.
+const NO_URL = String.raw`((?!))`;
+const TOKEN_PATTERN = new RegExp([URL_SOURCE, ...UNICODE_PARTS].join('|'), 'gu');
+const TOKEN_PATTERN_NO_URL = new RegExp([NO_URL, ...UNICODE_PARTS].join('|'), 'gu');
+const ASCII_TOKEN_PATTERN = new RegExp([URL_SOURCE, ...ASCII_PARTS].join('|'), 'g');
+const ASCII_TOKEN_PATTERN_NO_URL = new RegExp([NO_URL, ...ASCII_PARTS].join('|'), 'g');
+
+function tokenPattern(text: string, ascii: boolean): RegExp {
+  const url = text.includes('.') || text.includes(':');
+  if (ascii) return url ? ASCII_TOKEN_PATTERN : ASCII_TOKEN_PATTERN_NO_URL;
+  return url ? TOKEN_PATTERN : TOKEN_PATTERN_NO_URL;
+}
 
 // Leetspeak digits and symbols, applied only inside tokens that are mostly letters ("fr33", "sh!t").
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
@@ -55,7 +62,11 @@ export function tokenize(original: string, maxChars: number): Token[] {
   const text = folded.text;
   let tokens: Draft[] = [];
   let singleLetters = 0;
-  for (const m of text.matchAll(folded.ascii ? ASCII_TOKEN_PATTERN : TOKEN_PATTERN)) {
+  // exec() on the shared global regex, not matchAll(), which clones the regex on every call. No
+  // alternative matches the empty string, so the loop always advances.
+  const pattern = tokenPattern(text, folded.ascii);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const start = m.index;
     const value = m[0];
     const end = start + value.length;
