@@ -37,8 +37,9 @@ export class LanguageIdentifier {
    * words; read in place rather than copied into a list, since most texts stop at the first hit).
    */
   identify(text: string, tokens?: readonly { readonly kind: string; readonly text: string }[]): LanguageGuess {
-    if (!LETTER.test(text)) return { language: 'und', confidence: 0, method: 'too-short' };
-    if (!NON_ASCII_LETTER.test(text)) {
+    const ascii = asciiLetters(text);
+    if (ascii === 'none' || (ascii === 'not-ascii' && !LETTER.test(text))) return { language: 'und', confidence: 0, method: 'too-short' };
+    if (ascii === 'some' || !NON_ASCII_LETTER.test(text)) {
       const english = tokens === undefined ? (text.toLowerCase().match(WORD) ?? []).some((w) => ENGLISH_WORDS.has(w)) : hasEnglishWord(tokens);
       if (english) return { language: 'en', confidence: 1, method: 'ascii-english-shortcut' };
       // One to three ASCII words ("nice video", "lol"): lid.176 is unreliable this short, so it is not
@@ -55,4 +56,18 @@ export class LanguageIdentifier {
 function hasEnglishWord(tokens: readonly { readonly kind: string; readonly text: string }[]): boolean {
   for (const t of tokens) if (t.kind === 'word' && ENGLISH_WORDS.has(t.text)) return true;
   return false;
+}
+
+/**
+ * For an all-ASCII text (most comments), whether it has letters, found with one char-code pass instead
+ * of two Unicode regexes (in ASCII, \p{L} is exactly A-Z and a-z); 'not-ascii' leaves it to the regexes.
+ */
+function asciiLetters(text: string): 'none' | 'some' | 'not-ascii' {
+  let letters = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return 'not-ascii';
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters = true;
+  }
+  return letters ? 'some' : 'none';
 }
