@@ -3,6 +3,7 @@
 // of 2^dimBits buckets. A model records FEATURIZER_VERSION and the params it was trained with, and
 // inference refuses a model whose record differs (see registry.ts): change either and retrain.
 import { combineHashes, fmix32, fnvStep, hashRange, hashString, namespaceSeed } from './hashing.ts';
+import { Slab } from './slab.ts';
 import { RULE_NAMES, sponsorshipRuleHits, type RuleHit, type RuleName } from './rules/sponsorshipRules.ts';
 import { AIM_WINDOW, LEXICON } from './rules/toxicityLexicon.ts';
 import { tokenize, type Token } from './tokenize.ts';
@@ -66,8 +67,6 @@ const SEED_HASHTAG_PREFIX = fnvStep(SEED_SPECIAL, 35); // '#'
 const SEED_URL_PREFIX = [...'url:'].reduce((h, ch) => fnvStep(h, ch.charCodeAt(0)), SEED_SPECIAL);
 const RULE_HASH: ReadonlyMap<RuleName, number> = new Map(RULE_NAMES.map((r) => [r, hashString(namespaceSeed('rule'), r)]));
 
-/** Size of the slabs feature arrays are carved from (see featurize()). */
-const SLAB_BYTES = 256 * 1024;
 /** Slots of the per-featurizer word cache (a few MB when full). */
 const WORD_CACHE_SLOTS = 1 << 15;
 const CACHED_WORD_MAX = 12;
@@ -80,9 +79,7 @@ export class Featurizer {
   private own = new Int32Array(4096);
   private big = new Uint8Array(4096);
   private n = 0;
-  // Slab the results are carved from; a full one is left to the results that still view it.
-  private slab = new ArrayBuffer(SLAB_BYTES);
-  private slabUsed = 0;
+  private readonly slab = new Slab();
   private readonly cachedWords: (string | undefined)[] = new Array<string | undefined>(WORD_CACHE_SLOTS).fill(undefined);
   private readonly cachedFeatures: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(WORD_CACHE_SLOTS).fill(undefined);
 
@@ -112,11 +109,10 @@ export class Featurizer {
     }
     // Length normalisation for n-gram features (1/sqrt(n)); lexicon and rule features keep value 1 so
     // one insult or one affiliate link counts the same in a one-liner and a 3,000-character text.
-    // The four result arrays are views into a shared slab rather than four fresh buffers: allocating
-    // ArrayBuffers was the featurizer's largest fixed cost on short comments.
+    // The four result arrays are views of one range of a shared slab (slab.ts), not four new buffers.
     const n = this.n;
-    const at = this.reserve(n * 13);
-    const slab = this.slab;
+    const at = this.slab.reserve(n * 13);
+    const slab = this.slab.current;
     const indices = new Int32Array(slab, at, n);
     const owner = new Int32Array(slab, at + n * 4, n);
     const values = new Float32Array(slab, at + n * 8, n);
@@ -246,17 +242,6 @@ export class Featurizer {
     this.own[this.n] = owner;
     this.big[this.n] = bigram;
     this.n++;
-  }
-
-  /** Byte offset of `bytes` fresh (zeroed) bytes in this.slab, 4-aligned for the Int32/Float32 views. */
-  private reserve(bytes: number): number {
-    if (this.slabUsed + bytes > this.slab.byteLength) {
-      this.slab = new ArrayBuffer(Math.max(SLAB_BYTES, bytes));
-      this.slabUsed = 0;
-    }
-    const at = this.slabUsed;
-    this.slabUsed = (at + bytes + 3) & ~3;
-    return at;
   }
 
   private grow(): void {

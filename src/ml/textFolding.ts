@@ -2,6 +2,7 @@
 // folding, diacritic stripping and homoglyph folding (Cyrillic/Greek look-alikes), so "ＦＲＥＥ",
 // "𝐟𝐫𝐞𝐞" and "frее" (Cyrillic е) all read "free" — while every folded character remembers where in
 // the original text it came from, so evidence spans point at what the user actually wrote.
+import { Slab } from './slab.ts';
 
 // Look-alikes that NFKC keeps distinct from Latin letters; the set spammers use to dodge filters.
 const HOMOGLYPHS: Readonly<Record<string, string>> = {
@@ -12,6 +13,7 @@ const HOMOGLYPHS: Readonly<Record<string, string>> = {
 };
 
 const COMBINING_MARK = /\p{M}/gu;
+const offsetSlab = new Slab();
 const foldCache = new Map<number, string>();
 
 /** The folded form of one code point ('' when it folds away, e.g. a zero-width joiner or BOM). */
@@ -51,8 +53,10 @@ export function foldText(original: string, maxChars: number): FoldedText {
   // are lower-cased in one slice, only the other code points go through the per-code-point cache.
   // Offsets go straight into typed arrays (folding rarely lengthens text much; grown when it does).
   let out = '';
-  let origin = new Int32Array(limit + 8);
-  let originEnd = new Int32Array(limit + 8);
+  const capacity = limit + 8;
+  const at = offsetSlab.reserve(capacity * 8);
+  let origin = new Int32Array(offsetSlab.current, at, capacity);
+  let originEnd = new Int32Array(offsetSlab.current, at + capacity * 4, capacity);
   let n = 0;
   let i = 0;
   while (i < limit) {
