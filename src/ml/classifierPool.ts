@@ -38,15 +38,17 @@ export class ClassifierPool {
     const count = Math.max(1, options.workers ?? Math.min(2, cpus().length));
     const { workers: _ignored, ...classifierOptions } = options;
     const workers = Array.from({ length: count }, () => startWorker());
-    try {
-      const ready = await Promise.all(workers.map((w) => openIn(w, modelsDir, classifierOptions)));
-      const first = ready[0];
-      if (first === undefined) throw new Error('no worker started');
-      return new ClassifierPool(workers, first.modelVersions, first.tasks);
-    } catch (error) {
+    // Wait for every worker to answer before terminating any: terminating a worker while it is
+    // still loading onnxruntime's native addon aborts the whole process ("terminate called after
+    // throwing Napi::Error") instead of reporting the load error.
+    const settled = await Promise.allSettled(workers.map((w) => openIn(w, modelsDir, classifierOptions)));
+    const failed = settled.find((result) => result.status === 'rejected');
+    const first = settled[0];
+    if (failed || first?.status !== 'fulfilled') {
       await Promise.all(workers.map((w) => w.terminate()));
-      throw error;
+      throw failed ? (failed as PromiseRejectedResult).reason : new Error('no worker started');
     }
+    return new ClassifierPool(workers, first.value.modelVersions, first.value.tasks);
   }
 
   async classify(texts: readonly string[]): Promise<Classification[]> {
