@@ -1,10 +1,8 @@
 // Hardening for every window: a strict CSP on every response, no navigation away from the app,
 // no new windows (external links go to the system browser), and no permissions granted.
 import { app, session, shell, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../src/api/contentSecurityPolicy.ts';
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
-  "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
@@ -18,7 +16,7 @@ export const SECURE_WEB_PREFERENCES = {
 
 export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
 }

@@ -8,10 +8,8 @@ import type { SyncService } from './sync/index.ts';
 export function queueHandlers(sync: SyncService): Pick<Handlers, 'queue.decide'> {
   return {
     'queue.decide': (input) => {
-      const params =
-        input.action === 'ban'
-          ? { durationDays: input.durationDays ?? null, ...(input.reason ? { reason: input.reason } : {}), ...(input.message ? { message: input.message } : {}) }
-          : {};
+      // The ban reason travels as the decision's reason; decideAndQueue hands it to the platform.
+      const params = input.action === 'ban' ? { durationDays: input.durationDays ?? null, ...(input.message ? { message: input.message } : {}) } : {};
       const decided = sync.decide({ itemId: input.itemId, action: input.action, reason: input.reason ?? null, params });
       if (!decided.ok) return fail(decided.error.code, decided.error.message);
       const { decision, outbox } = decided.value;
