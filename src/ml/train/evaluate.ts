@@ -53,7 +53,10 @@ export async function evaluateSplits(
       metrics = { weightedF1: multi.weightedF1, perClassF1: { hate: multi.perClass['0'], offensive: multi.perClass['1'], neither: multi.perClass['2'] }, binaryToxic: binary };
     } else {
       const { scores, threshold } = column(spec.head);
-      metrics = { ...binaryMetrics(scores, labels, threshold), threshold, ...(combined ? { learnedHeadOnly: rawHead } : {}) };
+      const app = binaryMetrics(scores, labels, threshold);
+      if (!combined) metrics = { ...app, threshold };
+      else if (spec.scoredBy === 'head' && rawHead !== undefined) metrics = { ...rawHead, threshold, appScore: app };
+      else metrics = { ...app, threshold, learnedHeadOnly: rawHead };
     }
     const result: ManifestEvaluation = { name: spec.name, head: spec.head, split: spec.split, rows: spec.rows.length, digest: splitDigest(spec.rows), metrics };
     if (spec.target !== undefined) {

@@ -86,5 +86,9 @@ function keyMetrics(e: ManifestEvaluation): string {
   const parts = KEY_METRICS.filter((k) => typeof m[k] === 'number').map((k) => `${k} ${String(m[k])}`);
   const perClass = m.perClassF1;
   if (perClass !== undefined) parts.push(`per-class F1 ${JSON.stringify(perClass)}`);
+  const app = m.appScore;
+  if (typeof app === 'object' && app !== null && 'f1' in app && 'precision' in app) {
+    parts.push(`app score (with the RULES.md floor): precision ${String(app.precision)}, f1 ${String(app.f1)}`);
+  }
   return parts.join(', ');
 }

@@ -66,4 +66,14 @@ describe('sponsorship rules', () => {
     expect(hidden.undisclosedSponsorship).toBeCloseTo(hidden.commercial * (1 - hidden.disclosure), 10);
     expect(visible.undisclosedSponsorship).toBeLessThan(hidden.undisclosedSponsorship);
   });
+
+  it('floors the learned disclosure with the rules only where adequate wording is visible', () => {
+    const visible = combineSponsorship(0.9, 0.05, sponsorshipRuleHits('Female costume #ad'));
+    expect(visible.disclosurePresence).toBeGreaterThan(0.9);
+    const afterFold = combineSponsorship(0.9, 0.05, sponsorshipRuleHits(`${'Lovely autumn look with layers and a scarf. '.repeat(4)}#sponsored`));
+    expect(afterFold.disclosurePresence).toBeCloseTo(0.05, 10);
+    expect(afterFold.disclosureHidden).toBe(true);
+    const learnedOnly = combineSponsorship(0.9, 0.7, sponsorshipRuleHits('Shopping through these links supports the channel'));
+    expect(learnedOnly.disclosurePresence).toBeCloseTo(0.7, 10);
+  });
 });

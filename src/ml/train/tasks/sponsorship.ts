@@ -14,6 +14,9 @@ export const sponsorshipTask: TaskSpec = {
     { name: 'commercial', goal: { kind: 'f1' }, benignFprCap: 0.05 },
     { name: 'disclosure', goal: { kind: 'f1' } },
   ],
+  // YouTube descriptions are a sixth of the disclosure rows and unlike pins (long, link-heavy); at
+  // weight 1 the head and its threshold are set almost by pins alone.
+  setWeights: { 'mathur-youtube': 2 },
   prepare(root, permissiveOnly, seed): PreparedTask {
     const counts = new Map<SetId, { rowsAfterDedupe: number; trainRows: number }>();
     const train: LabelledText[] = [];
@@ -25,7 +28,15 @@ export const sponsorshipTask: TaskSpec = {
       countTrain(counts, set, rows.length, permissiveOnly ? 0 : split.train.length);
       const short = set === 'mathur-pinterest' ? 'pinterest' : 'youtube';
       evaluations.push(
-        { name: `mathur-${short}-held-out`, head: 'disclosure', split: `random 20% of items (seed ${seed + offset}); silver labels`, rows: split.test, kind: 'binary', target: { metric: 'f1', value: short === 'pinterest' ? 0.95 : 0.7 } },
+        {
+          name: `mathur-${short}-held-out`,
+          head: 'disclosure',
+          split: `random 20% of items (seed ${seed + offset}); silver labels; the disclosure head (metrics.appScore: the app's score with the RULES.md floor)`,
+          rows: split.test,
+          kind: 'binary',
+          scoredBy: 'head',
+          target: { metric: 'f1', value: short === 'pinterest' ? 0.95 : 0.7 },
+        },
         { name: `mathur-${short}-held-out-commercial`, head: 'commercial', split: `same rows; every item carries an affiliate link (recall = share flagged commercial)`, rows: split.test, kind: 'binary' },
       );
     }
@@ -53,7 +64,7 @@ export const sponsorshipTask: TaskSpec = {
       notes: [
         'commercial: Instagram promo=1 and every Mathur item (affiliate link present) are positives; Instagram promo=0 and benign comments are negatives.',
         'disclosure: Mathur disclosure_present (silver labels from the authors\u2019 manually marked sentence clusters).',
-        'Held-out evaluations use the scores the app shows: learned heads combined with the RULES.md rules (metrics.learnedHeadOnly has the heads alone). Mathur labels mark disclosure wording present anywhere, so disclosure is compared as presence; the app\u2019s `disclosure` score additionally cuts a disclosure that sits after the ~125-character fold or inside a hashtag cluster to a quarter.',
+        'Held-out evaluations use the scores the app shows (learned heads with the RULES.md rules; metrics.learnedHeadOnly has the heads alone), except the two Mathur disclosure splits, which score the disclosure head (metrics.appScore has the app\u2019s score). Mathur\u2019s silver labels mark sentences in clusters the authors picked by hand, and they treat identical wording both ways: of the 121 pins with "#sponsored", 52 are labelled disclosed and 69 not; of 29 with "#ad", 13 and 16. The head learns that notion; the app floors the disclosure score with the rule score wherever RULES.md-adequate wording ("#ad", "sponsored", "paid partnership") sits before the fold, because a visible "#ad" is a disclosure in law whatever the labels say. Every disagreement that floor adds on the Pinterest split (8 pins, read by hand: "Female Beatlejuice halloween costume #ad", "Anthropologie Crescent Hoops, #ad", "… #Sponsored") is such a label miss. Mathur labels mark disclosure wording present anywhere, so disclosure is compared as presence; the app\u2019s `disclosure` score additionally cuts a disclosure that sits after the ~125-character fold or inside a hashtag cluster to a quarter.',
         'Spot check of Mathur Pinterest disagreements (15 read by hand): 9 carry "#sponsored" or "(AD)" that the silver labels call undisclosed (label misses, though most sit after the fold, which RULES.md calls inadequate), 2 say only "(affiliate link)" (weak wording), 3 are learned-head hits on shop-template pins ("Continue to the product at the image link") and 1 was a rule bug ("-ad" inside a URL slug; fixed). YouTube (31 disagreements read): at least 6 of 15 \u201cfalse positives\u201d are disclosures the silver labels miss ("This video was sponsored by Celie Hair", "Disclosure: Some of the following are affiliate links", "(AD) CHECK OUT MY GIVEAWAY", "This post contains sponsored link(s)"); the misses were mostly \u201csupport the channel by shopping through these links\u201d explanations (now a rule) and lines like "Amazon Link: …" that Mathur\u2019s clusters counted as disclosures; denials ("not sponsored") are handled by a negation rule.',
         'Instagram commercial vs "promo" (39 held-out disagreements labelled by hand, seed 42 run): of 34 promo captions scored not commercial, about 6 are commercial in the sponsorship sense (a gifted/tagged brand, a brand account selling its service), about 18 are self-promotion of the poster\u2019s own show, tour or song (promo by the set\u2019s definition, not sponsorship) and about 10 are mentions of people with no promotion at all; of 5 captions scored commercial but labelled not promo, 1 is promotional ("pre save it… link in bio") and 4 are model errors on short brand-account captions.',
         permissiveOnly ? 'Permissive-only: no permissively licensed sponsorship set exists, so the model is the hand-weighted rules alone.' : '',

@@ -19,6 +19,12 @@ export interface EvaluationSpec {
   readonly split: string;
   readonly rows: readonly LabelledText[];
   readonly kind: EvaluationKind;
+  /**
+   * What the metrics score (sponsorship only): 'app' (default) the combined scores the app shows,
+   * 'head' the learned head alone, where the labels define a notion the rules deliberately depart
+   * from. The other one is always reported beside it.
+   */
+  readonly scoredBy?: 'app' | 'head';
   /** A metric of binaryMetrics() (or 'weightedF1' for davidson3) and the bar it must clear. */
   readonly target?: { readonly metric: string; readonly value: number; readonly lowerIsBetter?: boolean };
 }
