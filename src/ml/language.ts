@@ -12,11 +12,17 @@ export interface LanguageGuess {
   readonly method: 'fasttext' | 'ascii-english-shortcut' | 'ascii-short' | 'too-short';
 }
 
-// Words that are common in English comments and rare as words in other Latin-script languages.
+// Words that are common in English comments and rare as words in other Latin-script languages (so not
+// "video", "is", "was", "will", "for", "have", "me", "i", "also", "want": German, Dutch, Romance and
+// Scandinavian sentences are full of them; language.test.ts keeps such sentences away from the shortcut).
 const ENGLISH_WORDS: ReadonlySet<string> = new Set(
-  ('the and you are this that to of my it its for with what your be not was have has had just love like check out will can get from please ' +
-    'subscribe channel video views song who how why when is im we they he she his her about more very good best new now would should could ' +
-    'watch free money follow people lol omg').split(' '),
+  ('the and you are this that to of my it its with what your be not has had just love like check out can get from please ' +
+    'subscribe channel views song who how why when im we they he she his her about more very good best new now would should could ' +
+    'watch free money follow people lol omg ' +
+    'them their there here too really yes yeah yup wow thanks thank guys anyone anybody someone everyone ' +
+    'which where than then only because some much many never always every after before still again ' +
+    'our him did does doing made take time year day world life girl bro buy sell price soon today ' +
+    'amazing awesome happy first last next back going know think need great nice beautiful looks let see make keep').split(' '),
 );
 const WORD = /[a-z]+/g;
 const LETTER = /\p{L}/u;
