@@ -22,7 +22,9 @@ export const evidenceSchema = z.object({
 export const scoreSchema = z.object({
   model: z.string(),
   modelVersion: z.string(),
-  score: z.number(),
+  /** null when the model declined to score the item (its language, say); unscoredReason says why. */
+  score: z.number().nullable(),
+  unscoredReason: z.string().nullable(),
   evidence: z.array(evidenceSchema),
   scoredAt: z.string(),
 });

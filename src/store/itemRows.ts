@@ -21,7 +21,7 @@ export const SUMMARY_COLUMNS = `
   i.id, i.platform, i.remote_id, i.kind, c.name AS community, a.name AS author, i.title, i.body,
   i.created_at, i.state,
   COALESCE((SELECT SUM(r.count) FROM reports r WHERE r.item_id = i.id), 0) AS report_count,
-  COALESCE((SELECT json_group_object(s.model, s.score) FROM scores s WHERE s.item_id = i.id), '{}') AS scores`;
+  COALESCE((SELECT json_group_object(s.model, s.score) FROM scores s WHERE s.item_id = i.id AND s.score IS NOT NULL), '{}') AS scores`;
 
 export const SUMMARY_JOINS = `
   LEFT JOIN communities c ON c.id = i.community_id

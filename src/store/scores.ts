@@ -12,19 +12,20 @@ export interface EvidenceSpan {
   rule?: string;
 }
 
-export interface ScoreInput {
+/** `score` is null, with `unscoredReason` saying why, when the model declined to score the item. */
+export type ScoreInput = {
   readonly itemId: string;
   readonly model: string;
   readonly modelVersion: string;
-  readonly score: number;
   readonly evidence: readonly EvidenceSpan[];
-}
+} & ({ readonly score: number; readonly unscoredReason?: undefined } | { readonly score: null; readonly unscoredReason: string });
 
 export interface StoredScore {
   itemId: string;
   model: string;
   modelVersion: string;
-  score: number;
+  score: number | null;
+  unscoredReason: string | null;
   evidence: EvidenceSpan[];
   scoredAt: string;
 }
@@ -33,25 +34,26 @@ export function upsertScores(db: Database, scores: readonly ScoreInput[], clock:
   const now = isoNow(clock);
   const write = prepared(
     db,
-    `INSERT INTO scores (item_id, model, model_version, score, evidence, scored_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO scores (item_id, model, model_version, score, unscored_reason, evidence, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (item_id, model) DO UPDATE SET model_version = excluded.model_version, score = excluded.score,
-       evidence = excluded.evidence, scored_at = excluded.scored_at`,
+       unscored_reason = excluded.unscored_reason, evidence = excluded.evidence, scored_at = excluded.scored_at`,
   );
   db.transaction(() => {
-    for (const s of scores) write.run(s.itemId, s.model, s.modelVersion, s.score, JSON.stringify(s.evidence), now);
+    for (const s of scores) write.run(s.itemId, s.model, s.modelVersion, s.score, s.unscoredReason ?? null, JSON.stringify(s.evidence), now);
   })();
 }
 
 export function scoresForItem(db: Database, itemId: string): StoredScore[] {
   const rows = prepared(
     db,
-    'SELECT item_id, model, model_version, score, evidence, scored_at FROM scores WHERE item_id = ? ORDER BY model',
-  ).all(itemId) as { item_id: string; model: string; model_version: string; score: number; evidence: string; scored_at: string }[];
+    'SELECT item_id, model, model_version, score, unscored_reason, evidence, scored_at FROM scores WHERE item_id = ? ORDER BY model',
+  ).all(itemId) as { item_id: string; model: string; model_version: string; score: number | null; unscored_reason: string | null; evidence: string; scored_at: string }[];
   return rows.map((r) => ({
     itemId: r.item_id,
     model: r.model,
     modelVersion: r.model_version,
     score: r.score,
+    unscoredReason: r.unscored_reason,
     evidence: JSON.parse(r.evidence) as EvidenceSpan[],
     scoredAt: r.scored_at,
   }));

@@ -15,7 +15,7 @@ export const SCORES_BY_TASK: Readonly<Record<TaskName, readonly ScoreName[]>> = 
 export interface ScoringReport {
   readonly scored: number;
   readonly byTask: Partial<Record<TaskName, number>>;
-  /** Items whose language no model supports: stored with score 0 and an "unsupported language" note. */
+  /** Item × model pairs not scored because the model does not support the item's language (score null, with the reason). */
   readonly unsupportedLanguage: number;
 }
 
@@ -43,10 +43,12 @@ export async function scorePendingItems(db: Database, classifier: Classifier, cl
         const unsupportedHere = result.unsupportedLanguage.includes(task);
         if (unsupportedHere) unsupported++;
         for (const name of names) {
-          const evidence = unsupportedHere
-            ? [{ task: name, start: 0, end: 0, text: `not scored: language ${result.language?.language ?? 'unknown'} is not supported by this model`, weight: 0 }]
-            : result.evidence.filter((e) => e.task === name);
-          rows.push({ itemId: item.id, model: name, modelVersion: version, score: result.scores[name] ?? 0, evidence });
+          const base = { itemId: item.id, model: name, modelVersion: version };
+          const score = result.scores[name];
+          if (unsupportedHere || score === null) {
+            const reason = unsupportedHere ? `language ${result.language?.language ?? 'unknown'} is not supported by this model` : 'the model returned no score';
+            rows.push({ ...base, score: null, unscoredReason: reason, evidence: [] });
+          } else rows.push({ ...base, score, evidence: result.evidence.filter((e) => e.task === name) });
         }
       });
       upsertScores(db, rows, clock);

@@ -4,8 +4,9 @@ import { outbox } from './0002-outbox.ts';
 import { search } from './0003-search.ts';
 import { sync } from './0004-sync.ts';
 import { searchWrites } from './0005-search-writes.ts';
+import { unscoredLanguage } from './0006-unscored-language.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage];
 export const SCHEMA_VERSION = MIGRATIONS.length;

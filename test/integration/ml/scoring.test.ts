@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openClassifier, type Classifier } from '../../../src/backend/models/classifierService.ts';
 import { scorePendingItems } from '../../../src/backend/models/scoring.ts';
-import { upsertItems } from '../../../src/store/items.ts';
+import { listItems, upsertItems } from '../../../src/store/items.ts';
 import { openDatabase } from '../../../src/store/open.ts';
 import { scoresForItem } from '../../../src/store/scores.ts';
 import { fixedClock } from '../../support/fixedClock.ts';
@@ -41,7 +41,12 @@ describe.runIf(modelDirs(MODELS_DIR).length === 3)('scorePendingItems', () => {
       expect(spam?.score).toBeGreaterThan(0.5);
       expect(spam?.evidence.length).toBeGreaterThan(0);
       const german = scoresForItem(db, ids[2] ?? '').find((s) => s.model === 'toxicity');
-      expect(german?.evidence[0]?.text).toMatch(/language de is not supported/);
+      expect(german?.score).toBeNull();
+      expect(german?.unscoredReason).toMatch(/language de is not supported/);
+      // An unscored item has no entry in the queue's scores, so sorting by score puts it last, not among the clean.
+      const summary = listItems(db, { sort: 'score:toxicity', limit: 10, cursor: null });
+      expect(summary.items.at(-1)?.id).toBe(ids[2]);
+      expect(summary.items.at(-1)?.scores).not.toHaveProperty('toxicity');
 
       expect((await scorePendingItems(db, classifier, clock)).scored).toBe(0);
 

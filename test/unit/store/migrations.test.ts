@@ -52,6 +52,26 @@ describe('migrations', () => {
     upgraded.close();
   });
 
+  it('drops scores stored as 0 for an unsupported language so they are written again as "not scored"', () => {
+    const file = join(tempDir(), 'v5.sqlite');
+    const clock = fixedClock();
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 5) });
+    upsertItems(old, [sampleItem(1), sampleItem(2)], clock);
+    const [first, second] = (old.prepare('SELECT id FROM items ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+    const note = JSON.stringify([{ task: 'spam', start: 0, end: 0, text: 'not scored: language de is not supported by this model', weight: 0 }]);
+    const insert = old.prepare("INSERT INTO scores (item_id, model, model_version, score, evidence, scored_at) VALUES (?, 'spam', 'spam-1', ?, ?, '2026-11-01T00:00:00Z')");
+    insert.run(first, 0.91, '[]');
+    insert.run(second, 0, note);
+    old.close();
+
+    const upgraded = openDatabase(file);
+    const rows = upgraded.prepare('SELECT item_id, score, unscored_reason FROM scores ORDER BY item_id').all();
+    expect(rows).toEqual([{ item_id: first, score: 0.91, unscored_reason: null }]);
+    expect(() => upgraded.prepare("INSERT INTO scores (item_id, model, model_version, score, evidence, scored_at) VALUES (?, 'toxicity', 'v', NULL, '[]', 'now')").run(second)).toThrow(/CHECK/);
+    upgraded.prepare("INSERT INTO scores (item_id, model, model_version, score, unscored_reason, evidence, scored_at) VALUES (?, 'toxicity', 'v', NULL, 'language de is not supported by this model', '[]', 'now')").run(second);
+    upgraded.close();
+  });
+
   it('runs each migration in its own transaction: a failing step leaves the previous version', () => {
     const file = join(tempDir(), 'fail.sqlite');
     const broken = [...MIGRATIONS.slice(0, 2), { version: 3, name: 'broken', up: () => { throw new Error('boom'); } }];

@@ -31,7 +31,9 @@ export function ItemPanel({ id, version, actions }: { id: string; version: numbe
           <ul className="score-list">
             {item.scoreDetails.map((s) => (
               <li key={s.model}>
-                <strong>{s.model}</strong> {Math.round(s.score * 100)}% <span className="muted">model {s.modelVersion}</span>
+                <strong>{s.model}</strong>{' '}
+                {s.score === null ? <span className="muted">not scored: {s.unscoredReason}</span> : `${Math.round(s.score * 100)}%`}{' '}
+                <span className="muted">model {s.modelVersion}</span>
                 <ul>
                   {s.evidence.map((e) => (
                     <li key={`${e.start}-${e.end}-${e.rule ?? ''}`}>
