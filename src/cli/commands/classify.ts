@@ -1,14 +1,13 @@
 // `stoa classify`: JSON lines {"id","text"} on stdin → one JSON line per input on stdout, same order,
 // with scores, labels over threshold, evidence spans and model versions. A line that is not valid
 // input gets an error line naming its line number; the rest go on. Lines are batched and scored on
-// worker threads while the next batch is read (two batches in flight).
+// worker threads while the next batches are read (STREAM_IN_FLIGHT batches in flight).
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import { openClassifier, type Classifier } from '../../backend/models/classifierService.ts';
 import { parseTask } from '../../backend/models/training.ts';
+import { STREAM_BATCH, STREAM_IN_FLIGHT } from '../../ml/classifierPool.ts';
 
-/** Lines per batch; each batch is split across the worker threads (256 each measured fastest). */
-const BATCH = 512;
 
 interface Pending {
   readonly line: number;
@@ -40,26 +39,26 @@ async function classifyStream(classifier: Classifier): Promise<void> {
   const versions = JSON.stringify(classifier.modelVersions);
   let batch: Pending[] = [];
   let lineNumber = 0;
-  // Output must keep input order: each batch's write waits for the previous one.
+  // Output must keep input order: each batch's write waits for the previous one. Reading goes on
+  // while up to STREAM_IN_FLIGHT batches are being scored; then it waits for the oldest to be written.
   let written: Promise<void> = Promise.resolve();
-  let inFlight = 0;
+  const outstanding: Promise<void>[] = [];
   const flush = async (pending: Pending[]): Promise<void> => {
-    inFlight++;
     const rendered = render(classifier, versions, pending);
     const previous = written;
     written = (async () => {
       const text = await rendered;
       await previous;
       await writeOut(text);
-      inFlight--;
     })();
-    if (inFlight >= 2) await previous;
+    outstanding.push(written);
+    if (outstanding.length >= STREAM_IN_FLIGHT) await outstanding.shift();
   };
   for await (const raw of input) {
     lineNumber++;
     if (raw.trim() === '') continue;
     batch.push(parseLine(raw, lineNumber));
-    if (batch.length >= BATCH) {
+    if (batch.length >= STREAM_BATCH) {
       await flush(batch);
       batch = [];
     }

@@ -4,6 +4,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STREAM_BATCH, STREAM_IN_FLIGHT } from '../../../src/ml/classifierPool.ts';
 import { modelDirs, readManifest } from '../../../src/ml/registry.ts';
 import { runCli } from '../../support/runCli.ts';
 import { useTempDir } from '../../support/tempDir.ts';
@@ -59,6 +60,15 @@ describe.runIf(modelDirs(MODELS_DIR).length === 3)('stoa classify', () => {
     expect(byId.get('affiliate-3')?.labels).toContain('commercial');
     expect(byId.get('plain-2')?.labels).toEqual([]);
   }, 60_000);
+
+  it('keeps input order across more batches than are in flight at once', async () => {
+    const count = STREAM_BATCH * (STREAM_IN_FLIGHT + 2) + 7;
+    const lines = Array.from({ length: count }, (_, i) => (i === 1000 ? 'broken' : JSON.stringify({ id: `n${i}`, text: inputs[i % inputs.length]?.text })));
+    const result = await runCli(['classify'], { input: `${lines.join('\n')}\n`, timeoutMs: 120_000 });
+    expect(result.code, result.stderr).toBe(0);
+    const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as OutputLine);
+    expect(out.map((o) => o.id ?? `error@${o.line ?? '?'}`)).toEqual(lines.map((_, i) => (i === 1000 ? 'error@1001' : `n${i}`)));
+  }, 120_000);
 
   it('scores only the requested tasks', async () => {
     const result = await runCli(['classify', '--tasks', 'spam'], { input: `${JSON.stringify(inputs[0])}\n` });
