@@ -1,5 +1,5 @@
 // Queue orderings a person can pick; score orderings name the model whose score sorts the queue.
-export const SCORE_MODELS = ['spam', 'toxicity', 'undisclosed_sponsorship'] as const;
+export const SCORE_MODELS = ['spam', 'toxicity', 'undisclosed_sponsorship', 'commercial', 'disclosure'] as const;
 export type ScoreModel = (typeof SCORE_MODELS)[number];
 
 export const QUEUE_SORTS = [
@@ -9,6 +9,8 @@ export const QUEUE_SORTS = [
   'score:spam',
   'score:toxicity',
   'score:undisclosed_sponsorship',
+  'score:commercial',
+  'score:disclosure',
 ] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 

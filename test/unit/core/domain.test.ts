@@ -24,6 +24,6 @@ describe('queue sorts', () => {
   it('names the model behind each score ordering', () => {
     expect(scoreModelOf('score:toxicity')).toBe('toxicity');
     expect(scoreModelOf('newest')).toBeNull();
-    expect(QUEUE_SORTS.filter((s) => scoreModelOf(s) !== null)).toHaveLength(3);
+    expect(QUEUE_SORTS.filter((s) => scoreModelOf(s) !== null)).toHaveLength(5);
   });
 });

@@ -10,6 +10,8 @@ const SORT_LABELS: Record<QueueSort, string> = {
   'score:spam': 'Spam score',
   'score:toxicity': 'Toxicity score',
   'score:undisclosed_sponsorship': 'Undisclosed ad score',
+  'score:commercial': 'Commercial intent score',
+  'score:disclosure': 'Disclosure score',
 };
 
 export function QueueFilters({ filter, onChange }: { filter: QueueFilter; onChange: (next: QueueFilter) => void }) {
