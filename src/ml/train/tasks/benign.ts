@@ -13,11 +13,23 @@ export function benignComments(root: string, head: string, seed: number): Split 
   return splitRows(rows, BENIGN_TEST_FRACTION, seed + 101);
 }
 
+/**
+ * The spam of the same sets (self-promotion, scams, "check out my channel"), as negatives of a head
+ * that spam is not: `commercial` means content selling for a brand, which is what a disclosure audit
+ * is about; a spam comment is the spam model's business and would otherwise fill the compliance view.
+ */
+export function spamComments(root: string, head: string, seed: number): Split {
+  const spam = [...loadSet(root, 'youtube-spam'), ...loadSet(root, 'scamspot')].filter((r) => r.labels.spam === 1);
+  const rows = dropDuplicates(spam).map((r): LabelledText => ({ ...r, labels: { [head]: 0 } }));
+  return splitRows(rows, BENIGN_TEST_FRACTION, seed + 103);
+}
+
 /** Records, per source set, how many deduplicated ham comments there are and how many train. */
 export function countBenign(counts: Map<SetId, { rowsAfterDedupe: number; trainRows: number }>, split: Split, used: boolean): void {
   for (const set of ['youtube-spam', 'scamspot'] as const) {
     const train = split.train.filter((r) => r.set === set).length;
     const total = train + split.test.filter((r) => r.set === set).length;
-    counts.set(set, { rowsAfterDedupe: total, trainRows: used ? train : 0 });
+    const before = counts.get(set) ?? { rowsAfterDedupe: 0, trainRows: 0 };
+    counts.set(set, { rowsAfterDedupe: before.rowsAfterDedupe + total, trainRows: before.trainRows + (used ? train : 0) });
   }
 }

@@ -5,13 +5,15 @@
 // of both. Neither set is permissively licensed: the permissive variant is the rules alone.
 import { loadSet, type LabelledText, type SetId } from '../datasets.ts';
 import { dropDuplicates, splitGroups, splitRows } from '../split.ts';
-import { benignComments, countBenign } from './benign.ts';
+import { benignComments, countBenign, spamComments } from './benign.ts';
 import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } from './taskTypes.ts';
 
 export const sponsorshipTask: TaskSpec = {
   name: 'sponsorship',
   heads: [
-    { name: 'commercial', goal: { kind: 'f1' }, benignFprCap: 0.05 },
+    // With spam comments among the negatives the best-F1 threshold falls; the cap keeps false
+    // positives on benign comments below where they were before (4.3% on the held-out ones).
+    { name: 'commercial', goal: { kind: 'f1' }, benignFprCap: 0.035 },
     { name: 'disclosure', goal: { kind: 'f1' } },
   ],
   // YouTube descriptions are a sixth of the disclosure rows and unlike pins (long, link-heavy); at
@@ -56,13 +58,17 @@ export const sponsorshipTask: TaskSpec = {
     countBenign(counts, benign, !permissiveOnly);
     if (!permissiveOnly) train.push(...benign.train);
     evaluations.push({ name: 'benign-comments-commercial', head: 'commercial', split: 'random 30% of the deduplicated ham of YouTube + ScamSpot', rows: benign.test, kind: 'binary' });
+    const spam = spamComments(root, 'commercial', seed);
+    countBenign(counts, spam, !permissiveOnly);
+    if (!permissiveOnly) train.push(...spam.train);
+    evaluations.push({ name: 'spam-comments-commercial', head: 'commercial', split: 'random 30% of the deduplicated spam of YouTube + ScamSpot (self-promotion and scams: not commercial in the sponsorship sense)', rows: spam.test, kind: 'binary' });
     return {
       train,
       benign: new Set(benign.train),
       setCounts: counts,
       evaluations,
       notes: [
-        'commercial: Instagram promo=1 and every Mathur item (affiliate link present) are positives; Instagram promo=0 and benign comments are negatives.',
+        'commercial: Instagram promo=1 and every Mathur item (affiliate link present) are positives; Instagram promo=0, benign comments and spam comments are negatives. Spam comments count as negatives because commercial here means selling for a brand, which is what a disclosure audit is about: before they did, 59 of the 205 spam comments of the held-out YouTube video ("WATCH MY VIDEOS AND SUBSCRIBE", "subscribe to me for daily vines") were labelled undisclosed sponsorship, filling the compliance view with what the spam model already flags. The rules still mark an affiliate link or a discount code in a spam comment as commercial.',
         'disclosure: Mathur disclosure_present (silver labels from the authors\u2019 manually marked sentence clusters).',
         'Held-out evaluations use the scores the app shows (learned heads with the RULES.md rules; metrics.learnedHeadOnly has the heads alone), except the two Mathur disclosure splits, which score the disclosure head (metrics.appScore has the app\u2019s score). Mathur\u2019s silver labels mark sentences in clusters the authors picked by hand, and they treat identical wording both ways: of the 121 pins with "#sponsored", 52 are labelled disclosed and 69 not; of 29 with "#ad", 13 and 16. The head learns that notion; the app floors the disclosure score with the rule score wherever RULES.md-adequate wording ("#ad", "sponsored", "paid partnership") sits before the fold, because a visible "#ad" is a disclosure in law whatever the labels say. Every disagreement that floor adds on the Pinterest split (8 pins, read by hand: "Female Beatlejuice halloween costume #ad", "Anthropologie Crescent Hoops, #ad", "… #Sponsored") is such a label miss. Mathur labels mark disclosure wording present anywhere, so disclosure is compared as presence; the app\u2019s `disclosure` score additionally cuts a disclosure that sits after the ~125-character fold or inside a hashtag cluster to a quarter.',
         'Spot check of Mathur Pinterest disagreements (15 read by hand): 9 carry "#sponsored" or "(AD)" that the silver labels call undisclosed (label misses, though most sit after the fold, which RULES.md calls inadequate), 2 say only "(affiliate link)" (weak wording), 3 are learned-head hits on shop-template pins ("Continue to the product at the image link") and 1 was a rule bug ("-ad" inside a URL slug; fixed). YouTube (31 disagreements read): at least 6 of 15 \u201cfalse positives\u201d are disclosures the silver labels miss ("This video was sponsored by Celie Hair", "Disclosure: Some of the following are affiliate links", "(AD) CHECK OUT MY GIVEAWAY", "This post contains sponsored link(s)"); the misses were mostly \u201csupport the channel by shopping through these links\u201d explanations (now a rule) and lines like "Amazon Link: …" that Mathur\u2019s clusters counted as disclosures; denials ("not sponsored") are handled by a negation rule.',
