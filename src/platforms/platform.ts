@@ -44,6 +44,15 @@ export interface CredentialStore {
   save(next: Credentials): Promise<void>;
 }
 
+/**
+ * Where a connector keeps its own budget between processes (YouTube's daily quota ledger): an opaque
+ * JSON value per account. Without one, each process starts counting from zero.
+ */
+export interface UsageStore {
+  load(): unknown;
+  save(state: unknown): void;
+}
+
 export interface ConnectorConfig {
   /** API root, e.g. https://oauth.reddit.com or http://127.0.0.1:PORT/reddit for the simulator. */
   readonly baseUrl: string;
@@ -57,6 +66,7 @@ export interface ConnectorConfig {
   readonly userAgent: string;
   readonly fetch: FetchFn;
   readonly clock: Clock;
+  readonly usageStore?: UsageStore | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,3 +13,7 @@ export function setSetting(db: Database, key: string, value: unknown): void {
     JSON.stringify(value),
   );
 }
+
+export function deleteSetting(db: Database, key: string): void {
+  prepared(db, 'DELETE FROM settings WHERE key = ?').run(key);
+}

@@ -8,6 +8,7 @@ import { createPlatform, isSupportedPlatform, type Credentials, type FetchFn, ty
 import { addAccount, listAccounts, readSecret, removeAccount, writeSecret, type Account } from '../../store/accounts.ts';
 import { countUnsent, detachAccount } from '../../store/outbox.ts';
 import { SecretUnavailableError } from '../../store/secrets.ts';
+import { deleteSetting, getSetting, setSetting } from '../../store/settings.ts';
 import { STOA_VERSION } from '../version.ts';
 import type { BackendContext } from '../context.ts';
 import { parseAccountSecret, serializeAccountSecret, type AccountSecret } from './accountSecret.ts';
@@ -83,6 +84,7 @@ export function removeWorkspaceAccount(ctx: BackendContext, accountId: string, o
   return db.transaction(() => {
     const { discarded } = detachAccount(db, accountId, 'the account was removed before this action was sent', clock);
     removeAccount(db, accountId, ctx.who, clock);
+    deleteSetting(db, usageKey(accountId));
     return ok({ removed: true as const, discarded });
   })();
 }
@@ -98,6 +100,9 @@ function loadSecret(ctx: BackendContext, accountId: string): Result<AccountSecre
   const secret = text === null ? null : parseAccountSecret(text);
   return secret ? ok(secret) : err({ code: 'secret_unavailable', message: 'The account has no usable stored credentials; add it again.' });
 }
+
+/** The settings key of a connector's own budget state (e.g. YouTube's quota spent today) for one account. */
+const usageKey = (accountId: string): string => `connector-usage:${accountId}`;
 
 /** A connector for the account, or why there cannot be one. */
 export function platformFor(ctx: BackendContext, account: Account, fetch: FetchFn): Result<Platform, AccountProblem> {
@@ -123,6 +128,10 @@ export function platformFor(ctx: BackendContext, account: Account, fetch: FetchF
       userAgent: USER_AGENT,
       fetch,
       clock: ctx.clock,
+      usageStore: {
+        load: () => getSetting<unknown>(ctx.db, usageKey(account.id)),
+        save: (state) => setSetting(ctx.db, usageKey(account.id), state),
+      },
     }),
   );
 }

@@ -51,6 +51,13 @@ export class YoutubeClient {
     return `${base}/youtube/v3/${PATH[method]}?${new URLSearchParams(params).toString()}`;
   }
 
+  // Every unit spent is written through to the usage store, so a later process (the next `stoa sync`)
+  // starts from today's real spend instead of a fresh 10,000.
+  private charge(method: QuotaMethod, now: Date): void {
+    this.quota.charge(method, now);
+    this.config.usageStore?.save(this.quota.snapshot(now));
+  }
+
   /** One API call: quota check, token, send, charge, refresh-once on 401, classify. */
   async call(method: QuotaMethod, params: Readonly<Record<string, string>>): Promise<ApiResult> {
     const isWrite = HTTP_METHOD[method] !== 'GET';
@@ -73,14 +80,14 @@ export class YoutubeClient {
           signal: AbortSignal.timeout(30_000),
         });
       } catch (error) {
-        this.quota.charge(method, this.config.clock.now());
+        this.charge(method, this.config.clock.now());
         return { ok: false, failure: classifyNetworkError(error, isWrite, this.config.clock.now()), httpStatus: null, googleReason: null };
       }
       const now = this.config.clock.now();
       const text = await response.text().catch(() => '');
       const body = parseJson(text);
       // Google charges rejected calls too; a 401 is refused before any quota is spent.
-      if (response.status !== 401) this.quota.charge(method, now);
+      if (response.status !== 401) this.charge(method, now);
       if (response.status === 401 && attempt === 0) continue;
       if (response.ok) {
         if (response.status !== 204 && body === undefined) {
@@ -89,7 +96,10 @@ export class YoutubeClient {
         return { ok: true, status: response.status, body: body ?? null };
       }
       const reason = errorReason(body);
-      if (reason === 'quotaExceeded' || reason === 'dailyLimitExceeded') this.quota.exhaust(now);
+      if (reason === 'quotaExceeded' || reason === 'dailyLimitExceeded') {
+        this.quota.exhaust(now);
+        this.config.usageStore?.save(this.quota.snapshot(now));
+      }
       const failure = classifyApiError(response.status, body, isWrite, now);
       if (failure.status === 'retry_after' && (reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded' || response.status === 429)) this.pausedUntil = Date.parse(failure.at);
       return { ok: false, failure, httpStatus: response.status, googleReason: reason };

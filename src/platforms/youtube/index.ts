@@ -44,7 +44,7 @@ export function youtubeCapabilities(dailyQuota: number = DEFAULT_DAILY_QUOTA): P
 }
 
 export interface YoutubePlatform extends Platform {
-  /** Units spent today by this connector; persist it and pass it back as options.quotaDay / options.quotaUsed. */
+  /** Units spent today by this connector (kept in config.usageStore after every call when there is one). */
   quota(): QuotaSnapshot;
 }
 
@@ -53,7 +53,8 @@ export function createYoutubePlatform(config: ConnectorConfig): YoutubePlatform 
   const dailyQuota = Number(config.options?.['dailyQuota'] ?? DEFAULT_DAILY_QUOTA);
   const quotaDay = config.options?.['quotaDay'];
   const quotaUsed = Number(config.options?.['quotaUsed'] ?? 0);
-  const client = new YoutubeClient(config, { dailyLimit: dailyQuota, ...(quotaDay ? { snapshot: { day: quotaDay, used: quotaUsed } } : {}) });
+  const snapshot = quotaDay ? { day: quotaDay, used: quotaUsed } : storedSnapshot(config.usageStore?.load());
+  const client = new YoutubeClient(config, { dailyLimit: dailyQuota, ...(snapshot ? { snapshot } : {}) });
   const missingChannel = { status: 'permanent_failure', code: 'missing_channel_id', reason: 'The YouTube account has no channel id configured.' } as const;
 
   const ensure = async (): Promise<AuthOutcome> => {
@@ -91,3 +92,10 @@ export function createYoutubePlatform(config: ConnectorConfig): YoutubePlatform 
 }
 
 export const youtubeFactory: PlatformFactory = createYoutubePlatform;
+
+/** A ledger snapshot read back from a usage store; anything else (a store written by another version) is ignored. */
+function storedSnapshot(value: unknown): QuotaSnapshot | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { day, used } = value as { day?: unknown; used?: unknown };
+  return typeof day === 'string' && typeof used === 'number' && Number.isFinite(used) && used >= 0 ? { day, used } : undefined;
+}

@@ -128,4 +128,22 @@ describe('YouTube quota', () => {
     expect(rig.platform.quota()).toEqual({ day: '2026-11-25', used: 50 });
     expect(rig.platform.capabilities.rateLimit).toMatchObject({ kind: 'daily_quota', units: 60, resetTimeZone: 'America/Los_Angeles' });
   });
+
+  it('keeps its ledger in the usage store, so the next process starts from today\u2019s spend', async () => {
+    rig = await startYoutubeRig({ connectorOptions: { dailyQuota: '60' } });
+    const r = rig;
+    let stored: unknown = { day: 'written by another version' };
+    const usageStore = { load: () => stored, save: (state: unknown) => void (stored = state) };
+    const first = createYoutubePlatform({ ...r.config, usageStore });
+    const ids = idsWithStatus(r.sim, 'heldForReview', true);
+    expect((await first.act(remove(r, ids[0] ?? ''))).status).toBe('done'); // the unreadable value was ignored
+    expect(stored).toEqual({ day: '2026-11-25', used: 50 });
+    const sent = apiCalls(r);
+    const next = createYoutubePlatform({ ...r.config, usageStore });
+    expect(await next.act(remove(r, ids[1] ?? ''))).toMatchObject({ status: 'retry_after', at: '2026-11-26T08:00:00.000Z' });
+    expect(apiCalls(r)).toBe(sent);
+    r.clock.set(new Date('2026-11-26T08:00:01.000Z'));
+    expect((await createYoutubePlatform({ ...r.config, usageStore }).act(remove(r, ids[1] ?? ''))).status).toBe('done');
+    expect(stored).toEqual({ day: '2026-11-26', used: 50 });
+  });
 });

@@ -11,6 +11,8 @@ import { platformFor, removeWorkspaceAccount } from '../../../src/backend/sync/a
 import { decideAndQueue } from '../../../src/sync/decide.ts';
 import { SyncEngine } from '../../../src/sync/engine.ts';
 import { listAccounts } from '../../../src/store/accounts.ts';
+import { getSetting } from '../../../src/store/settings.ts';
+import type { YoutubePlatform } from '../../../src/platforms/youtube/index.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 import { appliedWrites, startSyncHarness, type SyncHarness } from './harness.ts';
 
@@ -172,6 +174,27 @@ describe('outbox', () => {
     expect(summary).toMatchObject({ acted: 60, remaining: 0 });
     const calls = h.sim.requests('youtube').filter((r) => r.path.includes('setModerationStatus'));
     expect(calls.map((r) => new URLSearchParams(r.query).get('id')?.split(',').length)).toEqual([50, 10]);
+  });
+
+  it('keeps the YouTube quota spent today in the workspace, for the next connector and the next process', async () => {
+    const h = await start(['youtube']);
+    await h.sync.syncNow();
+    const ctx = h.backend.context;
+    const key = `connector-usage:${h.accounts['youtube'] ?? ''}`;
+    const spentAfterPull = getSetting<{ day: string; used: number }>(ctx.db, key);
+    expect(spentAfterPull?.used).toBeGreaterThan(0);
+    const items = openItems(h, 'youtube', 3);
+    for (const item of items) h.sync.decide({ itemId: item.id, action: 'remove' });
+    await h.sync.pushOutbox();
+    // One setModerationStatus call for the three ids: 50 units, written through as it was spent.
+    expect(getSetting<{ used: number }>(ctx.db, key)?.used).toBe((spentAfterPull?.used ?? 0) + 50);
+    const [account] = listAccounts(ctx.db);
+    if (!account) throw new Error('no account');
+    const platform = platformFor(ctx, account, fetch);
+    if (!platform.ok) throw new Error(platform.error.message);
+    expect((platform.value as YoutubePlatform).quota()).toEqual(getSetting(ctx.db, key));
+    expect(removeWorkspaceAccount(ctx, account.id, { discardQueued: true }).ok).toBe(true);
+    expect(getSetting(ctx.db, key)).toBeUndefined();
   });
 });
 
