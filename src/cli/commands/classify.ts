@@ -4,9 +4,8 @@
 // worker threads while the next batches are read (STREAM_IN_FLIGHT batches in flight).
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import { openClassifier, type Classifier } from '../../backend/models/classifierService.ts';
+import { openClassifier, STREAM_BATCH, STREAM_IN_FLIGHT, type Classifier } from '../../backend/models/classifierService.ts';
 import { parseTask } from '../../backend/models/training.ts';
-import { STREAM_BATCH, STREAM_IN_FLIGHT } from '../../ml/classifierPool.ts';
 
 
 interface Pending {
