@@ -13,6 +13,7 @@ import {
 } from './schemas.ts';
 import {
   accountSchema,
+  connectionProfileSchema,
   credentialsInputSchema,
   outboxEntrySchema,
   outboxStateSchema,
@@ -90,6 +91,8 @@ export const endpoints = {
     }),
   },
   'accounts.list': { input: empty, output: z.array(accountSchema) },
+  /** The platforms an account can be connected to, with their documented defaults. */
+  'accounts.platforms': { input: empty, output: z.array(connectionProfileSchema) },
   'accounts.add': {
     input: z
       .object({

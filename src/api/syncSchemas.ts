@@ -15,6 +15,15 @@ export const credentialsInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('access_token'), accessToken: z.string().min(1).max(4000), expiresAt: z.string().max(40).optional() }),
 ]);
 
+/** How to connect an account of one platform: what the add-account form offers (see ConnectionProfile). */
+export const connectionProfileSchema = z.object({
+  platform: platformSchema,
+  defaultBaseUrl: z.string().nullable(),
+  defaultAuthBaseUrl: z.string().nullable(),
+  credentialKinds: z.array(z.enum(['oauth2', 'api_key', 'access_token'])),
+  options: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean(), placeholder: z.string() })),
+});
+
 export const accountSchema = z.object({
   id: z.string(),
   platform: platformSchema,

@@ -3,6 +3,7 @@
 import type { Handlers } from '../api/dispatch.ts';
 import { fail, type ErrorCode } from '../api/errors.ts';
 import type { BackendContext } from './context.ts';
+import { connectionProfiles } from '../platforms/index.ts';
 import {
   addWorkspaceAccount,
   listWorkspaceAccounts,
@@ -24,9 +25,13 @@ const CODES: Record<AccountProblem['code'], ErrorCode> = {
 
 export const failWith = (problem: AccountProblem): never => fail(CODES[problem.code], problem.message);
 
-export function accountHandlers(ctx: BackendContext, sync: SyncService): Pick<Handlers, 'accounts.list' | 'accounts.add' | 'accounts.remove' | 'accounts.test'> {
+export function accountHandlers(
+  ctx: BackendContext,
+  sync: SyncService,
+): Pick<Handlers, 'accounts.list' | 'accounts.platforms' | 'accounts.add' | 'accounts.remove' | 'accounts.test'> {
   return {
     'accounts.list': () => listWorkspaceAccounts(ctx),
+    'accounts.platforms': () => connectionProfiles().map(({ platform, profile }) => ({ platform, ...profile, credentialKinds: [...profile.credentialKinds], options: profile.options.map((o) => ({ ...o })) })),
     'accounts.add': (input) => {
       const added = addWorkspaceAccount(ctx, input);
       if (!added.ok) return failWith(added.error);

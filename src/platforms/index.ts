@@ -2,11 +2,11 @@
 // else receives a `Platform` and reads its capabilities. Each platform folder exports one
 // `PlatformFactory`; add it to FACTORIES below.
 import type { PlatformName } from '../core/domain.ts';
-import type { ConnectorConfig, Platform, PlatformFactory } from './platform.ts';
-import { createInstagramPlatform } from './instagram/index.ts';
-import { createDiscoursePlatform } from './discourse/index.ts';
-import { createRedditPlatform } from './reddit/index.ts';
-import { createYoutubePlatform } from './youtube/index.ts';
+import type { ConnectionProfile, ConnectorConfig, Platform, PlatformFactory } from './platform.ts';
+import { createInstagramPlatform, INSTAGRAM_CONNECTION } from './instagram/index.ts';
+import { createDiscoursePlatform, DISCOURSE_CONNECTION } from './discourse/index.ts';
+import { createRedditPlatform, REDDIT_CONNECTION } from './reddit/index.ts';
+import { createYoutubePlatform, YOUTUBE_CONNECTION } from './youtube/index.ts';
 
 export type * from './platform.ts';
 export { actionReflected, QUEUE_KINDS } from './platform.ts';
@@ -17,6 +17,21 @@ const FACTORIES: Partial<Record<PlatformName, PlatformFactory>> = {
   youtube: createYoutubePlatform,
   instagram: createInstagramPlatform,
 };
+
+const CONNECTIONS: Partial<Record<PlatformName, ConnectionProfile>> = {
+  reddit: REDDIT_CONNECTION,
+  discourse: DISCOURSE_CONNECTION,
+  youtube: YOUTUBE_CONNECTION,
+  instagram: INSTAGRAM_CONNECTION,
+};
+
+/** How to connect an account of each supported platform (defaults, sign-in kinds, settings). */
+export function connectionProfiles(): { platform: PlatformName; profile: ConnectionProfile }[] {
+  return supportedPlatforms().flatMap((platform) => {
+    const profile = CONNECTIONS[platform];
+    return profile ? [{ platform, profile }] : [];
+  });
+}
 
 export function supportedPlatforms(): PlatformName[] {
   return (Object.keys(FACTORIES) as PlatformName[]).sort();

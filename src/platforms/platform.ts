@@ -328,6 +328,18 @@ export interface Platform {
 export type PlatformFactory = (config: ConnectorConfig) => Platform;
 
 /**
+ * What a person needs to connect an account, as data the UI renders without knowing platforms:
+ * the documented API and token hosts (null where each site has its own, as for Discourse), the
+ * sign-in kinds the platform accepts (first is the usual one) and the connector's own settings.
+ */
+export interface ConnectionProfile {
+  readonly defaultBaseUrl: string | null;
+  readonly defaultAuthBaseUrl: string | null;
+  readonly credentialKinds: readonly Credentials['kind'][];
+  readonly options: readonly { readonly key: string; readonly label: string; readonly required: boolean; readonly placeholder: string }[];
+}
+
+/**
  * Whether `snapshot` already reflects `action`, for read-before-write reconciliation. Pure, so the
  * sync engine and the connectors agree on it.
  */

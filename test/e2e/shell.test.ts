@@ -80,6 +80,19 @@ describe('Stoa shell in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain(server.served.backend.context.dataDir);
   });
 
+  it('offers each platform\u2019s documented addresses and settings when connecting an account', async () => {
+    await page.getByRole('button', { name: 'Connect an account…' }).click();
+    const form = page.getByRole('form', { name: 'Connect an account' });
+    await form.getByLabel('Platform').selectOption('youtube');
+    expect(await form.getByLabel('API address').inputValue()).toBe('https://www.googleapis.com');
+    expect(await form.getByLabel('Token address (if different)').inputValue()).toBe('https://oauth2.googleapis.com');
+    expect(await form.getByLabel('Channel id').getAttribute('required')).not.toBeNull();
+    await form.getByLabel('Platform').selectOption('discourse');
+    expect(await form.getByLabel('API address').inputValue()).toBe('');
+    expect(await form.getByLabel('API key').count()).toBe(1);
+    expect(await form.getByLabel('Channel id').count()).toBe(0);
+  });
+
   it('refuses to work without the launch token', async () => {
     const stranger = await browser.newPage();
     await stranger.goto(server.url.replace(/#.*$/, ''));

@@ -9,6 +9,7 @@ import {
   type ActOutcome,
   type AuthOutcome,
   type CallFailure,
+  type ConnectionProfile,
   type ConnectorConfig,
   type Platform,
   type PlatformCapabilities,
@@ -23,6 +24,15 @@ import { DiscourseClient, isFailure, type DiscourseReply } from './client.ts';
 import { decodeVersion, kindOf, parseList, sideLoads, toPullPage, toSnapshot, type ReviewableKind } from './map.ts';
 import { compareKey, decodeCursor, encodeCursor, keyOf, PER_PAGE, probeOffset, reachesBack, type WalkCursor } from './paging.ts';
 import { adminUserSchema, performResultSchema, reviewableSchema, showSchema, type Reviewable } from './wire.ts';
+
+
+// Every Discourse forum is its own host: the address is the forum's, with an admin API key.
+export const DISCOURSE_CONNECTION: ConnectionProfile = {
+  defaultBaseUrl: null,
+  defaultAuthBaseUrl: null,
+  credentialKinds: ['api_key'],
+  options: [],
+};
 
 export const DISCOURSE_CAPABILITIES: PlatformCapabilities = {
   queues: ['modqueue', 'reports'],

@@ -3,15 +3,25 @@
 // delete (permanent). Config: `options.igUserId` (required), `options.graphVersion` (default
 // v21.0); `baseUrl` https://graph.facebook.com (or https://graph.instagram.com), `authBaseUrl`
 // https://graph.instagram.com for token refresh; the simulator's /instagram for both.
-import type { ActOutcome, ActionRequest, ActionTarget, ConnectorConfig, Platform, PlatformCapabilities, PlatformFactory, ReadStateOutcome } from '../platform.ts';
+import type { ActOutcome, ActionRequest, ActionTarget, ConnectionProfile, ConnectorConfig, Platform, PlatformCapabilities, PlatformFactory, ReadStateOutcome } from '../platform.ts';
 import { isMissingObject } from './classify.ts';
-import { GraphClient } from './client.ts';
+import { DEFAULT_GRAPH_VERSION, GRAPH_ROOT, GraphClient, INSTAGRAM_LOGIN_ROOT } from './client.ts';
 import { PAGE_SIZE, pullComments } from './pull.ts';
 import { commentSchema, successSchema } from './wire.ts';
 
 export { createInstagramSimulator } from './simulator.ts';
 export type { InstagramSimulator, InstagramSimOptions } from './simulator.ts';
 export { DEFAULT_GRAPH_VERSION, GRAPH_ROOT, INSTAGRAM_LOGIN_ROOT } from './client.ts';
+
+export const INSTAGRAM_CONNECTION: ConnectionProfile = {
+  defaultBaseUrl: GRAPH_ROOT,
+  defaultAuthBaseUrl: INSTAGRAM_LOGIN_ROOT,
+  credentialKinds: ['access_token'],
+  options: [
+    { key: 'igUserId', label: 'Instagram professional account id', required: true, placeholder: '1784…' },
+    { key: 'graphVersion', label: 'Graph API version', required: false, placeholder: DEFAULT_GRAPH_VERSION },
+  ],
+};
 
 export const instagramCapabilities: PlatformCapabilities = {
   queues: ['comments'],

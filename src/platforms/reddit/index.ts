@@ -9,6 +9,7 @@ import {
   type ActionTarget,
   type ActOutcome,
   type AuthOutcome,
+  type ConnectionProfile,
   type ConnectorConfig,
   type Platform,
   type PlatformCapabilities,
@@ -20,6 +21,13 @@ import { RedditAuth } from './auth.ts';
 import { isFailure, RedditClient, type RedditReply } from './client.ts';
 import { parseListing, toPullPage, toSnapshot } from './map.ts';
 import { bannedListingSchema, bannedUserSchema, jsonErrorsSchema, meSchema } from './wire.ts';
+
+export const REDDIT_CONNECTION: ConnectionProfile = {
+  defaultBaseUrl: 'https://oauth.reddit.com',
+  defaultAuthBaseUrl: 'https://www.reddit.com',
+  credentialKinds: ['oauth2'],
+  options: [{ key: 'subreddit', label: 'Subreddit (without r/; "mod" reads every one you moderate)', required: false, placeholder: 'mod' }],
+};
 
 export const REDDIT_CAPABILITIES: PlatformCapabilities = {
   queues: ['modqueue', 'reports', 'spam', 'unmoderated'],

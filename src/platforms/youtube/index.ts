@@ -3,8 +3,8 @@
 // a daily unit quota that resets at midnight Pacific. Config: `options.channelId` (required),
 // `options.dailyQuota` (default 10000); `baseUrl` https://www.googleapis.com and `authBaseUrl`
 // https://oauth2.googleapis.com for the real API, or the simulator's /youtube for both.
-import type { ActOutcome, ActionRequest, AuthOutcome, ConnectorConfig, Platform, PlatformCapabilities, PlatformFactory, PullRequest, ReadStateOutcome } from '../platform.ts';
-import { YoutubeClient } from './client.ts';
+import type { ActOutcome, ActionRequest, AuthOutcome, ConnectionProfile, ConnectorConfig, Platform, PlatformCapabilities, PlatformFactory, PullRequest, ReadStateOutcome } from '../platform.ts';
+import { GOOGLE_OAUTH_ROOT, YOUTUBE_API_ROOT, YoutubeClient } from './client.ts';
 import { MAX_IDS_PER_CALL, moderate } from './moderate.ts';
 import { PAGE_SIZE, pullQueue } from './pull.ts';
 import { DEFAULT_DAILY_QUOTA, PACIFIC_TIME_ZONE, QUOTA_COSTS, type QuotaSnapshot } from './quota.ts';
@@ -13,6 +13,16 @@ import { readCommentState } from './readState.ts';
 export { createYoutubeSimulator } from './simulator.ts';
 export type { YoutubeSimulator, YoutubeSimOptions } from './simulator.ts';
 export { GOOGLE_OAUTH_ROOT, YOUTUBE_API_ROOT } from './client.ts';
+
+export const YOUTUBE_CONNECTION: ConnectionProfile = {
+  defaultBaseUrl: YOUTUBE_API_ROOT,
+  defaultAuthBaseUrl: GOOGLE_OAUTH_ROOT,
+  credentialKinds: ['oauth2'],
+  options: [
+    { key: 'channelId', label: 'Channel id', required: true, placeholder: 'UC…' },
+    { key: 'dailyQuota', label: 'Daily quota units of the Google Cloud project', required: false, placeholder: String(DEFAULT_DAILY_QUOTA) },
+  ],
+};
 
 export function youtubeCapabilities(dailyQuota: number = DEFAULT_DAILY_QUOTA): PlatformCapabilities {
   return {
