@@ -25,6 +25,10 @@ const CONNECTIONS: Partial<Record<PlatformName, ConnectionProfile>> = {
   instagram: INSTAGRAM_CONNECTION,
 };
 
+export function connectionProfile(name: PlatformName): ConnectionProfile | null {
+  return CONNECTIONS[name] ?? null;
+}
+
 /** How to connect an account of each supported platform (defaults, sign-in kinds, settings). */
 export function connectionProfiles(): { platform: PlatformName; profile: ConnectionProfile }[] {
   return supportedPlatforms().flatMap((platform) => {

@@ -4,7 +4,7 @@
 // connector uses them.
 import { err, ok, type Result } from '../../core/result.ts';
 import { PLATFORMS, type PlatformName } from '../../core/domain.ts';
-import { createPlatform, isSupportedPlatform, type Credentials, type FetchFn, type Platform } from '../../platforms/index.ts';
+import { connectionProfile, createPlatform, isSupportedPlatform, type Credentials, type FetchFn, type Platform } from '../../platforms/index.ts';
 import { addAccount, listAccounts, readSecret, removeAccount, writeSecret, type Account } from '../../store/accounts.ts';
 import { countUnsent, detachAccount } from '../../store/outbox.ts';
 import { SecretUnavailableError } from '../../store/secrets.ts';
@@ -38,6 +38,14 @@ const USER_AGENT = `desktop:stoa:v${STOA_VERSION} (by /u/stoa-app)`;
 export function addWorkspaceAccount(ctx: BackendContext, input: AddAccountInput): Result<AccountView, AccountProblem> {
   if (!(PLATFORMS as readonly string[]).includes(input.platform) || !isSupportedPlatform(input.platform)) {
     return err({ code: 'unsupported_platform', message: `Stoa has no connector for "${input.platform}".` });
+  }
+  const profile = connectionProfile(input.platform);
+  if (profile && !profile.credentialKinds.includes(input.credentials.kind)) {
+    return err({ code: 'invalid_input', message: `A ${input.platform} account signs in with ${profile.credentialKinds.join(' or ')} credentials, not ${input.credentials.kind}.` });
+  }
+  const missing = profile?.options.filter((o) => o.required && (input.options?.[o.key] ?? '').trim() === '') ?? [];
+  if (missing.length > 0) {
+    return err({ code: 'invalid_input', message: `A ${input.platform} account needs ${missing.map((o) => `${o.key} (${o.label})`).join(', ')} in its settings.` });
   }
   for (const url of [input.baseUrl, input.authBaseUrl]) {
     if (url === undefined) continue;

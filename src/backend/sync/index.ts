@@ -3,6 +3,7 @@
 export { SyncService, OFFLINE_SETTING, type SyncServiceOptions, type SyncStatus, type ConflictChoice } from './service.ts';
 export { addWorkspaceAccount, listWorkspaceAccounts, removeWorkspaceAccount, testWorkspaceAccount, type AccountView, type AddAccountInput, type AccountProblem } from './accounts.ts';
 export { credentialsSchema, parseAccountSecret } from './accountSecret.ts';
+export { connectionProfiles } from '../../platforms/index.ts';
 export { initDemoAccounts } from './demo.ts';
 export { workspaceStats, type WorkspaceStats } from './stats.ts';
 export { listItemsForCli, type CliItem } from './items.ts';

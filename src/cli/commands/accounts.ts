@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
-import { addWorkspaceAccount, credentialsSchema, listWorkspaceAccounts, removeWorkspaceAccount, testWorkspaceAccount } from '../../backend/sync/index.ts';
+import { addWorkspaceAccount, connectionProfiles, credentialsSchema, listWorkspaceAccounts, removeWorkspaceAccount, testWorkspaceAccount } from '../../backend/sync/index.ts';
 import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
@@ -11,7 +11,7 @@ const DATA_DIR_HELP = 'workspace folder (default: $STOA_DATA_DIR or the OS app-d
 
 interface AddFlags {
   platform: string;
-  baseUrl: string;
+  baseUrl?: string;
   authBaseUrl?: string;
   name?: string;
   option: string[];
@@ -48,14 +48,24 @@ function parseOptions(pairs: readonly string[]): Record<string, string> {
   return options;
 }
 
+// Without --base-url the platform's documented hosts are used, token host included; with it, the
+// token host is only what --auth-base-url says (a simulator or proxy must not get the real one).
+function addresses(flags: AddFlags): { baseUrl: string; authBaseUrl: string | undefined } {
+  if (flags.baseUrl !== undefined) return { baseUrl: flags.baseUrl, authBaseUrl: flags.authBaseUrl };
+  const profile = connectionProfiles().find((p) => p.platform === flags.platform)?.profile;
+  if (!profile) throw new StoaUserError(`Stoa has no connector for "${flags.platform}".`);
+  if (profile.defaultBaseUrl === null) throw new StoaUserError(`A ${flags.platform} account needs --base-url: each one has its own address.`);
+  return { baseUrl: profile.defaultBaseUrl, authBaseUrl: flags.authBaseUrl ?? profile.defaultAuthBaseUrl ?? undefined };
+}
+
 export function registerAccounts(program: Command): void {
   const accounts = program.command('accounts').description('Add, list, remove and test platform accounts.');
   accounts
     .command('add')
     .description('Add an account; credentials JSON from --credentials-file or --credentials-stdin.')
     .requiredOption('--platform <name>', 'reddit, discourse, youtube or instagram')
-    .requiredOption('--base-url <url>', 'API root (or the simulator prefix, e.g. http://127.0.0.1:4100/reddit)')
-    .option('--auth-base-url <url>', 'token host when it differs from the API root')
+    .option('--base-url <url>', 'API root (default: the platform\'s documented one; required for Discourse; or the simulator prefix, e.g. http://127.0.0.1:4100/reddit)')
+    .option('--auth-base-url <url>', 'token host when it differs from the API root (default: the platform\'s, when --base-url is left out)')
     .option('--name <text>', 'display name')
     .option('--option <key=value>', 'connector option (repeatable), e.g. subreddit=mod, channelId=UC…', collect, [])
     .option('--credentials-file <file>', 'JSON credentials file')
@@ -64,12 +74,13 @@ export function registerAccounts(program: Command): void {
     .option('--json', 'print the account as JSON')
     .action(async (flags: AddFlags) => {
       const credentials = readCredentials(flags);
+      const { baseUrl, authBaseUrl } = addresses(flags);
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const result = addWorkspaceAccount(workspace.backend.context, {
           platform: flags.platform,
-          baseUrl: flags.baseUrl,
-          authBaseUrl: flags.authBaseUrl,
+          baseUrl,
+          authBaseUrl,
           displayName: flags.name ?? flags.platform,
           credentials,
           options: parseOptions(flags.option),

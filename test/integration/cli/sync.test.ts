@@ -102,6 +102,18 @@ describe('stoa accounts', () => {
     expect(inUrl.stderr).not.toContain('hunter2');
     const noCreds = await runCli(['accounts', 'add', '--data-dir', dir, '--platform', 'reddit', '--base-url', demo.baseUrl]);
     expect(noCreds.code).not.toBe(0);
+    // Without --base-url the documented hosts are used; a required connector setting is asked for.
+    const youtubeCreds = join(dir, 'youtube.json');
+    writeFileSync(youtubeCreds, JSON.stringify({ kind: 'oauth2', clientId: 'c', clientSecret: 's', refreshToken: 'r' }));
+    const noChannel = await runCli(['accounts', 'add', '--data-dir', dir, '--platform', 'youtube', '--credentials-file', youtubeCreds]);
+    expect(noChannel.stderr).toMatch(/needs channelId/);
+    const real = await runCli(['accounts', 'add', '--data-dir', dir, '--platform', 'youtube', '--option', 'channelId=UCx', '--credentials-file', youtubeCreds, '--json']);
+    expect(json<{ baseUrl: string }>(real.stdout).baseUrl).toBe('https://www.googleapis.com');
+    expect((await runCli(['accounts', 'remove', json<{ id: string }>(real.stdout).id, '--data-dir', dir])).code).toBe(0);
+    const forum = await runCli(['accounts', 'add', '--data-dir', dir, '--platform', 'discourse', '--credentials-file', youtubeCreds]);
+    expect(forum.stderr).toMatch(/needs --base-url/);
+    const wrongKind = await runCli(['accounts', 'add', '--data-dir', dir, '--platform', 'instagram', '--option', 'igUserId=1', '--credentials-file', youtubeCreds]);
+    expect(wrongKind.stderr).toMatch(/signs in with access_token credentials, not oauth2/);
     expect((await runCli(['accounts', 'remove', id, '--data-dir', dir])).code).toBe(0);
     expect(json<unknown[]>((await runCli(['accounts', 'list', '--data-dir', dir, '--json'])).stdout)).toEqual([]);
     const missing = await runCli(['accounts', 'test', id, '--data-dir', dir, '--json']);
