@@ -158,7 +158,8 @@ export function createYoutubeSimulator(context: SimContext, options: YoutubeSimO
     state: () => ({ items: model.countByStatus(), writes: [...model.writes] }),
     demoAccount: () => ({
       credentials: { kind: 'oauth2', clientId: auth.options.clientId, clientSecret: auth.options.clientSecret, refreshToken: auth.options.refreshToken },
-      options: { channelId },
+      // The project's quota travels with the account, so a connector's ledger matches this simulator's.
+      options: { channelId, dailyQuota: String(quota.dailyLimit) },
     }),
     externalAction(target, action) {
       // Another moderator in YouTube Studio, or the author deleting their own comment.

@@ -11,8 +11,9 @@ import { initDemoAccounts } from '../../../src/backend/sync/demo.ts';
 import { SyncService } from '../../../src/backend/sync/service.ts';
 import { createRedditSimulator } from '../../../src/platforms/reddit/simulator.ts';
 import { createRng, startSimulators, type RunningSimulators } from '../../../src/platforms/sim/index.ts';
-import { SIMULATOR_FACTORIES } from '../../../src/platforms/sim/registry.ts';
+import { createYoutubeSimulator } from '../../../src/platforms/youtube/simulator.ts';
 import { listAccounts } from '../../../src/store/accounts.ts';
+import { getSetting } from '../../../src/store/settings.ts';
 import { itemTarget } from '../../../src/store/itemRemote.ts';
 import { listItems } from '../../../src/store/items.ts';
 import { openDatabase } from '../../../src/store/open.ts';
@@ -35,7 +36,10 @@ beforeAll(async () => {
     seed: 'crash',
     faultRate: 0,
     // Room for 50 restarts' worth of pulls inside Reddit's 600 s window; faults still throttle.
-    simulators: { reddit: createRedditSimulator({ items: 400, rateLimit: 100_000 }), youtube: SIMULATOR_FACTORIES['youtube'] ?? (() => { throw new Error('no youtube simulator'); }) },
+    // Likewise for YouTube's daily quota: about 100 runs' pulls, read-backs and retried writes in one
+    // Pacific day would spend a real project's 10,000 units (the connector keeps its ledger across
+    // restarts), which is the quota doing its job, not what this test is about.
+    simulators: { reddit: createRedditSimulator({ items: 400, rateLimit: 100_000 }), youtube: (context) => createYoutubeSimulator(context, { dailyQuota: 1_000_000 }) },
   });
 });
 afterAll(async () => {
@@ -146,6 +150,8 @@ describe('crash test', () => {
     const check = openBackend({ dataDir, host: 'in-process', modelsDir: join(dataDir, 'no-models') });
     try {
       const { db } = check.context;
+      const youtubeAccount = listAccounts(db).find((a) => a.platform === 'youtube');
+      console.warn(`crash test: YouTube quota units spent today by the connector: ${JSON.stringify(getSetting(db, `connector-usage:${youtubeAccount?.id ?? ''}`))}`);
       const unsettled = listOutbox(db, { limit: 1000 }).filter((entry) => entry.state !== 'done');
       expect(unsettled.map((e) => `${e.platform} ${e.targetRemoteId} ${e.state} after ${e.attempts} attempts, next ${e.nextAttemptAt}: ${e.errorClass} ${e.lastError}`)).toEqual([]);
       expect(outboxCounts(db)).toEqual({ pending: 0, sending: 0, done: queued.length, failed: 0, conflict: 0 });
