@@ -99,7 +99,7 @@ describe('YouTube auth', () => {
 describe('YouTube quota', () => {
   it('parks writes until midnight Pacific after 403 quotaExceeded, across the fall DST change', async () => {
     // 2026-10-31 23:30 PDT. The simulator's project has 101 units; the connector believes 10,000.
-    rig = await startYoutubeRig({ start: '2026-11-01T06:30:00.000Z', dailyQuota: 101 });
+    rig = await startYoutubeRig({ start: '2026-11-01T06:30:00.000Z', dailyQuota: 101, connectorOptions: { dailyQuota: '10000' } });
     const r = rig;
     const ids = idsWithStatus(r.sim, 'heldForReview', true);
     expect((await r.platform.act(remove(r, ids[0] ?? ''))).status).toBe('done');
