@@ -42,9 +42,24 @@ export function mapComment(c: WireComment, media: MediaRef): RemoteItem {
   };
 }
 
-export function mapComments(entries: readonly unknown[], media: MediaRef): { items: RemoteItem[]; quarantined: QuarantinedPayload[] } {
+/** A thread whose nested `replies` page said there is more: where the replies edge resumes. */
+export interface ReplyPage {
+  readonly commentId: string;
+  readonly after: string;
+}
+
+/**
+ * Comments of one page, each nested first page of replies flattened after its parent. `parentId` is
+ * set when `entries` is a page of the replies edge itself.
+ */
+export function mapComments(
+  entries: readonly unknown[],
+  media: MediaRef,
+  parentId: string | null = null,
+): { items: RemoteItem[]; quarantined: QuarantinedPayload[]; replyPages: ReplyPage[] } {
   const items: RemoteItem[] = [];
   const quarantined: QuarantinedPayload[] = [];
+  const replyPages: ReplyPage[] = [];
   const take = (entry: unknown, parentId: string | null): WireComment | null => {
     const parsed = commentSchema.safeParse(entry);
     if (!parsed.success) {
@@ -56,11 +71,13 @@ export function mapComments(entries: readonly unknown[], media: MediaRef): { ite
     return parsed.data;
   };
   for (const entry of entries) {
-    const top = take(entry, null);
+    const top = take(entry, parentId);
     // Replies come nested under their parent; they are items of their own, pointing at it.
     for (const reply of top?.replies?.data ?? []) take(reply, top?.id ?? null);
+    const paging = top?.replies?.paging;
+    if (top && paging?.next && paging.cursors?.after) replyPages.push({ commentId: top.id, after: paging.cursors.after });
   }
-  return { items, quarantined };
+  return { items, quarantined, replyPages };
 }
 
 export function mediaRef(m: WireMedia): MediaRef {

@@ -64,9 +64,15 @@ export function renderComment(c: SimComment, fields: Fields, state: InstagramSim
         out['media'] = { id: c.mediaId };
         break;
       case 'replies': {
+        // Only the first page nests; a longer thread says so with paging, as Graph does.
         const sub = (f.sub.length > 0 ? f.sub : ['id', 'text', 'timestamp']).map((name) => ({ name, sub: [] }));
-        const replies = state.repliesOf(c.id);
-        if (replies.length > 0) out['replies'] = { data: replies.map((r) => renderComment(r, sub, state)) };
+        const { page, more } = replyPage(state, c.id, null, PAGE_DEFAULT);
+        const last = page[page.length - 1];
+        if (page.length > 0) {
+          const after = last ? encodeCursor(last.timestamp, last.id) : '';
+          const paging = { cursors: { after }, ...(more ? { next: `/${c.id}/replies?limit=${PAGE_DEFAULT}&after=${after}` } : {}) };
+          out['replies'] = { data: page.map((r) => renderComment(r, sub, state)), paging };
+        }
         break;
       }
       case 'parent_id':
@@ -120,6 +126,14 @@ export const isReply = (value: Anchor | null | SimReply): value is SimReply => v
 
 /** Whether `item` sorts after `anchor` in a newest-first list. */
 export const isAfter = (item: { timestamp: string; id: string }, anchor: Anchor): boolean => item.timestamp < anchor[0] || (item.timestamp === anchor[0] && item.id < anchor[1]);
+
+/** Up to `size` live replies strictly after `anchor`, oldest first (conversation order); `more` when another exists. */
+export function replyPage(state: InstagramSimState, commentId: string, anchor: Anchor | null, size: number): { page: SimComment[]; more: boolean } {
+  const all = state.repliesOf(commentId);
+  const from = anchor === null ? 0 : all.findIndex((r) => r.timestamp > anchor[0] || (r.timestamp === anchor[0] && r.id > anchor[1]));
+  const start = from < 0 ? all.length : from;
+  return { page: all.slice(start, start + size), more: start + size < all.length };
+}
 
 /** A Graph page envelope; the `next` URL repeats the request with `after` only when `more`. */
 export function pageReply<T extends { timestamp: string; id: string }>(

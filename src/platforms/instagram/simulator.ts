@@ -8,7 +8,7 @@ import { transientFaultReply } from '../sim/replies.ts';
 import type { FaultKind, PlatformSimulator, SimContext, SimReply, SimRequest } from '../sim/types.ts';
 import { checkOperation, type OperationName } from './graphSpec.ts';
 import { graphError, MetaTokens, objectMissing, THROTTLE_MESSAGES, UsageMeter } from './simMeta.ts';
-import { afterOf, DEFAULT_COMMENT_FIELDS, DEFAULT_MEDIA_FIELDS, isAfter, isReply, limitOf, pageReply, renderComment, renderMedia, selectFields } from './simRender.ts';
+import { afterOf, DEFAULT_COMMENT_FIELDS, DEFAULT_MEDIA_FIELDS, isAfter, isReply, limitOf, pageReply, renderComment, renderMedia, replyPage, selectFields } from './simRender.ts';
 import { InstagramSimState } from './simState.ts';
 
 export interface InstagramSimOptions {
@@ -106,8 +106,10 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     if (request.method === 'GET' && comment && edge === 'replies') {
       const fields = selectFields(params.get('fields'), 'IGComment', DEFAULT_COMMENT_FIELDS);
       if (!Array.isArray(fields)) return fields;
-      const replies = model.repliesOf(comment.id);
-      return pageReply(replies, false, params, selfUrl, (c) => renderComment(c, fields, model));
+      const anchor = afterOf(params);
+      if (isReply(anchor)) return anchor;
+      const { page, more } = replyPage(model, comment.id, anchor, limitOf(params));
+      return pageReply(page, more, params, selfUrl, (c) => renderComment(c, fields, model));
     }
     if (edge !== undefined) return graphError(400, 100, `(#100) Unknown edge or path component: ${edge}`);
     if (request.method === 'GET') {

@@ -44,6 +44,22 @@ describe('Instagram pull', () => {
     expect(items.every((i) => i.platform === 'instagram' && i.kind === 'comment')).toBe(true);
   });
 
+  it('follows a reply thread past the first page Graph nests, each reply once, in order', async () => {
+    rig = await startInstagramRig({ seedLimit: 40, mediaCount: 2 });
+    const r = rig;
+    const parent = [...r.sim.model.comments.values()].find((c) => c.parentId === null && !c.deleted);
+    if (!parent) throw new Error('no top-level comment');
+    const at = Date.parse(parent.timestamp.replace('+0000', 'Z'));
+    const thread = Array.from({ length: 61 }, (_, k) => r.sim.model.add(parent.mediaId, `reply ${k}`, `fan_${k}`, at + (k + 1) * 60_000, false, parent.id).id);
+    const { items } = await walk(r, 25);
+    const replies = items.filter((i) => i.parentRemoteId === parent.id && thread.includes(i.remoteId));
+    expect(replies.map((i) => i.remoteId)).toEqual(thread);
+    const live = [...r.sim.model.comments.values()].filter((c) => !c.deleted);
+    expect(items.map((i) => i.remoteId).sort()).toEqual(live.map((c) => c.id).sort());
+    // The nested first page (25), then the replies edge for the other 36, 25 at a time.
+    expect(r.requests().filter((q) => q.path.endsWith(`/${parent.id}/replies`)).map((q) => q.query.get('limit'))).toEqual(['25', '25']);
+  });
+
   it('sends the token in a header and asks for exactly the fields it maps', async () => {
     rig = await startInstagramRig({ seedLimit: 50, mediaCount: 3 });
     await rig.platform.pull({ queue: 'comments', cursor: null, limit: 10 });
