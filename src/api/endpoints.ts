@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import {
   itemDetailSchema,
+  noteSchema,
   itemKindSchema,
   itemStateSchema,
   itemSummarySchema,
@@ -68,6 +69,11 @@ export const endpoints = {
   'items.get': {
     input: z.object({ id: z.string().min(1).max(100) }).strict(),
     output: itemDetailSchema,
+  },
+  /** A moderator's note on an item: kept locally, shown to whoever opens the item next, never sent. */
+  'items.addNote': {
+    input: z.object({ itemId: z.string().min(1).max(100), body: z.string().trim().min(1).max(2000) }).strict(),
+    output: noteSchema,
   },
   'queue.decide': {
     input: z

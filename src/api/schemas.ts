@@ -55,6 +55,8 @@ export const decisionSchema = z.object({
   createdAt: z.string(),
 });
 
+export const noteSchema = z.object({ id: z.string(), body: z.string(), actor: z.string(), createdAt: z.string() });
+
 export const itemDetailSchema = itemSummarySchema.extend({
   url: z.string().nullable(),
   parentRemoteId: z.string().nullable(),
@@ -62,6 +64,7 @@ export const itemDetailSchema = itemSummarySchema.extend({
   reports: z.array(reportSchema),
   scoreDetails: z.array(scoreSchema),
   decisions: z.array(decisionSchema),
+  notes: z.array(noteSchema),
   raw: z.unknown(),
 });
 export type ItemDetail = z.infer<typeof itemDetailSchema>;

@@ -4,6 +4,8 @@ import type { Handlers } from '../api/dispatch.ts';
 import { InvalidCursorError } from '../store/cursor.ts';
 import { getItem } from '../store/itemDetail.ts';
 import { listItems } from '../store/items.ts';
+import { UnknownItemError } from '../store/decisions.ts';
+import { addNote } from '../store/notes.ts';
 import { searchItems } from '../store/search.ts';
 import type { BackendContext } from './context.ts';
 
@@ -14,7 +16,7 @@ const offsetFrom = (cursor: string | null): number => {
   return offset;
 };
 
-export function itemHandlers(ctx: BackendContext): Pick<Handlers, 'items.list' | 'items.search' | 'items.get'> {
+export function itemHandlers(ctx: BackendContext): Pick<Handlers, 'items.list' | 'items.search' | 'items.get' | 'items.addNote'> {
   return {
     'items.list': (input) => {
       try {
@@ -30,5 +32,13 @@ export function itemHandlers(ctx: BackendContext): Pick<Handlers, 'items.list' |
       return { items, nextCursor: hasMore ? String(offset + input.limit) : null };
     },
     'items.get': ({ id }) => getItem(ctx.db, id) ?? fail('not_found', `There is no item with id ${id}.`),
+    'items.addNote': ({ itemId, body }) => {
+      try {
+        return addNote(ctx.db, itemId, body, ctx.who, ctx.clock);
+      } catch (error) {
+        if (error instanceof UnknownItemError) return fail('not_found', error.message);
+        throw error;
+      }
+    },
   };
 }

@@ -1,8 +1,9 @@
 // Everything known about one item: the queue summary plus reports, scores with evidence,
-// the decisions taken on it, and the raw platform payload.
+// the decisions taken on it, moderators' notes, and the raw platform payload.
 import type { Database } from 'better-sqlite3';
 import type { ModerationAction } from '../core/domain.ts';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary, type ItemSummary, type ItemSummaryRow } from './itemRows.ts';
+import { notesForItem, type Note } from './notes.ts';
 import { scoresForItem, type StoredScore } from './scores.ts';
 import { prepared } from './statements.ts';
 
@@ -13,6 +14,7 @@ export interface ItemDetail extends ItemSummary {
   reports: { reason: string; count: number; source: string }[];
   scoreDetails: (Omit<StoredScore, 'itemId'>)[];
   decisions: { id: string; action: ModerationAction; reason: string | null; actor: string; createdAt: string }[];
+  notes: Note[];
   raw: unknown;
 }
 
@@ -38,6 +40,7 @@ export function getItem(db: Database, id: string): ItemDetail | null {
     reports,
     scoreDetails: scoresForItem(db, id).map(({ itemId: _itemId, ...score }) => score),
     decisions,
+    notes: notesForItem(db, id),
     raw: JSON.parse(row.raw) as unknown,
   };
 }

@@ -47,6 +47,13 @@ describe('Stoa shell in Chromium', () => {
     await app.queue.openRow(0);
     await expect.poll(() => app.queue.selectedItem.textContent()).toMatch(/Raw payload/);
     expect(await app.queue.selectedItem.textContent()).toMatch(/check/i);
+    // A note for the next moderator; typing it must not trigger the single-key verdicts.
+    const stateBefore = await app.queue.selectedItem.locator('.state').first().textContent();
+    const notes = app.queue.selectedItem.getByRole('form', { name: 'Add a note' });
+    await notes.getByLabel('Note').fill('asked the creator to add #ad; recheck Friday');
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => app.queue.selectedItem.locator('.note-list').textContent()).toContain('asked the creator to add #ad; recheck Friday');
+    expect(await app.queue.selectedItem.locator('.state').first().textContent()).toBe(stateBefore);
   });
 
   it('removes an item with the keyboard and moves to the next one', async () => {

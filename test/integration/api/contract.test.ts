@@ -66,6 +66,20 @@ describe.each<TransportKind>(['in-process', 'http'])('contract over %s', (kind) 
     expect(await client.call('queue.decide', { itemId: item?.id as string, action: 'delete' as never })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('items.addNote keeps notes on the item in order, audits them, and refuses empty ones or unknown items', async () => {
+    const { client } = await workspaceWith(kind, 1);
+    const [item] = (await callOrThrow(client, 'items.list', { limit: 1 })).items;
+    const id = item?.id as string;
+    const first = await callOrThrow(client, 'items.addNote', { itemId: id, body: '  second warning for self-promotion  ' });
+    expect(first.body).toBe('second warning for self-promotion');
+    await callOrThrow(client, 'items.addNote', { itemId: id, body: 'brand confirmed: paid post' });
+    expect((await callOrThrow(client, 'items.get', { id })).notes.map((n) => n.body)).toEqual(['second warning for self-promotion', 'brand confirmed: paid post']);
+    expect(await callOrThrow(client, 'audit.verify', {})).toMatchObject({ ok: true, checked: 2 });
+    expect(await client.call('items.addNote', { itemId: id, body: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await client.call('items.addNote', { itemId: 'missing', body: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await callOrThrow(client, 'items.get', { id })).notes).toHaveLength(2);
+  });
+
   it('audit.verify checks the chain', async () => {
     const { client, backend } = await workspaceWith(kind);
     appendAudit(backend.context.db, { actor: 'a', deviceId: 'd', action: 'test' }, fixedClock());

@@ -1,12 +1,15 @@
 // The selected item in full: text with evidence, reports, every score with its model version,
-// the decisions taken, and the raw platform payload for audit.
-import type { ReactNode } from 'react';
+// the decisions taken, moderators' notes, and the raw platform payload for audit.
+import { useState, type ReactNode } from 'react';
 import { useCall } from '../../hooks/useCall.ts';
 import { EvidenceText } from './EvidenceText.tsx';
+import { ItemNotes } from './ItemNotes.tsx';
 
 /** `version` changes after each decision so the panel re-reads the item; `actions` is the decision bar. */
 export function ItemPanel({ id, version, actions }: { id: string; version: number; actions: ReactNode }) {
-  const { value: item, error } = useCall('items.get', { id }, version);
+  const [notesVersion, setNotesVersion] = useState(0);
+  // Both counters only grow, so their sum changes whenever either does.
+  const { value: item, error } = useCall('items.get', { id }, version + notesVersion);
   if (error) return <aside className="item-panel" role="alert">{error.message}</aside>;
   if (!item) return <aside className="item-panel" aria-busy="true">Loading…</aside>;
   const evidence = item.scoreDetails.flatMap((s) => s.evidence);
@@ -60,6 +63,8 @@ export function ItemPanel({ id, version, actions }: { id: string; version: numbe
           <ol>{item.decisions.map((d) => <li key={d.id}>{d.action} by {d.actor} · {new Date(d.createdAt).toLocaleString()}{d.reason ? ` — ${d.reason}` : ''}</li>)}</ol>
         )}
       </section>
+
+      <ItemNotes itemId={item.id} notes={item.notes} onAdded={() => setNotesVersion((v) => v + 1)} />
 
       <details>
         <summary>Raw payload</summary>
