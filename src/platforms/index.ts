@@ -9,7 +9,7 @@ import { createRedditPlatform, REDDIT_CONNECTION } from './reddit/index.ts';
 import { createYoutubePlatform, YOUTUBE_CONNECTION } from './youtube/index.ts';
 
 export type * from './platform.ts';
-export { actionReflected, QUEUE_KINDS } from './platform.ts';
+export { actionReflected, isRemoteState, QUEUE_KINDS, REMOTE_STATES } from './platform.ts';
 
 const FACTORIES: Partial<Record<PlatformName, PlatformFactory>> = {
   reddit: createRedditPlatform,

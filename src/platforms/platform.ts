@@ -3,7 +3,7 @@
 // Expected outcomes (rate limited, already done, conflict, needs re-auth) are values, not throws;
 // a connector throws only on a bug. Secrets come in through `ConnectorConfig.credentials` and are
 // never put into a reason, an error or a log line.
-import type { ItemKind, ItemState, ModerationAction, PlatformName } from '../core/domain.ts';
+import { ITEM_STATES, type ItemKind, type ItemState, type ModerationAction, type PlatformName } from '../core/domain.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Injected dependencies
@@ -142,6 +142,8 @@ export interface PlatformCapabilities {
 
 /** Where an item stands on the platform. `deleted`: its author or a moderator deleted it for good. */
 export type RemoteState = ItemState | 'deleted';
+export const REMOTE_STATES: readonly RemoteState[] = [...ITEM_STATES, 'deleted'];
+export const isRemoteState = (value: unknown): value is RemoteState => (REMOTE_STATES as readonly unknown[]).includes(value);
 
 export interface RemoteRef {
   readonly remoteId: string;

@@ -3,7 +3,7 @@
 // events of the engine forwarded to the backend's event hub. One per open backend, so rate
 // budgets and the detected-offline flag live as long as the workspace is open.
 import { err, ok, type Result } from '../../core/result.ts';
-import type { FetchFn, Platform } from '../../platforms/index.ts';
+import { isRemoteState, type FetchFn, type Platform } from '../../platforms/index.ts';
 import { listAccounts } from '../../store/accounts.ts';
 import { UnknownItemError } from '../../store/decisions.ts';
 import { itemTarget, setItemState } from '../../store/itemRemote.ts';
@@ -205,9 +205,7 @@ export class SyncService {
     } else {
       db.transaction(() => {
         const state = snapshot?.state;
-        if (entry.itemId && state && ['open', 'approved', 'removed', 'spam', 'ignored', 'deleted'].includes(state)) {
-          setItemState(db, entry.itemId, localStateOf(state as Parameters<typeof localStateOf>[0]), clock);
-        }
+        if (entry.itemId && isRemoteState(state)) setItemState(db, entry.itemId, localStateOf(state), clock);
         markFailed(db, entry.seq, 'a person kept the platform’s state instead', 'superseded', clock);
       })();
     }
