@@ -75,4 +75,12 @@ describe('featurizer', () => {
     expect(ruleFeatures).toBe(f.rules.length);
     expect(f.rules.map((r) => r.rule)).toContain('discount_code');
   });
+
+  it('counts each rule once per text, however often it matches', () => {
+    const many = new Featurizer().featurize('@a @b @c @d @e @f hello there');
+    expect(many.rules.filter((r) => r.rule === 'mention')).toHaveLength(6);
+    const ruleOwners = Array.from(many.owner).filter((o) => o < 0 && o !== NO_OWNER);
+    // One feature, owned by the first match (rule index 0 → owner -1).
+    expect(ruleOwners).toEqual([-1]);
+  });
 });
