@@ -3,6 +3,7 @@
 // is suspect) and measure false positives on the rest.
 import { loadSet, type LabelledText } from '../datasets.ts';
 import { dropDuplicates, splitRows, type Split } from '../split.ts';
+import { seededRandom, shuffleInPlace } from '../random.ts';
 import type { SetId } from '../datasets.ts';
 
 export const BENIGN_TEST_FRACTION = 0.3;
@@ -33,3 +34,12 @@ export function countBenign(counts: Map<SetId, { rowsAfterDedupe: number; trainR
     counts.set(set, { rowsAfterDedupe: before.rowsAfterDedupe + total, trainRows: before.trainRows + (used ? train : 0) });
   }
 }
+
+/** Tweets of the toxicity sets (news links, arguments, jokes: nothing for sale), a sample of each, labelled not `head`. */
+export function tweets(root: string, head: string, seed: number, perSet: number): Split {
+  const rows = (['davidson', 'olid'] as const).flatMap((set) =>
+    shuffleInPlace(dropDuplicates(loadSet(root, set)), seededRandom(seed + 107)).slice(0, perSet).map((r): LabelledText => ({ ...r, labels: { [head]: 0 } })),
+  );
+  return splitRows(rows, BENIGN_TEST_FRACTION, seed + 109);
+}
+

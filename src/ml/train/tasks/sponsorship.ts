@@ -5,8 +5,12 @@
 // of both. Neither set is permissively licensed: the permissive variant is the rules alone.
 import { loadSet, type LabelledText, type SetId } from '../datasets.ts';
 import { dropDuplicates, splitGroups, splitRows } from '../split.ts';
-import { benignComments, countBenign, spamComments } from './benign.ts';
+import { benignComments, countBenign, spamComments, tweets } from './benign.ts';
 import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } from './taskTypes.ts';
+
+// Tweets sampled from each toxicity set to measure how often plain posts with links or @mentions
+// read as commercial.
+const TWEETS_PER_SET = 1500;
 
 export const sponsorshipTask: TaskSpec = {
   name: 'sponsorship',
@@ -61,6 +65,10 @@ export const sponsorshipTask: TaskSpec = {
     const spam = spamComments(root, 'commercial', seed);
     countBenign(counts, spam, !permissiveOnly);
     if (!permissiveOnly) train.push(...spam.train);
+    // Measured, not trained on: as negatives they cut this rate to 1–2% but took Instagram held-out
+    // accounts from 0.63 to 0.56 accuracy (see the notes).
+    const tweetRows = tweets(root, 'commercial', seed, TWEETS_PER_SET);
+    evaluations.push({ name: 'tweets-commercial', head: 'commercial', split: `random 30% of ${TWEETS_PER_SET} tweets from each of Davidson and OLID (links, @mentions, nothing for sale)`, rows: tweetRows.test, kind: 'binary' });
     evaluations.push({ name: 'spam-comments-commercial', head: 'commercial', split: 'random 30% of the deduplicated spam of YouTube + ScamSpot (self-promotion and scams: not commercial in the sponsorship sense)', rows: spam.test, kind: 'binary' });
     return {
       train,
@@ -72,6 +80,7 @@ export const sponsorshipTask: TaskSpec = {
         'disclosure: Mathur disclosure_present (silver labels from the authors\u2019 manually marked sentence clusters).',
         'Held-out evaluations use the scores the app shows (learned heads with the RULES.md rules; metrics.learnedHeadOnly has the heads alone), except the two Mathur disclosure splits, which score the disclosure head (metrics.appScore has the app\u2019s score). Mathur\u2019s silver labels mark sentences in clusters the authors picked by hand, and they treat identical wording both ways: of the 121 pins with "#sponsored", 52 are labelled disclosed and 69 not; of 29 with "#ad", 13 and 16. The head learns that notion; the app floors the disclosure score with the rule score wherever RULES.md-adequate wording ("#ad", "sponsored", "paid partnership") sits before the fold, because a visible "#ad" is a disclosure in law whatever the labels say. Every disagreement that floor adds on the Pinterest split (8 pins, read by hand: "Female Beatlejuice halloween costume #ad", "Anthropologie Crescent Hoops, #ad", "… #Sponsored") is such a label miss. Mathur labels mark disclosure wording present anywhere, so disclosure is compared as presence; the app\u2019s `disclosure` score additionally cuts a disclosure that sits after the ~125-character fold or inside a hashtag cluster to a quarter.',
         'Spot check of Mathur Pinterest disagreements (15 read by hand): 9 carry "#sponsored" or "(AD)" that the silver labels call undisclosed (label misses, though most sit after the fold, which RULES.md calls inadequate), 2 say only "(affiliate link)" (weak wording), 3 are learned-head hits on shop-template pins ("Continue to the product at the image link") and 1 was a rule bug ("-ad" inside a URL slug; fixed). YouTube (31 disagreements read): at least 6 of 15 \u201cfalse positives\u201d are disclosures the silver labels miss ("This video was sponsored by Celie Hair", "Disclosure: Some of the following are affiliate links", "(AD) CHECK OUT MY GIVEAWAY", "This post contains sponsored link(s)"); the misses were mostly \u201csupport the channel by shopping through these links\u201d explanations (now a rule) and lines like "Amazon Link: …" that Mathur\u2019s clusters counted as disclosures; denials ("not sponsored") are handled by a negation rule.',
+        'Tweets (Davidson and OLID: news links, arguments, jokes) are flagged commercial at the rate in tweets-commercial: the commercial positives are full of links and @mentions. Trained as negatives (1,050 of them, full or 0.3 weight) they cut that rate to 1.1–1.8%, but Instagram held-out-account accuracy fell from 0.63 to 0.56 (AUC 0.655 → 0.59–0.61), near the 0.60 majority rate: promo captions share those features. Not shipped; a commercial set of creator posts labelled for sponsorship (not "promo") is what this head needs.',
         'Instagram commercial vs "promo" (39 held-out disagreements labelled by hand, seed 42 run): of 34 promo captions scored not commercial, about 6 are commercial in the sponsorship sense (a gifted/tagged brand, a brand account selling its service), about 18 are self-promotion of the poster\u2019s own show, tour or song (promo by the set\u2019s definition, not sponsorship) and about 10 are mentions of people with no promotion at all; of 5 captions scored commercial but labelled not promo, 1 is promotional ("pre save it… link in bio") and 4 are model errors on short brand-account captions.',
         permissiveOnly ? 'Permissive-only: no permissively licensed sponsorship set exists, so the model is the hand-weighted rules alone.' : '',
       ].filter((n) => n !== ''),
