@@ -15,12 +15,14 @@ export const credentialsInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('access_token'), accessToken: z.string().min(1).max(4000), expiresAt: z.string().max(40).optional() }),
 ]);
 
+const credentialKindSchema = z.enum(['oauth2', 'api_key', 'access_token']);
+
 /** How to connect an account of one platform: what the add-account form offers (see ConnectionProfile). */
 export const connectionProfileSchema = z.object({
   platform: platformSchema,
   defaultBaseUrl: z.string().nullable(),
   defaultAuthBaseUrl: z.string().nullable(),
-  credentialKinds: z.array(z.enum(['oauth2', 'api_key', 'access_token'])),
+  credentialKinds: z.array(credentialKindSchema),
   options: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean(), placeholder: z.string() })),
 });
 
@@ -30,7 +32,7 @@ export const accountSchema = z.object({
   baseUrl: z.string(),
   displayName: z.string(),
   createdAt: z.string(),
-  credentialKind: z.enum(['oauth2', 'api_key', 'access_token']).nullable(),
+  credentialKind: credentialKindSchema.nullable(),
   options: z.record(z.string(), z.string()),
 });
 

@@ -61,9 +61,7 @@ export interface YoutubePlatform extends Platform {
 export function createYoutubePlatform(config: ConnectorConfig): YoutubePlatform {
   const channelId = config.options?.['channelId'] ?? '';
   const dailyQuota = Number(config.options?.['dailyQuota'] ?? DEFAULT_DAILY_QUOTA);
-  const quotaDay = config.options?.['quotaDay'];
-  const quotaUsed = Number(config.options?.['quotaUsed'] ?? 0);
-  const snapshot = quotaDay ? { day: quotaDay, used: quotaUsed } : storedSnapshot(config.usageStore?.load());
+  const snapshot = storedSnapshot(config.usageStore?.load());
   const client = new YoutubeClient(config, { dailyLimit: dailyQuota, ...(snapshot ? { snapshot } : {}) });
   const missingChannel = { status: 'permanent_failure', code: 'missing_channel_id', reason: 'The YouTube account has no channel id configured.' } as const;
 
