@@ -20,8 +20,10 @@ module.exports = {
     only('ml', ['core'], 'rooms below sync/backend import core only'),
     only('platforms', ['core'], 'rooms below sync/backend import core only'),
     only('media', ['core'], 'rooms below sync/backend import core only'),
+    only('catalog', ['core'], 'rooms below sync/backend import core only'),
+    only('compliance', ['core'], 'rooms below sync/backend import core only'),
     only('sync', ['core', 'store', 'platforms'], 'the sync engine sits on store and platforms'),
-    only('backend', ['core', 'api', 'store', 'ml', 'platforms', 'media', 'sync'], 'backend composes the rooms; it never imports a host'),
+    only('backend', ['core', 'api', 'store', 'ml', 'platforms', 'media', 'catalog', 'compliance', 'sync'], 'backend composes the rooms; it never imports a host'),
     only('server', ['api', 'backend'], 'hosts are composition roots over api and backend'),
     // Departure from ARCHITECTURE.md: `stoa serve` starts the browser-mode host, so the CLI may import server.
     only('cli', ['api', 'backend', 'server'], 'the CLI is a composition root over api and backend (and starts the server)'),
