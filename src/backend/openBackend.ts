@@ -21,6 +21,7 @@ import { databaseFileIn, defaultModelsDir, defaultResourcesDir, keyFileIn } from
 import { systemHandlers } from './systemHandlers.ts';
 
 export type { SecretCipher } from '../store/secrets.ts';
+export { SecretUnavailableError } from '../store/secrets.ts';
 
 export interface BackendConfig {
   readonly dataDir: string;

@@ -10,13 +10,29 @@ export interface SecretCipher {
   decrypt(ciphertext: Buffer): string;
 }
 
-export class SecretUnavailableError extends Error {}
+/**
+ * A stored secret that cannot be read back: the key is missing, unreadable or not the one that
+ * encrypted it, or the host's secret store refused. `source` names the key file or backend, and the
+ * message says what to do, so any host can show it as one sentence.
+ */
+export class SecretUnavailableError extends Error {
+  readonly code = 'secret_unavailable' as const;
+  constructor(
+    message: string,
+    /** The key file path or the backend name (e.g. "Electron safeStorage (gnome_libsecret)"). */
+    readonly source: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SecretUnavailableError';
+  }
+}
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** AES-256-GCM: authenticated, so a tampered ciphertext fails instead of decrypting to junk. */
-export function aesGcmCipher(key: Buffer, scheme = 'aes-256-gcm:keyfile'): SecretCipher {
+export function aesGcmCipher(key: Buffer, scheme = 'aes-256-gcm:keyfile', source = 'the secret key'): SecretCipher {
   if (key.length !== 32) throw new Error('A secret key must be 32 bytes.');
   return {
     scheme,
@@ -33,8 +49,13 @@ export function aesGcmCipher(key: Buffer, scheme = 'aes-256-gcm:keyfile'): Secre
         const decipher = createDecipheriv('aes-256-gcm', key, iv);
         decipher.setAuthTag(tag);
         return Buffer.concat([decipher.update(ciphertext.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-      } catch {
-        throw new SecretUnavailableError('A stored secret cannot be decrypted with this key (the key file changed or the data was altered).');
+      } catch (error) {
+        throw new SecretUnavailableError(
+          `A stored account secret cannot be decrypted with ${source}: the key changed or the data was altered. ` +
+            'Restore the original key from a backup, or remove and reconnect the account.',
+          source,
+          { cause: error },
+        );
       }
     },
   };
@@ -52,5 +73,5 @@ export function keyFileCipher(path: string): SecretCipher {
       chmodSync(path, 0o600);
     }
   }
-  return aesGcmCipher(readFileSync(path));
+  return aesGcmCipher(readFileSync(path), undefined, `the key file ${path}`);
 }

@@ -59,3 +59,24 @@ describe('account secrets', () => {
     db.close();
   });
 });
+
+describe('SecretUnavailableError', () => {
+  it('carries a stable code and names the key file it could not use', () => {
+    const dir = tempDir();
+    const keyFile = join(dir, 'secret.key');
+    const cipher = keyFileCipher(keyFile);
+    const ciphertext = cipher.encrypt(SECRET);
+    ciphertext.writeUInt8((ciphertext.at(-1) ?? 0) ^ 0xff, ciphertext.length - 1);
+    let caught: unknown;
+    try {
+      cipher.decrypt(ciphertext);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(SecretUnavailableError);
+    const error = caught as SecretUnavailableError;
+    expect(error.code).toBe('secret_unavailable');
+    expect(error.source).toContain(keyFile);
+    expect(error.message).toContain(keyFile);
+  });
+});
