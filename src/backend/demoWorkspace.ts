@@ -2,10 +2,9 @@
 // port, one account per platform pointing at them, a first sync and scoring — the same path a real
 // workspace takes, with the simulators standing in for the platforms. The demo folder is reset on
 // every start, because the simulators' state lives in memory and starts fresh too.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { corpusFromRows, loadSeedCorpus, type SeedCorpus, type SeedRow } from '../platforms/sim/index.ts';
+import { defaultSeedCorpus, loadBundledSeed, type SeedCorpus } from '../platforms/sim/index.ts';
 import { openDatabase } from '../store/open.ts';
 import { getSetting } from '../store/settings.ts';
 import { StoaUserError } from './errors.ts';
@@ -13,42 +12,9 @@ import { openBackend, type Backend } from './openBackend.ts';
 import { databaseFileIn, defaultResourcesDir } from './paths.ts';
 import { initDemoAccounts, startSimulators, type RunningSimulators, type SyncSummary } from './sync/index.ts';
 
-const seedFileSchema = z.object({
-  rows: z.array(
-    z.object({
-      platform: z.enum(['youtube', 'instagram', 'discourse']),
-      remoteId: z.string().min(1),
-      author: z.string().nullable(),
-      body: z.string(),
-      createdAt: z.string(),
-      source: z.string(),
-    }),
-  ),
-});
-
 /** The bundled sample (resources/demo/seed.json) as simulator rows, for machines without the datasets. */
 export function bundledCorpus(resourcesDir: string): SeedCorpus {
-  const seed = seedFileSchema.parse(JSON.parse(readFileSync(join(resourcesDir, 'demo', 'seed.json'), 'utf8')));
-  const sets = { youtube: 'youtube', instagram: 'instagram', discourse: 'forum' } as const;
-  const rows: SeedRow[] = seed.rows.map((row) => ({
-    set: sets[row.platform],
-    sourceId: row.remoteId,
-    author: row.author ?? `member_${row.remoteId.slice(-6)}`,
-    authorIsReal: row.author !== null,
-    text: row.body,
-    createdAt: row.createdAt,
-    label: '',
-    source: row.source,
-  }));
-  return corpusFromRows(rows);
-}
-
-function demoCorpus(resourcesDir: string): { corpus: SeedCorpus; origin: string } {
-  try {
-    return { corpus: loadSeedCorpus(), origin: 'the labelled datasets in ../shared/datasets' };
-  } catch {
-    return { corpus: bundledCorpus(resourcesDir), origin: 'the bundled sample in resources/demo/seed.json' };
-  }
+  return loadBundledSeed(join(resourcesDir, 'demo', 'seed.json'));
 }
 
 /** Refuses to reset a folder that holds a real (non-demo) workspace. */
@@ -73,7 +39,7 @@ export interface DemoWorkspace {
 
 export async function openDemoWorkspace(dataDir: string, resourcesDir = defaultResourcesDir()): Promise<DemoWorkspace> {
   resetDemoFolder(dataDir);
-  const { corpus, origin } = demoCorpus(resourcesDir);
+  const { corpus, origin } = defaultSeedCorpus(join(resourcesDir, 'demo', 'seed.json'));
   const simulators = await startSimulators({ port: 0, seed: 20261125, faultRate: 0, corpus });
   const backend = openBackend({ dataDir, host: 'server', resourcesDir });
   try {

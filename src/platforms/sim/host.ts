@@ -16,7 +16,8 @@ import { createRealtimeClock, parseDuration, type VirtualClock } from './clock.t
 import { createFaultController, type FaultController } from './faults.ts';
 import { SIMULATOR_FACTORIES } from './registry.ts';
 import { createRng } from './rng.ts';
-import { loadSeedCorpus, type SeedCorpus } from './seed.ts';
+import { defaultSeedCorpus } from './bundledSeed.ts';
+import type { SeedCorpus } from './seed.ts';
 import { FAULT_KINDS, type DemoAccount, type PlatformSimState, type PlatformSimulator, type SimReply, type SimulatorFactory } from './types.ts';
 
 export interface SimulatorOptions {
@@ -31,7 +32,7 @@ export interface SimulatorOptions {
    * createVirtualClock() so time moves only when they say.
    */
   readonly clock?: VirtualClock | undefined;
-  /** Rows to seed from; default reads the shared datasets. */
+  /** Rows to seed from; default: the full datasets when present, else the bundled sample. */
   readonly corpus?: SeedCorpus | undefined;
   /** Which simulators to mount; default every registered one. */
   readonly simulators?: Readonly<Record<string, SimulatorFactory>> | undefined;
@@ -112,7 +113,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   const seed = options.seed ?? 1;
   const rng = createRng(seed);
   const clock = options.clock ?? createRealtimeClock();
-  const corpus = options.corpus ?? loadSeedCorpus();
+  const corpus = options.corpus ?? defaultSeedCorpus().corpus;
   const faults = createFaultController(rng.fork('faults'), options.faultRate ?? 0);
   const factories = options.simulators ?? SIMULATOR_FACTORIES;
   const sims = new Map<string, PlatformSimulator>();

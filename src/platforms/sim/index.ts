@@ -6,6 +6,7 @@ export type { VirtualClock } from './clock.ts';
 export { createRng } from './rng.ts';
 export type { Rng } from './rng.ts';
 export { corpusFromRows, defaultDatasetsDir, loadSeedCorpus } from './seed.ts';
+export { bundledSeedFile, defaultSeedCorpus, loadBundledSeed, type SeedChoice } from './bundledSeed.ts';
 export type { SeedCorpus, SeedRow, SeedSet } from './seed.ts';
 export { DROP, isWriteMethod, json, text, transientFaultReply } from './replies.ts';
 export { WriteLog } from './writes.ts';

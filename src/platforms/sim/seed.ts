@@ -1,8 +1,8 @@
 // Real community text for the simulators (issue #3: no lorem ipsum). Each set keeps the source's
 // own authors and timestamps where it has them; where a set has none (Instagram scam comments,
 // tweets with @USER masked) the simulator invents a stable handle from the row id and says so in
-// `authorIsReal`. Loading is separate from use: `corpusFromRows` takes rows from anywhere (e.g. a
-// seed file in resources/demo), `loadSeedCorpus` reads /work/shared/datasets with a real CSV parser.
+// `authorIsReal`. Loading is separate from use: `corpusFromRows` takes rows from anywhere (e.g. the
+// bundled sample, bundledSeed.ts), `loadSeedCorpus` reads a datasets folder with a real CSV parser.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

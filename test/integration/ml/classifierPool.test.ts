@@ -5,12 +5,11 @@ import { openClassifier } from '../../../src/backend/models/classifierService.ts
 import { TextClassifier } from '../../../src/ml/classifier.ts';
 import { ClassifierPool } from '../../../src/ml/classifierPool.ts';
 import { modelDirs } from '../../../src/ml/registry.ts';
-import { loadSet } from '../../../src/ml/train/datasets.ts';
-import { DATASETS_DIR, haveDatasets, MODELS_DIR } from './datasets.ts';
+import { MODELS_DIR, realComments } from '../../support/datasets.ts';
 
-describe.runIf(haveDatasets && modelDirs(MODELS_DIR).length > 0)('ClassifierPool', () => {
+describe.runIf(modelDirs(MODELS_DIR).length > 0)('ClassifierPool', () => {
   it('the backend service prints the same JSON lines from the pool and from the calling thread', async () => {
-    const texts = loadSet(DATASETS_DIR, 'youtube-spam').slice(0, 100).map((r) => r.text);
+    const texts = realComments('youtube', 100);
     const pooled = await openClassifier(MODELS_DIR, { workers: 2 });
     const local = await openClassifier(MODELS_DIR, { workers: 0 });
     try {
@@ -23,7 +22,7 @@ describe.runIf(haveDatasets && modelDirs(MODELS_DIR).length > 0)('ClassifierPool
   }, 60_000);
 
   it('matches the in-thread classifier on split and unsplit batches', async () => {
-    const texts = [...loadSet(DATASETS_DIR, 'scamspot').slice(0, 150), ...loadSet(DATASETS_DIR, 'youtube-spam').slice(0, 150)].map((r) => r.text);
+    const texts = [...realComments('instagram', 150), ...realComments('youtube', 150)];
     const pool = await ClassifierPool.open(MODELS_DIR, { workers: 2 });
     const local = await TextClassifier.open(MODELS_DIR);
     try {

@@ -8,7 +8,7 @@ import { STREAM_BATCH, STREAM_IN_FLIGHT } from '../../../src/ml/classifierPool.t
 import { modelDirs, readManifest } from '../../../src/ml/registry.ts';
 import { runCli } from '../../support/runCli.ts';
 import { useTempDir } from '../../support/tempDir.ts';
-import { MODELS_DIR } from './datasets.ts';
+import { MODELS_DIR } from '../../support/datasets.ts';
 
 const SCORES = ['spam', 'toxicity', 'commercial', 'disclosure', 'undisclosed_sponsorship'];
 const inputs = [

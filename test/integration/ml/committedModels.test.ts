@@ -8,11 +8,11 @@ import { LinearSession } from '../../../src/ml/linearSession.ts';
 import { modelDirs, readManifest } from '../../../src/ml/registry.ts';
 import { evaluateSplits } from '../../../src/ml/train/evaluate.ts';
 import { TASK_SPECS } from '../../../src/ml/train/tasks/index.ts';
-import { DATASETS_DIR, haveDatasets, MODELS_DIR } from './datasets.ts';
+import { DATASETS_DIR, MODELS_DIR, needsDatasets } from '../../support/datasets.ts';
 
 const dirs = modelDirs(MODELS_DIR);
 
-describe.runIf(haveDatasets && dirs.length > 0)('committed models', () => {
+describe.runIf(needsDatasets('committed models') && dirs.length > 0)('committed models', () => {
   it.each(dirs)('%s reproduces its manifest metrics on the recorded held-out splits', async (dir) => {
     const manifest = readManifest(dir);
     const prepared = TASK_SPECS[manifest.task].prepare(DATASETS_DIR, manifest.training.permissiveOnly, manifest.training.seed);

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { TextClassifier } from '../../../src/ml/classifier.ts';
 import { modelDirs } from '../../../src/ml/registry.ts';
 import { loadSet } from '../../../src/ml/train/datasets.ts';
-import { DATASETS_DIR, haveDatasets, MODELS_DIR } from './datasets.ts';
+import { DATASETS_DIR, MODELS_DIR, needsDatasets } from '../../support/datasets.ts';
 
-describe.runIf(haveDatasets && modelDirs(MODELS_DIR).length === 3)('evidence', () => {
+describe.runIf(needsDatasets('evidence') && modelDirs(MODELS_DIR).length === 3)('evidence', () => {
   it('backs every label on real posts and comments with at least one positive span', async () => {
     const texts = [
       ...loadSet(DATASETS_DIR, 'instagram-promo'),

@@ -5,13 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { TextClassifier } from '../../../src/ml/classifier.ts';
 import { Featurizer } from '../../../src/ml/featurize.ts';
 import { loadModel, modelDirs } from '../../../src/ml/registry.ts';
-import { loadSet } from '../../../src/ml/train/datasets.ts';
-import { DATASETS_DIR, haveDatasets, MODELS_DIR } from './datasets.ts';
+import { MODELS_DIR, realComments } from '../../support/datasets.ts';
 
 const dirs = modelDirs(MODELS_DIR);
 
-describe.runIf(haveDatasets && dirs.length > 0)('ONNX equals the TypeScript reference', () => {
-  const texts = loadSet(DATASETS_DIR, 'youtube-spam').slice(0, 300).map((r) => r.text);
+describe.runIf(dirs.length > 0)('ONNX equals the TypeScript reference', () => {
+  const texts = realComments('youtube', 300);
   const featurizer = new Featurizer();
   const features = texts.map((t) => featurizer.featurize(t));
 

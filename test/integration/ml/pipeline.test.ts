@@ -7,9 +7,9 @@ import { TextClassifier } from '../../../src/ml/classifier.ts';
 import { loadModel } from '../../../src/ml/registry.ts';
 import { trainTask } from '../../../src/ml/train/pipeline.ts';
 import { useTempDir } from '../../support/tempDir.ts';
-import { DATASETS_DIR, haveDatasets } from './datasets.ts';
+import { DATASETS_DIR, needsDatasets } from '../../support/datasets.ts';
 
-describe.runIf(haveDatasets)('training pipeline on a sample', () => {
+describe.runIf(needsDatasets('training pipeline on a sample'))('training pipeline on a sample', () => {
   const tempDir = useTempDir('stoa-ml-');
 
   it('trains, exports, verifies and writes a loadable spam model; same seed, same bytes', async () => {

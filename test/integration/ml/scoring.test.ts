@@ -11,7 +11,7 @@ import { fixedClock } from '../../support/fixedClock.ts';
 import { sampleItem } from '../../support/sampleItems.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 import { modelDirs } from '../../../src/ml/registry.ts';
-import { MODELS_DIR } from './datasets.ts';
+import { MODELS_DIR } from '../../support/datasets.ts';
 
 describe.runIf(modelDirs(MODELS_DIR).length === 3)('scorePendingItems', () => {
   const tempDir = useTempDir('stoa-scoring-');

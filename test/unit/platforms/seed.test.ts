@@ -1,14 +1,17 @@
 // The seed corpus is real community text read with a real CSV parser (quoted commas, BOMs), with
 // the source's own authors and timestamps where it has them.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { corpusFromRows, defaultDatasetsDir, loadSeedCorpus, type SeedRow } from '../../../src/platforms/sim/seed.ts';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultSeedCorpus, loadBundledSeed } from '../../../src/platforms/sim/bundledSeed.ts';
+import { corpusFromRows, loadSeedCorpus, type SeedRow } from '../../../src/platforms/sim/seed.ts';
+import { DATASETS_DIR, needsDatasets } from '../../support/datasets.ts';
+import { useTempDir } from '../../support/tempDir.ts';
 
-const hasDatasets = existsSync(path.join(defaultDatasetsDir(), 'spam/youtube-spam-collection'));
+const tempDir = useTempDir();
+afterEach(() => vi.unstubAllEnvs());
 
-describe.skipIf(!hasDatasets)('seed corpus from /work/shared/datasets', () => {
-  const corpus = loadSeedCorpus();
+describe.runIf(needsDatasets('seed corpus from the full datasets'))('seed corpus from the full datasets', () => {
+  const corpus = loadSeedCorpus(DATASETS_DIR);
 
   it('reads the YouTube comments with real ids, authors and timestamps, commas inside quotes intact', () => {
     // 4 videos (Psy, KatyPerry, LMFAO, Eminem): 350 + 350 + 438 + 448 rows per PROVENANCE.md.
@@ -34,7 +37,33 @@ describe.skipIf(!hasDatasets)('seed corpus from /work/shared/datasets', () => {
   });
 
   it('caches per directory', () => {
-    expect(loadSeedCorpus()).toBe(corpus);
+    expect(loadSeedCorpus(DATASETS_DIR)).toBe(corpus);
+  });
+
+  it('the bundled sample is an exact subset of the datasets, permissive sets only', () => {
+    const full = new Map([...corpus.youtube, ...corpus.instagram, ...corpus.forum].map((row) => [`${row.source}#${row.sourceId}`, row]));
+    const bundled = loadBundledSeed();
+    for (const row of [...bundled.youtube, ...bundled.instagram, ...bundled.forum]) expect(row).toEqual(full.get(`${row.source}#${row.sourceId}`));
+    expect(bundled.forum.some((row) => row.source.includes('olid'))).toBe(false);
+  });
+});
+
+describe('the bundled seed sample (resources/demo/seed.json)', () => {
+  it('holds real rows of every set, with the source files the simulators key on', () => {
+    const corpus = loadBundledSeed();
+    expect(corpus.youtube).toHaveLength(600);
+    expect(new Set(corpus.youtube.map((row) => row.source)).size).toBe(4);
+    expect(corpus.instagram).toHaveLength(400);
+    expect(corpus.forum).toHaveLength(300);
+    expect(corpus.youtube[0]).toMatchObject({ sourceId: 'LZQPQhLyRh80UYxNuaDWhIGQYNQ96IuCg-AYWqNPjpU', author: 'Julius NM', source: 'spam/youtube-spam-collection/Youtube01-Psy.csv', label: 'spam' });
+    expect(new Set(corpus.instagram.map((row) => row.label))).toEqual(new Set(['scam', 'real']));
+  });
+
+  it('is what the simulators start from when the datasets folder holds nothing', () => {
+    vi.stubEnv('STOA_DATASETS', join(tempDir(), 'empty'));
+    const choice = defaultSeedCorpus();
+    expect(choice.corpus).toBe(loadBundledSeed());
+    expect(choice.origin).toMatch(/bundled sample in .*resources\/demo\/seed\.json$/);
   });
 });
 
