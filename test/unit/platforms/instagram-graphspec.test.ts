@@ -1,5 +1,5 @@
 // The simulator validates Instagram requests against a hand-copied slice of Meta's codegen specs;
-// this keeps the copy honest against ../shared/specs/meta-graph/api_specs/specs/*.json.
+// this keeps the copy honest against the saved node specs (test/fixtures/specs/meta-graph, verbatim copies).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ interface NodeSpec {
   apis: { name?: string; method: string; endpoint?: string; params: { name: string; required: boolean; type: string }[] }[];
   fields: { name: string }[];
 }
-const specDir = path.resolve(import.meta.dirname, '../../../../shared/specs/meta-graph/api_specs/specs');
+const specDir = path.resolve(import.meta.dirname, '../../fixtures/specs/meta-graph');
 const node = (name: string) => JSON.parse(readFileSync(path.join(specDir, `${name}.json`), 'utf8')) as NodeSpec;
 
 function paramsOf(spec: NodeSpec, method: string, endpointOrName: string) {

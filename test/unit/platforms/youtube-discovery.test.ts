@@ -1,11 +1,12 @@
 // The simulator validates requests against a hand-copied slice of the saved discovery document;
-// this keeps the copy honest against ../shared/specs/youtube/youtube.v3.discovery.json.
+// this keeps the copy honest against the saved discovery document (test/fixtures/specs/youtube: a
+// verbatim excerpt of the global parameters and the methods the simulator serves).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkParams, GLOBAL_PARAMETERS, METHODS } from '../../../src/platforms/youtube/discovery.ts';
 
-const specPath = path.resolve(import.meta.dirname, '../../../../shared/specs/youtube/youtube.v3.discovery.json');
+const specPath = path.resolve(import.meta.dirname, '../../fixtures/specs/youtube/youtube.v3.discovery.excerpt.json');
 
 interface DiscoveryParam {
   type: string;
