@@ -3,9 +3,10 @@ import { describeMachine } from './machine.ts';
 import { storeBench } from './storeBench.ts';
 import { syncBench } from './syncBench.ts';
 import { mlBench } from './ml.ts';
+import { startupBench } from './startup.ts';
 import type { BenchEntry, BenchSuite } from './types.ts';
 
-export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench];
 
 export interface BenchReport {
   readonly ranAt: string;

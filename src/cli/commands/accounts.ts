@@ -3,9 +3,11 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
-import { addWorkspaceAccount, connectionProfiles, credentialsSchema, listWorkspaceAccounts, removeWorkspaceAccount, testWorkspaceAccount } from '../../backend/sync/index.ts';
-import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
+
+// Loaded when a subcommand runs, not at start (see commands/index.ts).
+const loadSync = () => import('../../backend/sync/index.ts');
+const loadWorkspace = () => import('../../backend/sync/workspace.ts');
 
 const DATA_DIR_HELP = 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)';
 
@@ -23,9 +25,20 @@ interface AddFlags {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-function readCredentials(flags: AddFlags) {
+function readCredentialsFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : 'cannot be read by this user';
+    throw new StoaUserError(`The credentials file ${file} ${reason}; give a JSON file with --credentials-file FILE, or use --credentials-stdin.`);
+  }
+}
+
+async function readCredentials(flags: AddFlags) {
+  const { credentialsSchema } = await loadSync();
   if (!flags.credentialsFile && !flags.credentialsStdin) throw new StoaUserError('Give the credentials as JSON with --credentials-file FILE or --credentials-stdin.');
-  const text = flags.credentialsFile ? readFileSync(flags.credentialsFile, 'utf8') : readFileSync(0, 'utf8');
+  const text = flags.credentialsFile ? readCredentialsFile(flags.credentialsFile) : readFileSync(0, 'utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -50,8 +63,9 @@ function parseOptions(pairs: readonly string[]): Record<string, string> {
 
 // Without --base-url the platform's documented hosts are used, token host included; with it, the
 // token host is only what --auth-base-url says (a simulator or proxy must not get the real one).
-function addresses(flags: AddFlags): { baseUrl: string; authBaseUrl: string | undefined } {
+async function addresses(flags: AddFlags): Promise<{ baseUrl: string; authBaseUrl: string | undefined }> {
   if (flags.baseUrl !== undefined) return { baseUrl: flags.baseUrl, authBaseUrl: flags.authBaseUrl };
+  const { connectionProfiles } = await loadSync();
   const profile = connectionProfiles().find((p) => p.platform === flags.platform)?.profile;
   if (!profile) throw new StoaUserError(`Stoa has no connector for "${flags.platform}".`);
   if (profile.defaultBaseUrl === null) throw new StoaUserError(`A ${flags.platform} account needs --base-url: each one has its own address.`);
@@ -73,8 +87,9 @@ export function registerAccounts(program: Command): void {
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print the account as JSON')
     .action(async (flags: AddFlags) => {
-      const credentials = readCredentials(flags);
-      const { baseUrl, authBaseUrl } = addresses(flags);
+      const credentials = await readCredentials(flags);
+      const { baseUrl, authBaseUrl } = await addresses(flags);
+      const [{ addWorkspaceAccount }, { openSyncWorkspace }] = await Promise.all([loadSync(), loadWorkspace()]);
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const result = addWorkspaceAccount(workspace.backend.context, {
@@ -98,6 +113,7 @@ export function registerAccounts(program: Command): void {
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print a JSON array')
     .action(async (flags: { dataDir?: string; json?: boolean }) => {
+      const [{ listWorkspaceAccounts }, { openSyncWorkspace }] = await Promise.all([loadSync(), loadWorkspace()]);
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const list = listWorkspaceAccounts(workspace.backend.context);
@@ -114,6 +130,7 @@ export function registerAccounts(program: Command): void {
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print the result as JSON')
     .action(async (id: string, flags: { dataDir?: string; json?: boolean; discardQueued?: boolean }) => {
+      const [{ removeWorkspaceAccount }, { openSyncWorkspace }] = await Promise.all([loadSync(), loadWorkspace()]);
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const result = removeWorkspaceAccount(workspace.backend.context, id, { discardQueued: flags.discardQueued === true });
@@ -130,6 +147,7 @@ export function registerAccounts(program: Command): void {
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print the result as JSON')
     .action(async (id: string, flags: { dataDir?: string; json?: boolean }) => {
+      const [{ testWorkspaceAccount }, { openSyncWorkspace }] = await Promise.all([loadSync(), loadWorkspace()]);
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const result = await testWorkspaceAccount(workspace.backend.context, id);

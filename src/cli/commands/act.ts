@@ -3,8 +3,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
-import { MODERATION_ACTIONS, type ModerationAction } from '../../backend/sync/index.ts';
-import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
+import { MODERATION_ACTIONS, type ModerationAction } from '../../backend/moderationActions.ts';
 import { writeJson } from '../output.ts';
 
 function parseAction(value: string): ModerationAction {
@@ -30,6 +29,7 @@ export function registerAct(program: Command): void {
     .option('-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)')
     .option('--json', 'print the decision and outbox entry as JSON')
     .action(async (flags: { item: string; action: ModerationAction; reason?: string; days?: number; message?: string; dataDir?: string; json?: boolean }) => {
+      const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const params = {

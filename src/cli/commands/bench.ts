@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { runBenchmarks, type BenchReport } from '../../backend/bench/index.ts';
+import type { BenchReport } from '../../backend/bench/index.ts';
 import { appRoot } from '../../backend/paths.ts';
 
 export function registerBench(program: Command): void {
@@ -13,6 +13,7 @@ export function registerBench(program: Command): void {
     .option('-s, --suite <names...>', 'only these suites')
     .option('-o, --out <file>', 'results file', join(appRoot(), 'bench', 'results.json'))
     .action(async (flags: { suite?: string[]; out: string }) => {
+      const { runBenchmarks } = await import('../../backend/bench/index.ts');
       const report = await runBenchmarks(flags.suite, (name) => process.stderr.write(`running ${name}…\n`));
       const previous = existsSync(flags.out) ? (JSON.parse(readFileSync(flags.out, 'utf8')) as Partial<BenchReport>) : {};
       const fresh = new Set(report.entries.map((e) => e.name));

@@ -4,8 +4,7 @@
 // worker threads while the next batches are read (STREAM_IN_FLIGHT batches in flight).
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import { openClassifier, STREAM_BATCH, STREAM_IN_FLIGHT, type Classifier } from '../../backend/models/classifierService.ts';
-import { parseTask } from '../../backend/models/training.ts';
+import type { Classifier } from '../../backend/models/classifierService.ts';
 
 
 interface Pending {
@@ -23,6 +22,8 @@ export function registerClassify(program: Command): void {
     .option('--models <dir>', 'models directory (default: the shipped models)')
     .option('--no-language-id', 'skip language identification (every text is scored as English)')
     .action(async (flags: { tasks: string; models?: string; languageId: boolean }) => {
+      const { openClassifier } = await import('../../backend/models/classifierService.ts');
+      const { parseTask } = await import('../../backend/models/training.ts');
       const tasks = flags.tasks.split(',').map((t) => parseTask(t.trim()));
       const classifier = await openClassifier(flags.models, { tasks, languageId: flags.languageId });
       try {
@@ -34,6 +35,7 @@ export function registerClassify(program: Command): void {
 }
 
 async function classifyStream(classifier: Classifier): Promise<void> {
+  const { STREAM_BATCH, STREAM_IN_FLIGHT } = await import('../../backend/models/classifierService.ts');
   const input = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   const versions = JSON.stringify(classifier.modelVersions);
   let batch: Pending[] = [];

@@ -1,9 +1,6 @@
 // `stoa demo`: the platform simulators, seeded with real public community text, synced into a demo
 // workspace (kept apart from your own, reset on each start) and served in the browser.
 import type { Command } from 'commander';
-import { openDemoWorkspace } from '../../backend/demoWorkspace.ts';
-import { defaultDataDir } from '../../backend/paths.ts';
-import { serveWorkspace } from '../../server/main.ts';
 import { parsePort } from '../options.ts';
 import { serveUntilStopped, type ServeFlags } from './serve.ts';
 
@@ -15,6 +12,9 @@ export function registerDemo(program: Command): void {
     .option('-d, --data-dir <dir>', 'demo workspace folder, reset on each start (default: the OS app-data folder, "Stoa-demo")')
     .option('--no-open', 'do not open a browser window')
     .action(async (flags: ServeFlags) => {
+      const { defaultDataDir } = await import('../../backend/paths.ts');
+      const { openDemoWorkspace } = await import('../../backend/demoWorkspace.ts');
+      const { serveWorkspace } = await import('../../server/main.ts');
       const dataDir = flags.dataDir ?? `${defaultDataDir()}-demo`;
       process.stderr.write('Starting the platform simulators and syncing the demo workspace…\n');
       const demo = await openDemoWorkspace(dataDir);

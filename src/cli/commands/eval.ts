@@ -1,6 +1,5 @@
 // `stoa eval --task T --data FILE`: metrics (JSON) of the shipped model on a labelled JSON-lines file.
 import type { Command } from 'commander';
-import { evaluateFile, parseTask } from '../../backend/models/training.ts';
 import { writeJson } from '../output.ts';
 
 export function registerEval(program: Command): void {
@@ -12,6 +11,7 @@ export function registerEval(program: Command): void {
     .option('--score <name>', 'which score the label refers to (default: the task\u2019s main score)')
     .option('--models <dir>', 'models directory (default: the shipped models)')
     .action(async (flags: { task: string; data: string; score?: string; models?: string }) => {
+      const { evaluateFile, parseTask } = await import('../../backend/models/training.ts');
       const report = await evaluateFile(parseTask(flags.task), flags.data, {
         ...(flags.models === undefined ? {} : { modelsDir: flags.models }),
         ...(flags.score === undefined ? {} : { score: flags.score }),

@@ -1,4 +1,12 @@
 // Every command registers itself on the program; add new commands to this list.
+//
+// Lazy-import convention (keeps `stoa --version` and every start under ~150 ms): every command is
+// registered on every start, so a command file imports statically only what registering needs —
+// commander, ../options.ts, ../output.ts, backend/errors.ts, backend/paths.ts and `import type`.
+// Everything else (the backend, the server, ml, store, sync, platforms, native packages) is loaded
+// inside the action: `const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');`.
+// The CLI bundle (scripts/build-cli.mjs) turns each such import into a chunk read only when that
+// command runs; a static import of a heavy module here puts it on every command's start.
 import type { Command } from 'commander';
 import { registerServe } from './serve.ts';
 import { registerDemo } from './demo.ts';

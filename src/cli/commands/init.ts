@@ -2,8 +2,6 @@
 // of a running simulator (`stoa sim`), using the simulator's test credentials.
 import type { Command } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
-import { initDemoAccounts } from '../../backend/sync/index.ts';
-import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 export function registerInit(program: Command): void {
@@ -14,6 +12,8 @@ export function registerInit(program: Command): void {
     .option('--demo <url>', 'simulator URL, e.g. http://127.0.0.1:4100')
     .option('--json', 'print the result as JSON')
     .action(async (flags: { dataDir?: string; demo?: string; json?: boolean }) => {
+      const { initDemoAccounts } = await import('../../backend/sync/index.ts');
+      const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const accounts = flags.demo ? await initDemoAccounts(workspace.backend.context, flags.demo) : null;

@@ -1,8 +1,6 @@
 // `stoa items [--json] [--limit N]`: the newest items with their ids, for `stoa act --item <id>`.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { listItemsForCli } from '../../backend/sync/index.ts';
-import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 function parseLimit(value: string): number {
@@ -19,6 +17,8 @@ export function registerItems(program: Command): void {
     .option('--limit <n>', 'how many (default 50)', parseLimit, 50)
     .option('--json', 'print a JSON array')
     .action(async (flags: { dataDir?: string; limit: number; json?: boolean }) => {
+      const { listItemsForCli } = await import('../../backend/sync/index.ts');
+      const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         const items = listItemsForCli(workspace.backend.context, flags.limit);

@@ -1,8 +1,7 @@
 // `stoa serve`: the browser-mode host. Prints one line with the address (token in the fragment)
 // and serves until stopped.
 import type { Command } from 'commander';
-import { resolveDataDir } from '../../backend/paths.ts';
-import { serveWorkspace, type ServedWorkspace } from '../../server/main.ts';
+import type { ServedWorkspace } from '../../server/main.ts';
 import { openInBrowser } from '../openBrowser.ts';
 import { parsePort } from '../options.ts';
 
@@ -34,6 +33,8 @@ export function registerServe(program: Command): void {
     .option('--no-open', 'do not open a browser window')
     .option('--verbose', 'log each request (method, path, status) to stderr')
     .action(async (flags: ServeFlags) => {
+      const { resolveDataDir } = await import('../../backend/paths.ts');
+      const { serveWorkspace } = await import('../../server/main.ts');
       const workspace = await serveWorkspace({
         dataDir: resolveDataDir(flags.dataDir),
         ...(flags.port === undefined ? {} : { port: flags.port }),

