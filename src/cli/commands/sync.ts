@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { SyncEvent } from '../../backend/sync/index.ts';
-import { openSyncWorkspace } from '../../backend/sync/workspace.ts';
 import { writeJson } from '../output.ts';
 
 interface SyncFlags {
@@ -48,6 +47,7 @@ export function registerSync(program: Command): void {
     .option('--offline', 'switch the workspace to offline mode (nothing is sent) and stop')
     .option('--online', 'leave offline mode, then sync')
     .action(async (flags: SyncFlags) => {
+      const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
       const workspace = openSyncWorkspace(flags.dataDir);
       try {
         if (flags.offline) {
@@ -62,6 +62,7 @@ export function registerSync(program: Command): void {
           else process.stdout.write('Offline mode is on; run `stoa sync --online` to sync.\n');
           return;
         }
+        (await import('../../backend/sync/accountSecret.ts')).requireReadableSecrets(workspace.backend.context);
         if (!flags.json) workspace.sync.subscribe(progressPrinter());
         const summary = await workspace.sync.syncNow({ maxWaitMs: flags.maxWait * 1000 });
         if (flags.json) {
