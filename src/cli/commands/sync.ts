@@ -62,7 +62,6 @@ export function registerSync(program: Command): void {
           else process.stdout.write('Offline mode is on; run `stoa sync --online` to sync.\n');
           return;
         }
-        (await import('../../backend/sync/accountSecret.ts')).requireReadableSecrets(workspace.backend.context);
         if (!flags.json) workspace.sync.subscribe(progressPrinter());
         const summary = await workspace.sync.syncNow({ maxWaitMs: flags.maxWait * 1000 });
         if (flags.json) {
