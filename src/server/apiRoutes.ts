@@ -67,7 +67,32 @@ export async function handleCall(
   sendReply(res, await dispatch(handlers, method, input, reportBug));
 }
 
-export function handleEvents(req: IncomingMessage, res: ServerResponse, events: EventHub, heartbeatMs: number): void {
+/** How many event streams may be open at once; each tab holds one, so a few dozen is generous. */
+export interface StreamSlots {
+  /** A release function when a slot was free, null when all are taken. */
+  take(): (() => void) | null;
+}
+
+export function streamSlots(max: number): StreamSlots {
+  let open = 0;
+  return {
+    take: () => {
+      if (open >= max) return null;
+      open += 1;
+      let released = false;
+      return () => {
+        if (!released) open -= 1;
+        released = true;
+      };
+    },
+  };
+}
+
+export function handleEvents(req: IncomingMessage, res: ServerResponse, events: EventHub, heartbeatMs: number, slots: StreamSlots): void {
+  const release = slots.take();
+  if (!release) {
+    return sendReply(res, { ok: false, error: apiError('rate_limited', 'Too many Stoa pages are open on this server; close one and reload this page.') });
+  }
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
@@ -76,8 +101,9 @@ export function handleEvents(req: IncomingMessage, res: ServerResponse, events: 
   res.write(': connected\n\n');
   const unsubscribe = events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
   const heartbeat = setInterval(() => res.write(`data: ${JSON.stringify({ type: 'heartbeat', at: new Date().toISOString() })}\n\n`), heartbeatMs);
-  req.on('close', () => {
+  res.on('close', () => {
     clearInterval(heartbeat);
     unsubscribe();
+    release();
   });
 }

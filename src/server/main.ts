@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../backend/openBackend.ts';
 import { appRoot } from '../backend/paths.ts';
-import { startStoaServer, type RunningServer } from './httpServer.ts';
+import { startStoaServer, type RunningServer, type ServerLimits } from './httpServer.ts';
 
 export interface ServeOptions {
   readonly dataDir: string;
@@ -11,6 +11,7 @@ export interface ServeOptions {
   readonly token?: string;
   readonly uiDir?: string;
   readonly log?: (line: string) => void;
+  readonly limits?: Partial<ServerLimits>;
 }
 
 export interface ServedWorkspace {
@@ -30,6 +31,7 @@ export async function serveWorkspace(options: ServeOptions, backend = openBacken
       uiDir: options.uiDir ?? join(appRoot(), 'out', 'renderer'),
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.log ? { log: options.log } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
     });
     // Pull new items and replay the outbox every minute while served (skipped while offline).
     backend.sync.startBackground();
