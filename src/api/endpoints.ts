@@ -1,6 +1,7 @@
 // THE contract: every endpoint is a name with an input and an output schema. Hosts and the UI
 // derive everything (validation, client typing, handler completeness) from this one map.
 import { z } from 'zod';
+import { mediaEndpoints } from './mediaEndpoints.ts';
 import {
   itemDetailSchema,
   noteSchema,
@@ -146,6 +147,7 @@ export const endpoints = {
       problem: z.string().nullable(),
     }),
   },
+  ...mediaEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

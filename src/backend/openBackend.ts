@@ -12,6 +12,7 @@ import { auditHandlers } from './auditHandlers.ts';
 import type { BackendContext, Host } from './context.ts';
 import { StoaUserError } from './errors.ts';
 import { itemHandlers } from './itemHandlers.ts';
+import { mediaHandlers } from './mediaHandlers.ts';
 import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
 import { SyncService, type SyncServiceOptions } from './sync/index.ts';
@@ -87,6 +88,7 @@ export function openBackend(config: BackendConfig): Backend {
     ...accountHandlers(context, sync),
     ...syncHandlers(sync, scoring),
     ...auditHandlers(context),
+    ...mediaHandlers(context),
   } satisfies Handlers;
 
   return {

@@ -5,8 +5,9 @@ import { search } from './0003-search.ts';
 import { sync } from './0004-sync.ts';
 import { searchWrites } from './0005-search-writes.ts';
 import { unscoredLanguage } from './0006-unscored-language.ts';
+import { media } from './0010-media.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media];
 export const SCHEMA_VERSION = MIGRATIONS.length;
