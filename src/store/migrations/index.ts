@@ -6,8 +6,9 @@ import { sync } from './0004-sync.ts';
 import { searchWrites } from './0005-search-writes.ts';
 import { unscoredLanguage } from './0006-unscored-language.ts';
 import { media } from './0010-media.ts';
+import { compliance } from './0011-compliance.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance];
 export const SCHEMA_VERSION = MIGRATIONS.length;
