@@ -1,0 +1,59 @@
+// Delimited text (CSV, TSV) → rows with the line each starts on, through csv-parse's stream parser.
+// Records are taken from csv-parse's on_record hook as each chunk is written, so a fatal problem
+// later in the file (an unclosed quote) cannot throw away rows that were already read.
+import { parse, type CsvError } from 'csv-parse';
+
+export interface DelimitedRow {
+  /** The line the record starts on (1-based; multi-line quoted cells end further down). */
+  readonly line: number;
+  readonly fields: string[];
+}
+
+/** The parse stopped: `line` is where the unreadable record starts. */
+export interface DelimitedFailure {
+  readonly line: number;
+  readonly message: string;
+}
+
+export type DelimitedItem = { readonly row: DelimitedRow } | { readonly failure: DelimitedFailure };
+
+function describeCsvError(error: CsvError, line: number): string {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `a quoted cell that starts on line ${line} is never closed, so the rest of the file could not be read`;
+  return `the file could not be read from line ${line} on (${error.message})`;
+}
+
+export async function* readDelimited(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<DelimitedItem> {
+  const rows: DelimitedRow[] = [];
+  let lastEnd = 0;
+  let lastEmpty = 0;
+  const parser = parse({
+    delimiter,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    on_record: (fields: string[], context) => {
+      rows.push({ line: lastEnd + 1 + (context.empty_lines - lastEmpty), fields });
+      lastEnd = context.lines;
+      lastEmpty = context.empty_lines;
+      return undefined;
+    },
+  });
+  let failure: CsvError | null = null;
+  const finished = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', (error: CsvError) => {
+      failure = error;
+      resolve();
+    });
+  });
+  parser.resume();
+  for await (const chunk of text) {
+    if (failure) break;
+    parser.write(chunk);
+    for (const row of rows.splice(0)) yield { row };
+  }
+  if (!failure) parser.end();
+  await finished;
+  for (const row of rows.splice(0)) yield { row };
+  if (failure) yield { failure: { line: lastEnd + 1, message: describeCsvError(failure, lastEnd + 1) } };
+}

@@ -1,0 +1,31 @@
+// Prices as exact decimal text. Shopify writes "19.99" (the shop's currency is not in the file);
+// Merchant Center writes "19.99 USD". Anything else is a row error with the reason, never a guess.
+import { err, ok, type Result } from '../core/result.ts';
+import type { Money } from './product.ts';
+
+const CURRENCY = /^[A-Z]{3}$/;
+// Plain digits, or digits grouped by commas in threes; optional decimals after a dot.
+const AMOUNT = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d{1,4})?$/;
+
+function normaliseAmount(text: string): string {
+  const plain = text.replace(/,/g, '');
+  const [whole = '0', fraction] = plain.split('.');
+  const digits = whole.replace(/^0+(?=\d)/, '');
+  return fraction === undefined ? `${digits}.00` : `${digits}.${fraction.padEnd(2, '0')}`;
+}
+
+/** Reads "19.99", "19.99 USD", "USD 19.99" or "1,299.00 EUR"; `fallbackCurrency` fills a bare amount. */
+export function parseMoney(text: string, fallbackCurrency: string | null): Result<Money, string> {
+  const trimmed = text.trim();
+  const parts = trimmed.split(/\s+/);
+  let amount: string | undefined;
+  let currency: string | null = fallbackCurrency;
+  if (parts.length === 1) amount = parts[0];
+  else if (parts.length === 2 && CURRENCY.test(parts[1]?.toUpperCase() ?? '')) [amount, currency] = [parts[0], (parts[1] ?? '').toUpperCase()];
+  else if (parts.length === 2 && CURRENCY.test(parts[0]?.toUpperCase() ?? '')) [currency, amount] = [(parts[0] ?? '').toUpperCase(), parts[1]];
+  else return err(`price "${trimmed}" is not an amount with an optional 3-letter currency (like "19.99 USD")`);
+  if (amount === undefined || amount.startsWith('-')) return err(`price "${trimmed}" is negative`);
+  if (!AMOUNT.test(amount)) return err(`price "${trimmed}" is not a number with a dot for decimals (like "19.99")`);
+  if (currency === null) return err(`price "${trimmed}" has no currency (write it like "19.99 USD")`);
+  return ok({ amount: normaliseAmount(amount), currency });
+}
