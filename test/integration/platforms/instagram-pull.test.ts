@@ -1,6 +1,7 @@
 // Instagram connector ↔ simulator over real HTTP: walking posts and their comments.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RemoteItem } from '../../../src/platforms/platform.ts';
+import { defaultSeedCorpus } from '../../../src/platforms/sim/index.ts';
 import { startInstagramRig, type InstagramRig } from './instagramHarness.ts';
 
 let rig: InstagramRig | null = null;
@@ -38,9 +39,11 @@ describe('Instagram pull', () => {
     const hidden = live.filter((c) => c.hidden).map((c) => c.id);
     expect(hidden.length).toBeGreaterThan(0);
     expect(items.filter((i) => i.remoteState === 'removed').map((i) => i.remoteId).sort()).toEqual(hidden.sort());
-    const yup = items.find((i) => i.body === 'yup!');
-    expect(yup?.author?.name).toBe('ig_user_1');
-    expect(yup?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+    // The corpus's first row (full datasets or the bundled sample) arrives with its derived handle.
+    const first = defaultSeedCorpus().corpus.instagram[0];
+    const seeded = items.find((i) => i.body === first?.text);
+    expect(seeded?.author?.name).toBe(`ig_user_${first?.sourceId ?? ''}`);
+    expect(seeded?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
     expect(items.every((i) => i.platform === 'instagram' && i.kind === 'comment')).toBe(true);
   });
 
