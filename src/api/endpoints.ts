@@ -19,6 +19,7 @@ import {
   credentialsInputSchema,
   outboxEntrySchema,
   outboxStateSchema,
+  platformBaseUrlSchema,
   syncStatusSchema,
   syncSummarySchema,
 } from './syncSchemas.ts';
@@ -104,8 +105,8 @@ export const endpoints = {
     input: z
       .object({
         platform: platformSchema,
-        baseUrl: z.string().url().max(500),
-        authBaseUrl: z.string().url().max(500).optional(),
+        baseUrl: platformBaseUrlSchema,
+        authBaseUrl: platformBaseUrlSchema.optional(),
         displayName: z.string().trim().min(1).max(200),
         credentials: credentialsInputSchema,
         options: z.record(z.string().max(100), z.string().max(500)).optional(),

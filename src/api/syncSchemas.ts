@@ -15,6 +15,9 @@ export const credentialsInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('access_token'), accessToken: z.string().min(1).max(4000), expiresAt: z.string().max(40).optional() }),
 ]);
 
+/** A platform's address: http(s) only, since Stoa fetches from it and shows it as a link. */
+export const platformBaseUrlSchema = z.url({ protocol: /^https?$/, error: 'Use an http:// or https:// address.' }).max(500);
+
 const credentialKindSchema = z.enum(['oauth2', 'api_key', 'access_token']);
 
 /** How to connect an account of one platform: what the add-account form offers (see ConnectionProfile). */

@@ -55,6 +55,10 @@ export function addWorkspaceAccount(ctx: BackendContext, input: AddAccountInput)
     } catch {
       return err({ code: 'invalid_input', message: 'The base URL is not a URL.' });
     }
+    // The CLI reaches here without the API schema; a file: or javascript: address is never a platform.
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      return err({ code: 'invalid_input', message: `The base URL must start with http:// or https:// (not ${parsed.protocol}).` });
+    }
     // The URL is shown and audited in clear: a password in it would leak.
     if (parsed.username !== '' || parsed.password !== '') {
       return err({ code: 'invalid_input', message: 'Put credentials in the credentials, not in the URL (it is stored and shown in clear).' });

@@ -1,6 +1,7 @@
 // Accounts, sync and outbox endpoints through both transports, against the platform simulators.
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../../src/api/client.ts';
+import { addWorkspaceAccount } from '../../../src/backend/sync/accounts.ts';
 import { startSimulators, type RunningSimulators } from '../../../src/platforms/sim/index.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 import { openTestWorkspace, type TestWorkspace, type TransportKind } from '../../support/workspace.ts';
@@ -71,6 +72,18 @@ describe.each<TransportKind>(['in-process', 'http'])('accounts and sync over %s'
     const { client } = workspace;
     const bad = await client.call('accounts.add', { platform: 'reddit', baseUrl: 'not a url', displayName: 'x', credentials: { kind: 'api_key', apiKey: 'k', username: 'u' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Only http(s): a file: or javascript: base URL would be fetched from, shown and linked as given.
+    const credentials = { kind: 'api_key' as const, apiKey: 'k', username: 'u' };
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'ftp://example.com', 'data:text/plain,x']) {
+      const asBase = await client.call('accounts.add', { platform: 'discourse', baseUrl: url, displayName: 'x', credentials });
+      expect(asBase, url).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      const asAuth = await client.call('accounts.add', { platform: 'discourse', baseUrl: 'https://forum.example', authBaseUrl: url, displayName: 'x', credentials });
+      expect(asAuth, url).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      // The CLI adds accounts without the API schema: the backend refuses them too.
+      const direct = addWorkspaceAccount(workspace.backend.context, { platform: 'discourse', baseUrl: url, displayName: 'x', credentials });
+      expect(direct, url).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(await callOrThrow(client, 'accounts.list', {})).toEqual([]);
     expect(await client.call('accounts.test', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await client.call('outbox.resolve', { id: 'missing', choice: 'retry' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
