@@ -7,8 +7,9 @@ import { searchWrites } from './0005-search-writes.ts';
 import { unscoredLanguage } from './0006-unscored-language.ts';
 import { media } from './0010-media.ts';
 import { compliance } from './0011-compliance.ts';
+import { catalog } from './0009-catalog.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog];
 export const SCHEMA_VERSION = MIGRATIONS.length;
