@@ -2,6 +2,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
+// bin/stoa.mjs runs the CLI bundle (out/cli) only while no source file is newer than it, and the
+// sources through tsx otherwise: either way a test runs the code as it is in the working tree.
 export const STOA_BIN = join(import.meta.dirname, '../../bin/stoa.mjs');
 
 export interface CliResult {
