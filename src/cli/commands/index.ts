@@ -21,7 +21,8 @@ import { registerStats } from './stats.ts';
 import { registerItems } from './items.ts';
 import { registerAccounts } from './accounts.ts';
 import { registerSim } from './sim.ts';
+import { registerMedia } from './media.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim];
+export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia];

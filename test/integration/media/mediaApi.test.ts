@@ -33,7 +33,7 @@ describe.each<TransportKind>(['in-process', 'http'])('media over %s', (kind) => 
     open = await openTestWorkspace(tempDir(), kind);
     const { client, backend } = open;
     // Noise does not compress: a 1600×1200 noisy JPEG is several parts.
-    const noisy = await sharp({ create: { width: 1600, height: 1200, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg({ quality: 95 }).toBuffer();
+    const noisy = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).jpeg({ quality: 95 }).toBuffer();
     expect(noisy.length).toBeGreaterThan(2 * MEDIA_UPLOAD_PART_BYTES);
     const uploadId = await uploadInParts(client, noisy);
     const { asset, duplicate } = await callOrThrow(client, 'media.import', { name: 'noise.jpg', uploadId });
