@@ -5,7 +5,7 @@ import { EventHub } from '../api/events.ts';
 import { systemClock, type Clock } from '../store/clock.ts';
 import { newId } from '../store/ids.ts';
 import { openDatabase, StoreOpenError } from '../store/open.ts';
-import { keyFileCipher, type SecretCipher } from '../store/secrets.ts';
+import { keyFileCipher, storedSecretsExist, type SecretCipher } from '../store/secrets.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
 import { userInfo } from 'node:os';
 import { auditHandlers } from './auditHandlers.ts';
@@ -70,7 +70,7 @@ export function openBackend(config: BackendConfig): Backend {
     databaseFile,
     modelsDir: config.modelsDir ?? defaultModelsDir(),
     resourcesDir: config.resourcesDir ?? defaultResourcesDir(),
-    cipher: config.cipher ?? keyFileCipher(keyFileIn(config.dataDir)),
+    cipher: config.cipher ?? keyFileCipher(keyFileIn(config.dataDir), { secretsExist: () => storedSecretsExist(db) }),
   };
   const scoring = createScoringService(context);
   const sync = new SyncService(context, config.sync ?? {});

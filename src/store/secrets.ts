@@ -1,7 +1,9 @@
 // Encryption of account secrets at rest. The database only ever holds ciphertext; the key comes
 // from the host: Electron's safeStorage on a desktop, or a key file readable only by the user.
+import type { Database } from 'better-sqlite3';
+import { prepared } from './statements.ts';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 export interface SecretCipher {
   /** Names the scheme stored beside each ciphertext, so a later key change can be detected. */
@@ -33,7 +35,7 @@ const TAG_BYTES = 16;
 
 /** AES-256-GCM: authenticated, so a tampered ciphertext fails instead of decrypting to junk. */
 export function aesGcmCipher(key: Buffer, scheme = 'aes-256-gcm:keyfile', source = 'the secret key'): SecretCipher {
-  if (key.length !== 32) throw new Error('A secret key must be 32 bytes.');
+  if (key.length !== 32) throw new SecretUnavailableError(`A secret key must be 32 bytes (${source} is ${key.length}).`, source);
   return {
     scheme,
     encrypt(plaintext) {
@@ -61,17 +63,80 @@ export function aesGcmCipher(key: Buffer, scheme = 'aes-256-gcm:keyfile', source
   };
 }
 
-/**
- * The browser/CLI-mode key: a random 32-byte file created with mode 0600. A key file that other
- * users can read is tightened to 0600 before use, because otherwise the encryption protects nothing.
- */
-export function keyFileCipher(path: string): SecretCipher {
-  if (!existsSync(path)) writeFileSync(path, randomBytes(32), { mode: 0o600, flag: 'wx' });
-  if (process.platform !== 'win32') {
-    const mode = statSync(path).mode & 0o077;
-    if (mode !== 0) {
-      chmodSync(path, 0o600);
-    }
-  }
-  return aesGcmCipher(readFileSync(path), undefined, `the key file ${path}`);
+export interface KeyFileOptions {
+  /**
+   * Whether the workspace already holds ciphertext. Then a missing key is an error, never replaced by
+   * a new one: a new key cannot decrypt the old secrets, and the accounts would fail silently.
+   */
+  readonly secretsExist?: () => boolean;
 }
+
+const KEY_BYTES = 32;
+const KEY_SCHEME = 'aes-256-gcm:keyfile';
+
+/**
+ * The browser/CLI-mode key: a random 32-byte file created with mode 0600. It is read on first use,
+ * so a damaged key stops only what needs a secret (sync, account tests), not the whole workspace.
+ * A key file that other users can read is tightened to 0600, because otherwise it protects nothing.
+ */
+export function keyFileCipher(path: string, options: KeyFileOptions = {}): SecretCipher {
+  let loaded: SecretCipher | null = null;
+  const secretsExist = options.secretsExist ?? (() => false);
+  const load = (mayCreate: boolean): SecretCipher => {
+    loaded ??= aesGcmCipher(readKeyFile(path, mayCreate && !secretsExist(), secretsExist), KEY_SCHEME, `the key file ${path}`);
+    return loaded;
+  };
+  return {
+    scheme: KEY_SCHEME,
+    encrypt: (plaintext) => load(true).encrypt(plaintext),
+    // Something to decrypt means a secret exists, so a missing key is never created here.
+    decrypt: (ciphertext) => load(false).decrypt(ciphertext),
+  };
+}
+
+function readKeyFile(path: string, mayCreate: boolean, secretsExist: () => boolean): Buffer {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) {
+    if (!mayCreate) {
+      throw new SecretUnavailableError(
+        `The key file ${path} is missing; it encrypts the credentials of this workspace's accounts, so Stoa will not make a new one: ` +
+          'restore secret.key from a backup into that folder, or remove and reconnect the accounts (stoa accounts remove ID, then stoa accounts add).',
+        path,
+      );
+    }
+    return createKeyFile(path);
+  }
+  const remedy = secretsExist()
+    ? 'restore the original from a backup, or remove and reconnect the accounts (stoa accounts remove ID, then stoa accounts add)'
+    : 'no account uses it yet, so move it aside and Stoa will make a new one';
+  if (!stat.isFile()) throw new SecretUnavailableError(`The key file ${path} is not a file (it is a folder or a device); ${remedy}.`, path);
+  if (stat.size !== KEY_BYTES) {
+    throw new SecretUnavailableError(`The key file ${path} holds ${stat.size} bytes, not the ${KEY_BYTES} of a Stoa key, so it is damaged or not a Stoa key; ${remedy}.`, path);
+  }
+  let key: Buffer;
+  try {
+    if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) chmodSync(path, 0o600);
+    key = readFileSync(path);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+    throw new SecretUnavailableError(`Stoa cannot read the key file ${path} (${code}); give this user read and write access to it, or ${remedy}.`, path, { cause: error });
+  }
+  if (key.length !== KEY_BYTES) throw new SecretUnavailableError(`The key file ${path} changed while Stoa read it; run the command again.`, path);
+  return key;
+}
+
+function createKeyFile(path: string): Buffer {
+  const key = randomBytes(KEY_BYTES);
+  try {
+    writeFileSync(path, key, { mode: 0o600, flag: 'wx' });
+    // The umask can only remove bits; this also covers file systems that ignore the mode at creation.
+    if (process.platform !== 'win32') chmodSync(path, 0o600);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+    throw new SecretUnavailableError(`Stoa cannot create the key file ${path} (${code}); make its folder writable for this user, or choose another --data-dir.`, path, { cause: error });
+  }
+  return key;
+}
+
+/** Whether any account secret is stored: then a missing key must not be replaced. */
+export const storedSecretsExist = (db: Database): boolean => prepared(db, 'SELECT 1 FROM account_secrets LIMIT 1').get() !== undefined;

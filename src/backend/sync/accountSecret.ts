@@ -3,6 +3,10 @@
 // means one write when a token rotates and no schema change for per-platform extras.
 import { z } from 'zod';
 import type { Credentials } from '../../platforms/index.ts';
+import { listAccounts, readSecret } from '../../store/accounts.ts';
+import { SecretUnavailableError } from '../../store/secrets.ts';
+import type { BackendContext } from '../context.ts';
+import { StoaUserError } from '../errors.ts';
 
 const credentialsSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -42,3 +46,22 @@ export function parseAccountSecret(text: string): AccountSecret | null {
 }
 
 export const serializeAccountSecret = (secret: AccountSecret): string => JSON.stringify(secret);
+
+/**
+ * Before a sync: every account's credentials must decrypt. A missing or wrong key otherwise turns
+ * into a run that pulls nothing and exits 0, which looks like "no new items".
+ */
+export function requireReadableSecrets(ctx: BackendContext): void {
+  const unreadable: string[] = [];
+  let first: SecretUnavailableError | null = null;
+  for (const account of listAccounts(ctx.db)) {
+    try {
+      readSecret(ctx.db, account.id, ctx.cipher);
+    } catch (error) {
+      if (!(error instanceof SecretUnavailableError)) throw error;
+      first ??= error;
+      unreadable.push(`${account.displayName} (${account.id})`);
+    }
+  }
+  if (first) throw new StoaUserError(`${first.message} Accounts whose credentials cannot be read: ${unreadable.join(', ')}.`);
+}

@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addAccount, listAccounts, readSecret, removeAccount } from '../../../src/store/accounts.ts';
 import { verifyAudit } from '../../../src/store/audit.ts';
 import { openDatabase } from '../../../src/store/open.ts';
-import { aesGcmCipher, keyFileCipher, SecretUnavailableError } from '../../../src/store/secrets.ts';
+import { aesGcmCipher, keyFileCipher, SecretUnavailableError, storedSecretsExist } from '../../../src/store/secrets.ts';
 import { fixedClock } from '../../support/fixedClock.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 
@@ -30,10 +30,24 @@ describe('account secrets', () => {
     db.close();
   });
 
-  it('creates the key file readable by the user only', () => {
+  it('creates the key file readable by the user only, on the first secret', () => {
     const dir = tempDir();
-    keyFileCipher(join(dir, 'secret.key'));
+    const cipher = keyFileCipher(join(dir, 'secret.key'));
+    expect(existsSync(join(dir, 'secret.key'))).toBe(false);
+    cipher.encrypt(SECRET);
     if (process.platform !== 'win32') expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('never creates a key while encrypted secrets exist', () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir, 'w.sqlite'));
+    const keyFile = join(dir, 'secret.key');
+    addAccount(db, { platform: 'reddit', baseUrl: 'https://oauth.reddit.com', displayName: 'r/x', secret: SECRET }, keyFileCipher(keyFile), who, fixedClock());
+    rmSync(keyFile);
+    const cipher = keyFileCipher(keyFile, { secretsExist: () => storedSecretsExist(db) });
+    expect(() => cipher.encrypt('another secret')).toThrow(new RegExp(`The key file ${keyFile} is missing`));
+    expect(existsSync(keyFile)).toBe(false);
+    db.close();
   });
 
   it('refuses to decrypt with another key or altered ciphertext', () => {
