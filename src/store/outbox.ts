@@ -1,6 +1,9 @@
 // The outbox: actions decided locally that still have to reach a platform. Entries are appended
 // in the decision's transaction, move pending → sending → done | failed | conflict, and are
-// replayed in `seq` order per target. This module only reads and writes rows; when and how to
+// replayed in `seq` order per target. 'sending' lasts exactly as long as a request is in flight:
+// a failed attempt goes back to 'pending' with its next attempt time, `unconfirmed` when the
+// request may have been applied, so the next attempt reads the remote state first. An entry found
+// in 'sending' was interrupted by a crash. This module only reads and writes rows; when and how to
 // send is the sync engine's business.
 import type { Database } from 'better-sqlite3';
 import type { ModerationAction, OutboxState, PlatformName } from '../core/domain.ts';
@@ -35,6 +38,8 @@ export interface OutboxEntry {
   readonly idempotencyKey: string;
   readonly state: OutboxState;
   readonly attempts: number;
+  /** A request may have reached the platform without an answer: read before sending again. */
+  readonly unconfirmed: boolean;
   readonly nextAttemptAt: string | null;
   readonly lastError: string | null;
   readonly errorClass: string | null;
@@ -57,6 +62,7 @@ interface OutboxRow {
   idempotency_key: string;
   state: OutboxState;
   attempts: number;
+  unconfirmed: number;
   next_attempt_at: string | null;
   last_error: string | null;
   error_class: string | null;
@@ -79,6 +85,7 @@ const toEntry = (row: OutboxRow): OutboxEntry => ({
   idempotencyKey: row.idempotency_key,
   state: row.state,
   attempts: row.attempts,
+  unconfirmed: row.unconfirmed === 1,
   nextAttemptAt: row.next_attempt_at,
   lastError: row.last_error,
   errorClass: row.error_class,
@@ -134,9 +141,30 @@ export function getOutboxEntry(db: Database, id: string): OutboxEntry | null {
   return row ? toEntry(row) : null;
 }
 
-/** Written (and committed) before the request leaves, so a crash mid-request is visible on restart. */
+export function outboxEntryForDecision(db: Database, decisionId: string): OutboxEntry | null {
+  const row = prepared(db, 'SELECT * FROM outbox WHERE decision_id = ? ORDER BY seq LIMIT 1').get(decisionId) as OutboxRow | undefined;
+  return row ? toEntry(row) : null;
+}
+
+/**
+ * Written (and committed) before the request leaves, so a crash mid-request is visible on restart.
+ * From here on the write may have been applied, so the entry is unconfirmed until an answer says.
+ */
 export function markSending(db: Database, seq: number, clock: Clock): void {
-  prepared(db, `UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE seq = ?`).run(isoNow(clock), seq);
+  prepared(db, `UPDATE outbox SET state = 'sending', unconfirmed = 1, attempts = attempts + 1, updated_at = ? WHERE seq = ?`).run(isoNow(clock), seq);
+}
+
+/**
+ * At the start of a run: entries left in 'sending' by a process that died mid-request go back to
+ * 'pending', unconfirmed and due now, so they are reconciled by a read before anything else.
+ */
+export function recoverInterrupted(db: Database, clock: Clock): number {
+  return prepared(
+    db,
+    `UPDATE outbox SET state = 'pending', unconfirmed = 1, next_attempt_at = NULL,
+       error_class = 'interrupted', last_error = 'the run sending it ended before an answer came', updated_at = ?
+     WHERE state = 'sending'`,
+  ).run(isoNow(clock)).changes;
 }
 
 export function markDone(db: Database, seq: number, clock: Clock, snapshot: unknown = null): void {
@@ -162,21 +190,22 @@ export function markConflict(db: Database, seq: number, reason: string, snapshot
 }
 
 /**
- * Back to pending with a time before which it is not tried again. `keepSending` leaves the entry
- * in 'sending' when the request may have been applied (ambiguous), so the next attempt reconciles
- * by reading first instead of resending.
+ * Back to pending with a time before which it is not tried again. `unconfirmed`: the request may
+ * have been applied (ambiguous), so the next attempt reconciles by reading first instead of
+ * resending. `refundAttempt` gives back the attempt markSending counted (the platform refused
+ * the sign-in, so nothing was tried).
  */
 export function reschedule(
   db: Database,
   seq: number,
-  next: { at: string; error: string | null; errorClass: string | null; keepSending: boolean; countAttempt: boolean },
+  next: { at: string; error: string | null; errorClass: string | null; unconfirmed: boolean; refundAttempt: boolean },
   clock: Clock,
 ): void {
   prepared(
     db,
-    `UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = COALESCE(?, last_error), error_class = COALESCE(?, error_class),
-       attempts = attempts - ?, updated_at = ? WHERE seq = ?`,
-  ).run(next.keepSending ? 'sending' : 'pending', next.at, next.error, next.errorClass, next.countAttempt ? 0 : 1, isoNow(clock), seq);
+    `UPDATE outbox SET state = 'pending', unconfirmed = ?, next_attempt_at = ?, last_error = COALESCE(?, last_error),
+       error_class = COALESCE(?, error_class), attempts = attempts - ?, updated_at = ? WHERE seq = ?`,
+  ).run(next.unconfirmed ? 1 : 0, next.at, next.error, next.errorClass, next.refundAttempt ? 1 : 0, isoNow(clock), seq);
 }
 
 /** A person chose to try a conflicted or failed entry again (with a fresh target version). */
@@ -197,6 +226,21 @@ export function outboxCounts(db: Database): OutboxCounts {
   const rows = prepared(db, 'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[];
   for (const row of rows) counts[row.state] = row.n;
   return counts;
+}
+
+/** Entries still to send, per account: how many, and the earliest stored time of a next attempt. */
+export interface WaitingGroup {
+  readonly accountId: string | null;
+  readonly platform: PlatformName;
+  readonly count: number;
+}
+
+export function waitingByAccount(db: Database): WaitingGroup[] {
+  return prepared(
+    db,
+    `SELECT account_id AS accountId, platform, COUNT(*) AS count FROM outbox WHERE state IN ('pending', 'sending')
+     GROUP BY account_id, platform ORDER BY platform, account_id`,
+  ).all() as WaitingGroup[];
 }
 
 export function listOutbox(db: Database, filter: { state?: OutboxState | undefined; limit: number }): OutboxEntry[] {

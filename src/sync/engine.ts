@@ -1,17 +1,21 @@
-// The sync engine: pull every account's queues by cursor, then replay the outbox — heads only
-// (one entry per target at a time, in seq order), accounts in parallel, each account's entries
-// one after another (or in actBatch batches), each account behind its own rate budget. Waits
-// shorter than the caller's patience are slept through; longer ones are left for a later run.
-// Offline (manual, or detected when nothing can connect) stops the run without spending attempts.
+// The sync engine: send what is due, pull every account's queues by cursor, then replay the rest
+// of the outbox — heads only (one entry per target at a time, in seq order), accounts in parallel,
+// each account's entries one after another (or in actBatch batches), each account behind its own
+// rate budget. Sending first means entries interrupted by a crash are reconciled at the start of
+// the next run, and writes are not starved by the pull spending the budget. Waits shorter than the
+// caller's patience are slept through; longer ones are left for a later run, and the summary says
+// when each account's next try is. Offline (manual, or detected when nothing can connect) stops
+// the run without spending attempts.
 import type { Database } from 'better-sqlite3';
 import type { Platform } from '../platforms/index.ts';
 import type { Clock } from '../store/clock.ts';
-import { outboxCounts, outboxHeads, type OutboxEntry } from '../store/outbox.ts';
+import { outboxCounts, outboxHeads, recoverInterrupted, type OutboxEntry } from '../store/outbox.ts';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { SyncEvent, SyncEventListener } from './events.ts';
 import { pullAccount, settleLeftovers } from './pull.ts';
 import { needsRead, replayBatch, replayOne, type PushContext, type StepResult } from './push.ts';
 import { createRateBudget, type RateBudget } from './rateBudget.ts';
+import { waitingActions, type WaitingActions } from './waiting.ts';
 
 export interface EngineAccount {
   readonly id: string;
@@ -43,8 +47,10 @@ export interface PushSummary {
   readonly acted: number;
   readonly failed: number;
   readonly conflicts: number;
-  /** Entries still pending or sending when the run ended (waiting for a later time or for the network). */
+  /** Entries still pending when the run ended (waiting for a later time or for the network). */
   readonly remaining: number;
+  /** Those entries per account, with when the next one will be tried. */
+  readonly waiting: readonly WaitingActions[];
 }
 
 export interface SyncSummary extends PullSummary, PushSummary {
@@ -60,6 +66,8 @@ export class SyncEngine {
   readonly #options: SyncEngineOptions;
   readonly #budgets = new Map<string, RateBudget>();
   readonly #pausedUntil = new Map<string, number>();
+  /** Entries this engine has a request out for: the only 'sending' rows that are not left over from a crash. */
+  readonly #inFlight = new Set<number>();
   #detectedOffline = false;
 
   constructor(options: SyncEngineOptions) {
@@ -103,7 +111,7 @@ export class SyncEngine {
     const accounts = this.#options.accounts();
     let done = 0;
     for (const account of accounts) {
-      this.#emit({ type: 'sync.progress', phase: 'pull', done, total: accounts.length, accountId: account.id });
+      this.#emit({ type: 'sync.progress', phase: 'pull', done, total: accounts.length, accountId: account.id, items: pulled });
       const result = await pullAccount({
         db,
         clock,
@@ -114,7 +122,7 @@ export class SyncEngine {
         stopped: () => this.#detectedOffline,
         onPage: (count) => {
           pulled += count;
-          this.#emit({ type: 'sync.progress', phase: 'pull', done, total: accounts.length, accountId: account.id });
+          this.#emit({ type: 'sync.progress', phase: 'pull', done, total: accounts.length, accountId: account.id, items: pulled });
         },
       });
       quarantined += result.quarantined;
@@ -138,15 +146,38 @@ export class SyncEngine {
     return { pulled, quarantined, problems };
   }
 
+  /** Entries a dead process left in 'sending' go back to pending, unconfirmed and due now. */
+  #recoverInterrupted(): void {
+    if (this.#inFlight.size > 0) return;
+    recoverInterrupted(this.#options.db, this.#options.clock);
+  }
+
+  /** What is still queued, per account, with its next try. */
+  waiting(): WaitingActions[] {
+    const knownAccounts = new Set(this.#options.accounts().map((account) => account.id));
+    return waitingActions(this.#options.db, { now: this.#options.clock.now().getTime(), knownAccounts, pausedUntil: this.#pausedUntil });
+  }
+
+  #pushSummary(tally: { acted: number; failed: number; conflicts: number }): PushSummary {
+    return { ...tally, remaining: countOpen(this.#options.db), waiting: this.waiting() };
+  }
+
   /**
    * Replays the outbox until nothing is due within `maxWaitMs` (default 0: only what is due now).
-   * Entries of unknown accounts (removed) stay pending.
+   * Entries of unknown accounts (removed) stay pending. When it returns, nothing it sent is left
+   * 'sending': each entry is settled or pending with its next attempt time.
    */
   async pushOutbox(options: { maxWaitMs?: number } = {}): Promise<PushSummary> {
+    const { wentOffline: _, ...summary } = await this.#push(options);
+    return summary;
+  }
+
+  async #push(options: { maxWaitMs?: number }): Promise<PushSummary & { wentOffline: boolean }> {
     const { db, clock } = this.#options;
     const sleep = this.#options.sleep ?? defaultSleep;
     const deadline = clock.now().getTime() + (options.maxWaitMs ?? 0);
     const tally = { acted: 0, failed: 0, conflicts: 0 };
+    this.#recoverInterrupted();
     const startCounts = outboxCounts(db);
     const total = startCounts.pending + startCounts.sending;
     const accounts = new Map(this.#options.accounts().map((account) => [account.id, account]));
@@ -181,12 +212,11 @@ export class SyncEngine {
       this.#emit({ type: 'sync.progress', phase: 'push', done: tally.acted + tally.failed + tally.conflicts, total, accountId: null });
       if (results.flat().some((result) => result.kind === 'offline')) {
         this.#setDetected(true);
-        break;
+        return { ...this.#pushSummary(tally), wentOffline: true };
       }
       this.#setDetected(false);
     }
-    const counts = outboxCounts(db);
-    return { ...tally, remaining: counts.pending + counts.sending };
+    return { ...this.#pushSummary(tally), wentOffline: false };
   }
 
   async #pushAccount(account: EngineAccount, entries: readonly OutboxEntry[]): Promise<StepResult[]> {
@@ -202,7 +232,13 @@ export class SyncEngine {
     };
     const results: StepResult[] = [];
     for (const step of planSteps(account.platform, entries)) {
-      const stepResults = step.length === 1 && step[0] ? [await replayOne(ctx, step[0])] : await replayBatch(ctx, step);
+      for (const entry of step) this.#inFlight.add(entry.seq);
+      let stepResults: StepResult[];
+      try {
+        stepResults = step.length === 1 && step[0] ? [await replayOne(ctx, step[0])] : await replayBatch(ctx, step);
+      } finally {
+        for (const entry of step) this.#inFlight.delete(entry.seq);
+      }
       results.push(...stepResults);
       const pause = stepResults.reduce((until, result) => (result.kind === 'pause' ? Math.max(until, result.untilMs) : until), 0);
       if (pause > 0) this.#pausedUntil.set(account.id, pause);
@@ -211,11 +247,25 @@ export class SyncEngine {
     return results;
   }
 
-  /** Pull, then push; what `stoa sync` and the Sync button run. */
+  /**
+   * Send what is due now (reconciling interrupted writes first), pull, then send the rest, waiting
+   * up to `maxWaitMs` for retries; what `stoa sync` and the Sync button run.
+   */
   async syncOnce(options: { maxWaitMs?: number } = {}): Promise<SyncSummary> {
-    const pull = await this.pullAll();
-    const push = this.#detectedOffline ? { acted: 0, failed: 0, conflicts: 0, remaining: countOpen(this.#options.db) } : await this.pushOutbox(options);
-    return { ...pull, ...push, offline: this.#detectedOffline || (this.#options.manualOffline?.() ?? false) };
+    const noPull: PullSummary = { pulled: 0, quarantined: 0, problems: [] };
+    this.#recoverInterrupted();
+    const first = this.#options.manualOffline?.() ? null : await this.#push({ maxWaitMs: 0 });
+    const pull = first?.wentOffline ? noPull : await this.pullAll();
+    const push = this.#detectedOffline ? this.#pushSummary({ acted: 0, failed: 0, conflicts: 0 }) : await this.pushOutbox(options);
+    const offline = this.#detectedOffline || (this.#options.manualOffline?.() ?? false);
+    return {
+      ...pull,
+      ...push,
+      acted: push.acted + (first?.acted ?? 0),
+      failed: push.failed + (first?.failed ?? 0),
+      conflicts: push.conflicts + (first?.conflicts ?? 0),
+      offline,
+    };
   }
 }
 

@@ -3,7 +3,15 @@
 import type { OutboxState, PlatformName } from '../core/domain.ts';
 
 export type SyncEvent =
-  | { readonly type: 'sync.progress'; readonly phase: 'pull' | 'push'; readonly done: number; readonly total: number; readonly accountId: string | null }
+  | {
+      readonly type: 'sync.progress';
+      readonly phase: 'pull' | 'push';
+      readonly done: number;
+      readonly total: number;
+      readonly accountId: string | null;
+      /** Pull only: items received so far in this run. */
+      readonly items?: number;
+    }
   | {
       readonly type: 'outbox.changed';
       readonly entryId: string;

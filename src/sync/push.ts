@@ -1,8 +1,9 @@
 // Replaying one outbox entry (or one batch) against its platform, and turning every outcome into
 // a state: done | failed (with reason) | conflict (with the remote snapshot) | later (with a time).
-// 'sending' is committed before a request leaves. An entry found in 'sending' (the process died
-// mid-request, or the connection dropped after the request went out) and any write the platform
-// does not make idempotent are reconciled by reading the remote state first, never blindly resent.
+// 'sending' is committed before a request leaves and lasts only while it is in flight. An entry
+// that is unconfirmed (the process died mid-request, or the connection dropped after the request
+// went out) and any write the platform does not make idempotent are reconciled by reading the
+// remote state first, never blindly resent.
 import type { Database } from 'better-sqlite3';
 import { actionReflected, type ActionRequest, type ActOutcome, type CallFailure, type Platform, type RemoteSnapshot } from '../platforms/index.ts';
 import type { Clock } from '../store/clock.ts';
@@ -58,33 +59,41 @@ function settleFailed(ctx: PushContext, entry: OutboxEntry, reason: string, code
   return { kind: 'settled', state: 'failed' };
 }
 
+/** Whether the entry was unconfirmed when picked up (an earlier request may have been applied). */
+const wasUnconfirmed = (entry: OutboxEntry): boolean => entry.unconfirmed || entry.state === 'sending';
+
 /**
  * A failure before or after sending. `sentNow`: this attempt marked the entry 'sending' and sent
- * it; `wasSending`: it was already 'sending' (unreconciled) when picked up.
+ * it (after a reconciling read when one was needed, so only this request's fate is open).
+ * Otherwise nothing left and the entry stays as unconfirmed as it was.
  */
-function handleFailure(ctx: PushContext, entry: OutboxEntry, failure: CallFailure, sentNow: boolean, wasSending: boolean): StepResult {
+function handleFailure(ctx: PushContext, entry: OutboxEntry, failure: CallFailure, sentNow: boolean): StepResult {
   const now = ctx.clock.now().getTime();
   const attempts = entry.attempts + (sentNow ? 1 : 0);
   if (failure.status === 'permanent_failure') return settleFailed(ctx, entry, failure.reason, failure.code);
   if (failure.status === 'reauth') {
     const until = now + Math.round(REAUTH_RETRY_MS / 2 + (ctx.random() * REAUTH_RETRY_MS) / 2);
-    reschedule(ctx.db, entry.seq, { at: new Date(until).toISOString(), error: failure.reason, errorClass: 'reauth', keepSending: wasSending, countAttempt: false }, ctx.clock);
-    changed(ctx, entry, wasSending ? 'sending' : 'pending', failure.reason);
+    // Refused before it reached the moderation endpoint: not an attempt, and not applied.
+    const unconfirmed = sentNow ? false : wasUnconfirmed(entry);
+    reschedule(ctx.db, entry.seq, { at: new Date(until).toISOString(), error: failure.reason, errorClass: 'reauth', unconfirmed, refundAttempt: sentNow }, ctx.clock);
+    changed(ctx, entry, 'pending', failure.reason);
     ctx.emit({ type: 'account.problem', accountId: entry.accountId ?? '', status: 'reauth', reason: failure.reason });
     return { kind: 'pause', untilMs: until };
   }
   // Could not connect: the request never left, so this is not an attempt and not ambiguous.
   if (ctx.unreachable()) {
-    reschedule(ctx.db, entry.seq, { at: new Date(now).toISOString(), error: failure.reason, errorClass: 'offline', keepSending: wasSending, countAttempt: false }, ctx.clock);
+    const unconfirmed = wasUnconfirmed(entry) || (sentNow && failure.ambiguous);
+    reschedule(ctx.db, entry.seq, { at: new Date(now).toISOString(), error: failure.reason, errorClass: 'offline', unconfirmed, refundAttempt: sentNow }, ctx.clock);
+    changed(ctx, entry, 'pending', failure.reason);
     return { kind: 'offline' };
   }
-  const keepSending = wasSending || (sentNow && failure.ambiguous);
+  const unconfirmed = sentNow ? failure.ambiguous : wasUnconfirmed(entry);
   if (sentNow && attempts >= ctx.policy.maxAttempts) {
     return settleFailed(ctx, entry, `gave up after ${attempts} attempts: ${failure.reason}`, 'retry_exhausted');
   }
   const at = nextAttemptAt(now, Math.max(1, attempts), failure.at, ctx.random, ctx.policy);
-  reschedule(ctx.db, entry.seq, { at: new Date(at).toISOString(), error: failure.reason, errorClass: failure.ambiguous ? 'ambiguous' : 'retry_after', keepSending, countAttempt: true }, ctx.clock);
-  changed(ctx, entry, keepSending ? 'sending' : 'pending', failure.reason);
+  reschedule(ctx.db, entry.seq, { at: new Date(at).toISOString(), error: failure.reason, errorClass: failure.ambiguous ? 'ambiguous' : 'retry_after', unconfirmed, refundAttempt: false }, ctx.clock);
+  changed(ctx, entry, 'pending', failure.reason);
   // An answer that says "wait" (429, quota, 5xx) holds the whole account, so parallel work does
   // not amplify the throttling; a dropped connection only delays this entry.
   const platformAt = Date.parse(failure.at);
@@ -101,13 +110,13 @@ function applyOutcome(ctx: PushContext, entry: OutboxEntry, outcome: ActOutcome)
       changed(ctx, entry, 'conflict', outcome.reason);
       return { kind: 'settled', state: 'conflict' };
     default:
-      return handleFailure(ctx, entry, outcome, true, entry.state === 'sending');
+      return handleFailure(ctx, entry, outcome, true);
   }
 }
 
 /** Whether the entry must be reconciled by a read before anything is sent. */
 export function needsRead(platform: Platform, entry: OutboxEntry): boolean {
-  return entry.state === 'sending' || !platform.capabilities.idempotentActions.includes(entry.action);
+  return wasUnconfirmed(entry) || !platform.capabilities.idempotentActions.includes(entry.action);
 }
 
 function requestOf(ctx: PushContext, entry: OutboxEntry): ActionRequest | StepResult {
@@ -124,7 +133,6 @@ const budgetPause = (ctx: PushContext, waitMs: number): StepResult => ({ kind: '
 export async function replayOne(ctx: PushContext, entry: OutboxEntry): Promise<StepResult> {
   let request = requestOf(ctx, entry);
   if ('kind' in request) return request;
-  const wasSending = entry.state === 'sending';
   if (needsRead(ctx.platform, entry)) {
     const wait = ctx.budget.take('readState');
     if (wait > 0) return budgetPause(ctx, wait);
@@ -132,7 +140,7 @@ export async function replayOne(ctx: PushContext, entry: OutboxEntry): Promise<S
     if (seen.status === 'ok' && actionReflected(entry.action, seen.snapshot)) return settleDone(ctx, entry, seen.snapshot);
     // Gone for good: a removal has nothing left to do.
     if (seen.status === 'not_found' && (entry.action === 'remove' || entry.action === 'spam')) return settleDone(ctx, entry, null);
-    if (seen.status !== 'ok' && seen.status !== 'not_found') return handleFailure(ctx, entry, seen, false, wasSending);
+    if (seen.status !== 'ok' && seen.status !== 'not_found') return handleFailure(ctx, entry, seen, false);
     // Still awaiting a verdict, only its version moved (a new flag, an edit): nobody settled it,
     // so the decision stands against the version just read. A settled item keeps the old version
     // and comes back from the platform as a conflict for a person.
@@ -171,7 +179,7 @@ export async function replayBatch(ctx: PushContext, entries: readonly OutboxEntr
     results.push(
       outcome
         ? applyOutcome(ctx, entry, outcome)
-        : handleFailure(ctx, entry, { status: 'retry_after', at: ctx.clock.now().toISOString(), seconds: 0, reason: 'the batch answer had no outcome for this entry', ambiguous: true }, true, false),
+        : handleFailure(ctx, entry, { status: 'retry_after', at: ctx.clock.now().toISOString(), seconds: 0, reason: 'the batch answer had no outcome for this entry', ambiguous: true }, true),
     );
   });
   return results;

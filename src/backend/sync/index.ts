@@ -9,6 +9,7 @@ export { workspaceStats, type WorkspaceStats } from './stats.ts';
 export { listItemsForCli, type CliItem } from './items.ts';
 export type { SyncSummary, PushSummary, PullSummary } from '../../sync/engine.ts';
 export type { SyncEvent } from '../../sync/events.ts';
+export type { WaitingActions } from '../../sync/waiting.ts';
 export type { Decided, DecideInput } from '../../sync/decide.ts';
 export { startSimulators, type RunningSimulators } from './simulators.ts';
 export { MODERATION_ACTIONS, type ModerationAction } from '../../core/domain.ts';

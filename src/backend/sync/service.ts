@@ -5,7 +5,7 @@
 import { err, ok, type Result } from '../../core/result.ts';
 import { isRemoteState, type FetchFn, type Platform } from '../../platforms/index.ts';
 import { listAccounts } from '../../store/accounts.ts';
-import { UnknownItemError } from '../../store/decisions.ts';
+import { RequestIdReusedError, UnknownItemError } from '../../store/decisions.ts';
 import { itemTarget, setItemState } from '../../store/itemRemote.ts';
 import { getOutboxEntry, listOutbox, markFailed, requeue, type OutboxEntry } from '../../store/outbox.ts';
 import { getSetting, setSetting } from '../../store/settings.ts';
@@ -15,6 +15,7 @@ import { SyncEngine, type EngineAccount, type SyncSummary } from '../../sync/eng
 import type { SyncEvent, SyncEventListener } from '../../sync/events.ts';
 import { localStateOf } from '../../sync/pull.ts';
 import { parseTarget } from '../../sync/target.ts';
+import type { WaitingActions } from '../../sync/waiting.ts';
 import type { OutboxState } from '../../core/domain.ts';
 import type { BackendContext } from '../context.ts';
 import { platformFor } from './accounts.ts';
@@ -121,8 +122,11 @@ export class SyncService {
     this.#platforms.clear();
   }
 
-  /** Records the decision and queues it for the platform, in one transaction. */
-  decide(input: DecideInput): Result<Decided, { code: 'not_found' | 'invalid_input'; message: string }> {
+  /**
+   * Records the decision and queues it for the platform, in one transaction. A request id seen
+   * before returns the first decision (nothing new is written); with another input it is refused.
+   */
+  decide(input: DecideInput): Result<Decided, { code: 'not_found' | 'invalid_input' | 'conflict'; message: string }> {
     const row = itemTarget(this.#ctx.db, input.itemId);
     if (!row) return err({ code: 'not_found', message: `There is no item with id ${input.itemId}.` });
     const platform = row.accountId === null ? undefined : this.#accounts().find((account) => account.id === row.accountId)?.platform;
@@ -133,11 +137,13 @@ export class SyncService {
     if (invalidBan) return err({ code: 'invalid_input', message: invalidBan });
     try {
       const decided = decideAndQueue(this.#ctx.db, input, this.#ctx.who, this.#ctx.clock);
+      if (decided.replayed) return ok(decided);
       this.#ctx.events.emit({ type: 'items.changed', count: 1 });
       if (decided.outbox) this.#emit({ type: 'outbox.changed', entryId: decided.outbox.id, itemId: input.itemId, platform: decided.outbox.platform, state: 'pending', reason: null });
       return ok(decided);
     } catch (error) {
       if (error instanceof UnknownItemError) return err({ code: 'not_found', message: error.message });
+      if (error instanceof RequestIdReusedError) return err({ code: 'conflict', message: error.message });
       throw error;
     }
   }
@@ -166,6 +172,11 @@ export class SyncService {
   pushOutbox(options: { maxWaitMs?: number } = {}) {
     this.#connectivity.reset();
     return this.#engine.pushOutbox(options);
+  }
+
+  /** What is still queued, per account, with when the next one will be tried. */
+  waiting(): WaitingActions[] {
+    return this.#engine.waiting();
   }
 
   isManuallyOffline(): boolean {

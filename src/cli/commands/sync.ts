@@ -1,10 +1,15 @@
-// `stoa sync`: pull every account's queues, then send the outbox. A progress line on a terminal
-// (plain lines when stderr is not one), a JSON summary with --json. --offline / --online set the
-// persisted manual toggle.
+// `stoa sync`: send what is due, pull every account's queues, then send the rest of the outbox. A
+// progress line on a terminal (plain lines when stderr is not one), a JSON summary with --json.
+// --offline / --online set the persisted manual toggle. Whatever is still queued at the end is
+// listed per account with its next try, and the exit status says so (EXIT_QUEUED), so a script
+// knows to run it again.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import type { SyncEvent } from '../../backend/sync/index.ts';
+import type { SyncEvent, WaitingActions } from '../../backend/sync/index.ts';
 import { writeJson } from '../output.ts';
+
+/** Exit status when actions are still queued after the run (not yet due within --max-wait, or offline). */
+export const EXIT_QUEUED = 3;
 
 interface SyncFlags {
   dataDir?: string;
@@ -22,13 +27,10 @@ function parseSeconds(value: string): number {
 
 function progressPrinter(): (event: SyncEvent) => void {
   const tty = process.stderr.isTTY;
-  let pulled = 0;
   return (event) => {
     if (event.type === 'sync.progress') {
-      const line = event.phase === 'pull' ? `pull: account ${event.done + 1}/${event.total}, ${pulled} items` : `push: ${event.done}/${event.total} actions settled`;
+      const line = event.phase === 'pull' ? `pull: account ${event.done + 1}/${event.total}, ${event.items ?? 0} items` : `push: ${event.done}/${event.total} actions settled`;
       process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
-    } else if (event.type === 'items.changed') {
-      pulled = event.count;
     } else if (event.type === 'connectivity' && !event.online) {
       process.stderr.write(`${tty ? '\n' : ''}offline: the platforms cannot be reached; actions stay queued\n`);
     } else if (event.type === 'account.problem') {
@@ -37,15 +39,35 @@ function progressPrinter(): (event: SyncEvent) => void {
   };
 }
 
+const earliest = (waiting: readonly WaitingActions[]): string | null =>
+  waiting.reduce<string | null>((min, group) => (group.nextAttemptAt !== null && (min === null || group.nextAttemptAt < min) ? group.nextAttemptAt : min), null);
+
+/** One line per account: "youtube: 2 queued, next try 16:20:05 UTC (in 48 s): <why>". */
+function waitingLines(waiting: readonly WaitingActions[], now: number): string {
+  return waiting
+    .map((group) => {
+      const when =
+        group.nextAttemptAt === null
+          ? 'not sendable'
+          : `next try ${group.nextAttemptAt.slice(11, 19)} UTC (in ${Math.max(0, Math.ceil((Date.parse(group.nextAttemptAt) - now) / 1000))} s)`;
+      return `  ${group.platform}: ${group.count} queued, ${when}${group.reason ? `: ${group.reason}` : ''}\n`;
+    })
+    .join('');
+}
+
 export function registerSync(program: Command): void {
   program
     .command('sync')
-    .description('Pull moderation queues from every account, then send queued actions.')
+    .description('Send due actions, pull moderation queues from every account, then send the rest of the queue.')
     .option('-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)')
-    .option('--json', 'print a JSON summary: {pulled, acted, failed, conflicts, ...}')
+    .option('--json', 'print a JSON summary: {pulled, acted, failed, conflicts, remaining, nextAttemptAt, waiting, ...}')
     .option('--max-wait <seconds>', 'wait at most this long for retries that are not due yet', parseSeconds, 30)
     .option('--offline', 'switch the workspace to offline mode (nothing is sent) and stop')
     .option('--online', 'leave offline mode, then sync')
+    .addHelpText(
+      'after',
+      `\nExit status: 0 when nothing is left to send; ${EXIT_QUEUED} when actions are still queued (their next try is after --max-wait, or the workspace is offline) — run it again later; 2 when the workspace cannot be used.`,
+    )
     .action(async (flags: SyncFlags) => {
       const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
       const workspace = openSyncWorkspace(flags.dataDir);
@@ -58,11 +80,13 @@ export function registerSync(program: Command): void {
         }
         if (flags.online) workspace.sync.setOffline(false);
         if (workspace.sync.isManuallyOffline()) {
-          if (flags.json) writeJson({ pulled: 0, acted: 0, failed: 0, conflicts: 0, offline: true });
-          else process.stdout.write('Offline mode is on; run `stoa sync --online` to sync.\n');
+          const waiting = workspace.sync.waiting();
+          const remaining = waiting.reduce((sum, group) => sum + group.count, 0);
+          if (flags.json) writeJson({ pulled: 0, acted: 0, failed: 0, conflicts: 0, remaining, offline: true, waiting });
+          else process.stdout.write(`Offline mode is on (${remaining} actions queued); run \`stoa sync --online\` to sync.\n`);
+          if (remaining > 0) process.exitCode = EXIT_QUEUED;
           return;
         }
-        (await import('../../backend/sync/accountSecret.ts')).requireReadableSecrets(workspace.backend.context);
         if (!flags.json) workspace.sync.subscribe(progressPrinter());
         const summary = await workspace.sync.syncNow({ maxWaitMs: flags.maxWait * 1000 });
         if (flags.json) {
@@ -72,6 +96,8 @@ export function registerSync(program: Command): void {
             failed: summary.failed,
             conflicts: summary.conflicts,
             remaining: summary.remaining,
+            nextAttemptAt: earliest(summary.waiting),
+            waiting: summary.waiting,
             quarantined: summary.quarantined,
             offline: summary.offline,
             problems: summary.problems,
@@ -81,7 +107,9 @@ export function registerSync(program: Command): void {
           process.stdout.write(
             `pulled ${summary.pulled} items, acted ${summary.acted}, failed ${summary.failed}, conflicts ${summary.conflicts}, still queued ${summary.remaining}${summary.offline ? ' (offline)' : ''}\n`,
           );
+          process.stdout.write(waitingLines(summary.waiting, Date.now()));
         }
+        if (summary.remaining > 0) process.exitCode = EXIT_QUEUED;
       } finally {
         await workspace.close();
       }

@@ -8,8 +8,9 @@ import { unscoredLanguage } from './0006-unscored-language.ts';
 import { media } from './0010-media.ts';
 import { compliance } from './0011-compliance.ts';
 import { catalog } from './0009-catalog.ts';
+import { retriedWrites } from './0008-retried-writes.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites];
 export const SCHEMA_VERSION = MIGRATIONS.length;
