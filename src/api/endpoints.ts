@@ -87,6 +87,8 @@ export const endpoints = {
         durationDays: z.number().int().min(1).max(999).nullable().optional(),
         /** Ban only: the message sent to the user. */
         message: z.string().trim().max(1000).optional(),
+        /** The caller's id for this request: sent again on a retry, it returns the first decision. */
+        requestId: z.string().min(1).max(100).optional(),
       })
       .strict(),
     output: z.object({
