@@ -2,6 +2,7 @@
 // derive everything (validation, client typing, handler completeness) from this one map.
 import { z } from 'zod';
 import { mediaEndpoints } from './mediaEndpoints.ts';
+import { catalogEndpoints } from './catalogEndpoints.ts';
 import {
   itemDetailSchema,
   noteSchema,
@@ -151,6 +152,7 @@ export const endpoints = {
     }),
   },
   ...mediaEndpoints,
+  ...catalogEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

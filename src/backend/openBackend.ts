@@ -13,6 +13,7 @@ import type { BackendContext, Host } from './context.ts';
 import { StoaUserError } from './errors.ts';
 import { itemHandlers } from './itemHandlers.ts';
 import { mediaHandlers } from './mediaHandlers.ts';
+import { catalogHandlers } from './catalogHandlers.ts';
 import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
 import { SyncService, type SyncServiceOptions } from './sync/index.ts';
@@ -89,6 +90,7 @@ export function openBackend(config: BackendConfig): Backend {
     ...syncHandlers(sync, scoring),
     ...auditHandlers(context),
     ...mediaHandlers(context),
+    ...catalogHandlers(context),
   } satisfies Handlers;
 
   return {

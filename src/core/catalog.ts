@@ -3,12 +3,13 @@
 // Domain types only, shared by the catalog reader, the store and the API.
 
 /** Where a product came from; re-imports merge by (source, key). */
-export type CatalogSource = 'shopify' | 'merchant';
-export type CatalogFormat = 'shopify' | 'gmc-tsv' | 'gmc-xml';
-export const CATALOG_FORMATS: readonly CatalogFormat[] = ['shopify', 'gmc-tsv', 'gmc-xml'];
+export const CATALOG_SOURCES = ['shopify', 'merchant'] as const;
+export type CatalogSource = (typeof CATALOG_SOURCES)[number];
+export const CATALOG_FORMATS = ['shopify', 'gmc-tsv', 'gmc-xml'] as const;
+export type CatalogFormat = (typeof CATALOG_FORMATS)[number];
 
-export type Availability = 'in_stock' | 'out_of_stock' | 'preorder' | 'backorder';
-export const AVAILABILITIES: readonly Availability[] = ['in_stock', 'out_of_stock', 'preorder', 'backorder'];
+export const AVAILABILITIES = ['in_stock', 'out_of_stock', 'preorder', 'backorder'] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
 
 /** An exact amount: `amount` is a plain decimal ("1299.00"), never a float. */
 export interface Money {
@@ -54,3 +55,8 @@ export interface RowError {
   readonly line: number;
   readonly message: string;
 }
+
+/** Bytes of one catalog file imported through the API (a 100,000-row feed is about 40 MB). */
+export const CATALOG_MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+/** One staged upload part, decoded: keeps each browser-mode request under the server's 1 MB body cap. */
+export const CATALOG_UPLOAD_PART_BYTES = 512 * 1024;
