@@ -83,6 +83,17 @@ describe('outbox between runs', () => {
     expect(requests.filter((r) => r.method === 'POST' && r.path.startsWith('/api/remove'))).toEqual([]);
   });
 
+  it('queues a retried decision (same request id) once', async () => {
+    const { h, items } = await withDecisions('reddit', 'approve', 1);
+    const [item] = items;
+    if (!item) throw new Error('no item');
+    const first = h.sync.decide({ itemId: item.id, action: 'remove', requestId: 'ui-42' });
+    const again = h.sync.decide({ itemId: item.id, action: 'remove', requestId: 'ui-42' });
+    if (!first.ok || !again.ok) throw new Error('decide failed');
+    expect(again.value).toMatchObject({ replayed: true, decision: first.value.decision, outbox: { id: first.value.outbox?.id } });
+    expect(outboxCounts(h.backend.context.db).pending).toBe(2);
+  });
+
   it('says when a throttled account will try again, and keeps its entries pending', async () => {
     const { h } = await withDecisions('reddit', 'approve', 2);
     h.sim.faults.inject({ platform: 'reddit', kind: 'rate_limit', path: '/api/approve', options: { reset: 300 } });

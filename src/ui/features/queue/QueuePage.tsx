@@ -30,11 +30,15 @@ export function QueuePage({ refreshKey }: { refreshKey: number }) {
     async (action: ModerationAction, ban?: BanDetails) => {
       if (!selectedId || busy) return;
       setBusy(true);
-      const reply = await client.call('queue.decide', {
+      const request = {
         itemId: selectedId,
         action,
+        requestId: crypto.randomUUID(),
         ...(ban ? { durationDays: ban.durationDays, ...(ban.reason ? { reason: ban.reason } : {}), ...(ban.message ? { message: ban.message } : {}) } : {}),
-      });
+      };
+      let reply = await client.call('queue.decide', request);
+      // The reply was lost, not necessarily the decision: the same request id cannot decide twice.
+      if (!reply.ok && reply.error.code === 'unavailable') reply = await client.call('queue.decide', request);
       setBusy(false);
       if (!reply.ok) {
         setNotice({ kind: 'error', text: reply.error.message });
