@@ -61,6 +61,38 @@ describe('stoa init / sync / items / act / stats', () => {
     expect(bad.stderr).toMatch(/There is no item with id nope/);
   });
 
+  it('counts items while pulling, says what is still queued and when it is next tried, and exits 3 until it is sent', { timeout: 90_000 }, async () => {
+    const dir = tempDir();
+    await runCli(['init', '--demo', sim.url, '--data-dir', dir]);
+    const first = await runCli(['sync', '--data-dir', dir]);
+    expect(first.code, first.stderr).toBe(0);
+    const pulled = Number(/pulled (\d+) items/.exec(first.stdout)?.[1]);
+    const counts = [...first.stderr.matchAll(/^pull: account \d+\/\d+, (\d+) items$/gm)].map((m) => Number(m[1]));
+    expect(pulled).toBeGreaterThan(0);
+    expect(Math.max(...counts)).toBe(pulled);
+
+    const items = json<{ id: string; state: string }[]>((await runCli(['items', '--data-dir', dir, '--json', '--limit', '500'])).stdout);
+    const open = items.find((item) => item.state === 'open');
+    if (!open) throw new Error('no open item');
+    await runCli(['act', '--data-dir', dir, '--item', open.id, '--action', 'approve']);
+    // Reddit throttles the write for five minutes: longer than this run will wait.
+    sim.faults.inject({ platform: 'reddit', kind: 'rate_limit', path: '/api/approve', options: { reset: 300 } });
+    const throttled = await runCli(['sync', '--data-dir', dir, '--max-wait', '1']);
+    expect(throttled.code, throttled.stderr).toBe(3);
+    expect(throttled.stdout).toContain('still queued 1');
+    const inSeconds = Number(/reddit: 1 queued, next try \d\d:\d\d:\d\d UTC \(in (\d+) s\)/.exec(throttled.stdout)?.[1]);
+    expect(inSeconds).toBeGreaterThan(250);
+    expect(inSeconds).toBeLessThanOrEqual(300);
+
+    const again = await runCli(['sync', '--data-dir', dir, '--json', '--max-wait', '0']);
+    expect(again.code).toBe(3);
+    const summary = json<{ remaining: number; nextAttemptAt: string; waiting: { platform: string; count: number; nextAttemptAt: string }[] }>(again.stdout);
+    expect(summary).toMatchObject({ remaining: 1, waiting: [{ platform: 'reddit', count: 1, nextAttemptAt: summary.nextAttemptAt }] });
+    expect(Date.parse(summary.nextAttemptAt) - Date.now()).toBeGreaterThan(240_000);
+    expect(json<{ outbox: Record<string, number> }>((await runCli(['stats', '--data-dir', dir, '--json'])).stdout).outbox).toMatchObject({ pending: 1, sending: 0 });
+    expect((await runCli(['sync', '--help'])).stdout).toMatch(/Exit status: 0 when nothing is left to send; 3 when actions are still queued/);
+  });
+
   it('offline mode queues without sending until --online', { timeout: 60_000 }, async () => {
     const dir = tempDir();
     await runCli(['init', '--demo', sim.url, '--data-dir', dir]);
