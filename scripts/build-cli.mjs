@@ -24,7 +24,7 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'out', 'cli');
 const BUILD_INFO = join(outDir, 'build-info.json');
 
-const BUNDLED = new Set(['zod', 'uuid', 'csv-parse']);
+const BUNDLED = new Set(['commander', 'zod', 'uuid', 'csv-parse']);
 
 /** Modules whose import.meta must stay the bundle's: they look for a built file beside themselves. */
 const BUNDLE_RELATIVE = new Set(['src/ml/classifierPool.ts']);
@@ -38,6 +38,9 @@ const ENTRY_POINTS = {
 // (out/cli/<file>.js, two folders down).
 const BANNER = [
   "import { fileURLToPath as __stoaToPath } from 'node:url';",
+  "import { createRequire as __stoaCreateRequire } from 'node:module';",
+  // A bundled CommonJS package (commander) calls require() for Node's built-ins.
+  'const require = __stoaCreateRequire(import.meta.url);',
   "const __stoaRoot = new globalThis.URL('../../', import.meta.url);",
 ].join('\n');
 
