@@ -146,9 +146,13 @@ export const endpoints = {
     input: empty,
     output: z.object({
       ok: z.boolean(),
+      // edited: a row changed in place; truncated: newest rows deleted; rewritten: hashes recomputed.
+      status: z.enum(['intact', 'edited', 'truncated', 'rewritten', 'anchor_missing', 'anchor_invalid', 'unanchored']),
       checked: z.number().int(),
       firstBadSeq: z.number().int().nullable(),
       problem: z.string().nullable(),
+      lastSeq: z.number().int(),
+      anchor: z.object({ seq: z.number().int(), hash: z.string(), at: z.string() }).nullable(),
     }),
   },
   ...mediaEndpoints,

@@ -4,6 +4,7 @@ import type { Handlers } from '../api/dispatch.ts';
 import { EventHub } from '../api/events.ts';
 import { systemClock, type Clock } from '../store/clock.ts';
 import { newId } from '../store/ids.ts';
+import { attachAuditAnchor, flushAuditAnchor } from '../store/auditAnchor.ts';
 import { openDatabase, StoreOpenError } from '../store/open.ts';
 import { keyFileCipher, storedSecretsExist, type SecretCipher } from '../store/secrets.ts';
 import { getSetting, setSetting } from '../store/settings.ts';
@@ -19,7 +20,7 @@ import { queueHandlers } from './queueHandlers.ts';
 import { SyncService, type SyncServiceOptions } from './sync/index.ts';
 import { syncHandlers } from './syncHandlers.ts';
 import { createScoringService, type ScoringService } from './scoringService.ts';
-import { databaseFileIn, defaultModelsDir, defaultResourcesDir, keyFileIn } from './paths.ts';
+import { auditAnchorFilesIn, databaseFileIn, defaultModelsDir, defaultResourcesDir, keyFileIn } from './paths.ts';
 import { systemHandlers } from './systemHandlers.ts';
 
 export type { SecretCipher } from '../store/secrets.ts';
@@ -58,6 +59,7 @@ export function openBackend(config: BackendConfig): Backend {
     if (error instanceof StoreOpenError) throw new StoaUserError(error.message);
     throw error;
   }
+  attachAuditAnchor(db, auditAnchorFilesIn(config.dataDir));
   const deviceId = getSetting<string>(db, 'device_id') ?? newId();
   setSetting(db, 'device_id', deviceId);
 
@@ -103,6 +105,7 @@ export function openBackend(config: BackendConfig): Backend {
       stopForwarding();
       sync.stopBackground();
       await scoring.close();
+      flushAuditAnchor(db);
       db.close();
     },
   };

@@ -22,3 +22,8 @@ export const keyFileIn = (dataDir: string): string => join(dataDir, 'secret.key'
 export const appRoot = (): string => resolve(import.meta.dirname, '../..');
 export const defaultModelsDir = (): string => join(appRoot(), 'models');
 export const defaultResourcesDir = (): string => join(appRoot(), 'resources');
+/** The audit log's anchor and its key: beside the database, never inside it (see store/auditAnchor.ts). */
+export const auditAnchorFilesIn = (dataDir: string): { keyFile: string; anchorFile: string } => ({
+  keyFile: join(dataDir, 'audit.key'),
+  anchorFile: join(dataDir, 'audit-anchor.json'),
+});

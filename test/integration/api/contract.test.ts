@@ -83,7 +83,7 @@ describe.each<TransportKind>(['in-process', 'http'])('contract over %s', (kind) 
   it('audit.verify checks the chain', async () => {
     const { client, backend } = await workspaceWith(kind);
     appendAudit(backend.context.db, { actor: 'a', deviceId: 'd', action: 'test' }, fixedClock());
-    expect(await callOrThrow(client, 'audit.verify', {})).toEqual({ ok: true, checked: 1, firstBadSeq: null, problem: null });
+    expect(await callOrThrow(client, 'audit.verify', {})).toEqual({ ok: true, status: 'intact', checked: 1, firstBadSeq: null, problem: null, lastSeq: 1, anchor: { seq: 1, hash: expect.any(String), at: expect.any(String) } });
   });
 
   it('rejects schema-invalid input and unknown methods with typed errors, writing nothing', async () => {
