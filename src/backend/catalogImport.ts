@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { CatalogFormat, CatalogProduct, RowError } from '../core/catalog.ts';
 import type { Actor } from '../store/accounts.ts';
-import { writeCatalogProducts, ImportTally } from '../store/catalog.ts';
+import { ImportTally, listCatalogProducts, searchCatalogProducts, writeCatalogProducts, type CatalogPage } from '../store/catalog.ts';
 import { finishCatalogImport, recordCatalogImportErrors, startCatalogImport, catalogImportErrors, type CatalogImportRun } from '../store/catalogImports.ts';
 import type { Clock } from '../store/clock.ts';
 import type { Database } from 'better-sqlite3';
@@ -94,4 +94,9 @@ export async function importCatalogPath(ctx: CatalogWriter, path: string, option
   const found = await stat(path).catch(() => null);
   if (!found?.isFile()) throw new StoaUserError(`There is no file at ${path}.`);
   return importCatalog(ctx, basename(path), createReadStream(path), options);
+}
+
+/** For the CLI (which may not import the store): a page of products, listed or searched. */
+export function listCatalogForCli(ctx: CatalogWriter, query: string | null, limit: number): CatalogPage {
+  return query === null ? listCatalogProducts(ctx.db, limit, 0) : searchCatalogProducts(ctx.db, query, limit, 0);
 }
