@@ -1,25 +1,31 @@
-// Desktop composition root: open the backend in the user's data folder, one hardened window,
-// the IPC adapter. Logic lives in src/backend; this file only wires it to Electron.
-import { app, BrowserWindow, safeStorage } from 'electron';
+// Desktop composition root: open the backend in the user's data folder, one hardened window served
+// from app://stoa, the IPC adapter. Decisions live in the pure modules beside this file (launch
+// options, navigation policy, cipher choice); this file only wires them to Electron.
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { openBackend, type Backend } from '../src/backend/openBackend.ts';
-import { safeStorageCipher } from './safeStorageCipher.ts';
+import { chooseCipher } from './cipherChoice.ts';
 import { connectIpc } from './ipc.ts';
-import { guardAllWebContents, guardNavigation, hardenSession, SECURE_WEB_PREFERENCES } from './security.ts';
+import { readLaunchOptions } from './launchOptions.ts';
+import { safeStorageCipher } from './safeStorageCipher.ts';
+import { guardAllWebContents, guardNavigation, hardenSession, registerAppScheme, SECURE_WEB_PREFERENCES, serveAppScheme } from './security.ts';
 
 app.setName('Stoa');
+registerAppScheme();
+const launch = readLaunchOptions(app.isPackaged, process.env);
 let backend: Backend | null = null;
 
 async function createWindow(): Promise<void> {
   // models/ and resources/ ship outside the asar (electron-builder extraResources).
   const shipped = app.isPackaged ? process.resourcesPath : app.getAppPath();
+  const secrets = chooseCipher(process.platform, safeStorage.isEncryptionAvailable(), process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null);
   backend = openBackend({
-    dataDir: process.env.STOA_DATA_DIR ?? app.getPath('userData'),
+    dataDir: launch.dataDir ?? app.getPath('userData'),
     host: 'electron',
     modelsDir: join(shipped, 'models'),
     resourcesDir: join(shipped, 'resources'),
-    ...(process.env.STOA_SQLITE_BINDING ? { sqliteBinding: process.env.STOA_SQLITE_BINDING } : {}),
-    ...(safeStorage.isEncryptionAvailable() ? { cipher: safeStorageCipher(safeStorage) } : {}),
+    ...(launch.sqliteBinding ? { sqliteBinding: launch.sqliteBinding } : {}),
+    ...(secrets.kind === 'safe-storage' ? { cipher: safeStorageCipher(safeStorage, secrets.source) } : {}),
   });
   backend.sync.startBackground();
   const window = new BrowserWindow({
@@ -29,18 +35,23 @@ async function createWindow(): Promise<void> {
     title: 'Stoa',
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: join(import.meta.dirname, '../preload/preload.cjs') },
   });
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  const appUrl = devUrl ?? `file://${join(import.meta.dirname, '../renderer/index.html')}`;
-  guardNavigation(window.webContents, appUrl);
-  const disconnect = connectIpc(backend.handlers, backend.events, window.webContents);
+  guardNavigation(window.webContents, launch.trustedOrigins);
+  const disconnect = connectIpc(backend.handlers, backend.events, window.webContents, launch.trustedOrigins);
   window.on('closed', disconnect);
-  window.once('ready-to-show', () => window.show());
-  await (devUrl ? window.loadURL(devUrl) : window.loadFile(join(import.meta.dirname, '../renderer/index.html')));
+  window.once('ready-to-show', () => {
+    window.show();
+    if (secrets.kind === 'key-file') {
+      console.warn(`stoa: ${secrets.warning}`);
+      void dialog.showMessageBox(window, { type: 'warning', title: 'Stoa', message: 'Account secrets are protected by a key file', detail: secrets.warning });
+    }
+  });
+  await window.loadURL(launch.rendererUrl);
 }
 
 guardAllWebContents();
 app.whenReady().then(async () => {
   hardenSession();
+  serveAppScheme(join(import.meta.dirname, '../renderer'));
   await createWindow();
 });
 app.on('window-all-closed', () => {

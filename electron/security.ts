@@ -1,8 +1,10 @@
-// Hardening for every window: a strict CSP on every response, no navigation away from the app,
-// no new windows (external links go to the system browser), and no permissions granted.
-import { app, session, shell, type WebContents } from 'electron';
+// Hardening for every window: a strict CSP on every response, no navigation, redirect or frame
+// navigation away from the trusted origins, no new windows (https links go to the system
+// browser), no permissions granted or reported, and the app:// scheme serving the built UI.
+import { app, protocol, session, shell, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../src/api/contentSecurityPolicy.ts';
-
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './appProtocol.ts';
+import { externalLinkTarget, isAllowedNavigation } from './navigationPolicy.ts';
 
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
@@ -14,23 +16,35 @@ export const SECURE_WEB_PREFERENCES = {
   spellcheck: true,
 } as const;
 
+/** Must run before the app is ready: privileges cannot be granted to a scheme later. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+}
+
+export function serveAppScheme(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, request.method));
+}
+
 export function hardenSession(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+  const ses = session.defaultSession;
+  // app:// answers carry the CSP themselves; this covers the dev server and anything else loaded.
+  ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
 }
 
-function isAppUrl(url: string, appUrl: string): boolean {
-  return new URL(url).origin === new URL(appUrl).origin || url.startsWith('file://');
-}
-
-export function guardNavigation(contents: WebContents, appUrl: string): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, appUrl)) event.preventDefault();
-  });
+export function guardNavigation(contents: WebContents, trustedOrigins: readonly string[]): void {
+  const refuseUntrusted = (event: { url: string; preventDefault(): void }): void => {
+    if (!isAllowedNavigation(event.url, trustedOrigins)) event.preventDefault();
+  };
+  contents.on('will-navigate', refuseUntrusted);
+  contents.on('will-frame-navigate', refuseUntrusted);
+  contents.on('will-redirect', refuseUntrusted);
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    const external = externalLinkTarget(url);
+    if (external !== null) void shell.openExternal(external);
     return { action: 'deny' };
   });
 }

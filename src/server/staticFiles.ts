@@ -5,17 +5,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
+import { uiAssetType } from '../api/uiAssetTypes.ts';
 
 export function serveStatic(uiDir: string, urlPath: string, res: ServerResponse): void {
   const root = resolve(uiDir);
@@ -39,7 +29,7 @@ export function serveStatic(uiDir: string, urlPath: string, res: ServerResponse)
   stream.on('error', () => (res.headersSent ? res.destroy() : answerText(res, 500, 'This file cannot be read.')));
   stream.once('open', () => {
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': uiAssetType(extname(file)),
       'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
     });
     // pipeline closes the file if the client goes away mid-transfer.
