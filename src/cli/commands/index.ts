@@ -22,8 +22,9 @@ import { registerItems } from './items.ts';
 import { registerAccounts } from './accounts.ts';
 import { registerSim } from './sim.ts';
 import { registerMedia } from './media.ts';
+import { registerCatalog } from './catalog.ts';
 import { registerAudit } from './audit.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit];
+export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit, registerCatalog];
