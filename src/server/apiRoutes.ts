@@ -54,7 +54,15 @@ export async function handleCall(
   handlers: Handlers,
   reportBug: BugReporter,
 ): Promise<void> {
-  const text = await readBody(req);
+  let text: string | null;
+  try {
+    text = await readBody(req);
+  } catch (error) {
+    // The client went away mid-body, or the request timeout cut it off (already answered 408):
+    // nobody is left to answer, and it is not a bug.
+    if (req.destroyed) return;
+    throw error;
+  }
   if (text === null) return sendReply(res, { ok: false, error: apiError('bad_request', 'The request body is larger than 1 MB.') });
   let input: unknown = {};
   if (text.trim() !== '') {

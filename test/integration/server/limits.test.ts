@@ -14,11 +14,13 @@ const tempDir = useTempDir();
 const TOKEN = 'limits-token-abcdefghijklmnop';
 let served: ServedWorkspace | null = null;
 const sockets: Socket[] = [];
+const logs: string[] = [];
 
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.destroy();
   await served?.close();
   served = null;
+  logs.length = 0;
 });
 
 async function start(limits: Partial<ServerLimits> = {}): Promise<number> {
@@ -26,7 +28,7 @@ async function start(limits: Partial<ServerLimits> = {}): Promise<number> {
   const ui = join(dir, 'ui');
   mkdirSync(ui);
   writeFileSync(join(ui, 'index.html'), '<!doctype html><title>Stoa</title>');
-  served = await serveWorkspace({ dataDir: join(dir, 'data'), token: TOKEN, uiDir: ui, limits });
+  served = await serveWorkspace({ dataDir: join(dir, 'data'), token: TOKEN, uiDir: ui, limits, log: (line) => logs.push(line) });
   return served.server.port;
 }
 
@@ -76,6 +78,10 @@ describe('browser-mode server limits', () => {
     expect(answer.status).toBe(408);
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
     expect(bytesSent).toBeLessThan(body.length);
+    // A client cut off, or one that hangs up mid-body, is not a bug in a handler.
+    await sendRaw(port, `${head}{"lim`, 50);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(logs.filter((line) => line.startsWith('bug'))).toEqual([]);
   });
 
   it('answers 408 and closes a connection whose headers trickle in', async () => {
