@@ -4,9 +4,11 @@
 // `node -e 0` (a bare Node start) measured interleaved with it in the same run. The commands run
 // from the CLI bundle (out/cli); the bench refuses to run on a stale or missing one rather than
 // time the TypeScript sources by mistake, and times the sources once per command for the notes.
+// The notes also give the load average during the run and, on Linux, the CPU time the process had
+// used when it answered (all threads): a figure that other work on the machine moves much less.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appRoot } from '../paths.ts';
 import { ratioOf, type BenchEntry, type BenchSuite } from './types.ts';
@@ -25,8 +27,22 @@ interface Probe {
   readonly until?: string;
 }
 
+interface Timing {
+  readonly wallMs: number;
+  /** CPU time of the process (user + system, every thread) when it answered; null where unknown. */
+  readonly cpuMs: number | null;
+}
+
+// utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second on Linux).
+function cpuMsOf(pid: number | undefined): number | null {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return null;
+  const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Milliseconds from spawn to `until` on stdout (or to exit); the child is then stopped. */
-function timeOnce(probe: Probe, mode: Mode, extraEnv: NodeJS.ProcessEnv = {}): Promise<number> {
+function timeOnce(probe: Probe, mode: Mode, extraEnv: NodeJS.ProcessEnv = {}): Promise<Timing> {
   const env = { ...process.env, ...extraEnv, ...(mode === 'bundle' ? { STOA_REQUIRE_BUNDLE: '1', STOA_FROM_SOURCE: '' } : { STOA_FROM_SOURCE: '1' }) };
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -34,11 +50,13 @@ function timeOnce(probe: Probe, mode: Mode, extraEnv: NodeJS.ProcessEnv = {}): P
     let stdout = '';
     let stderr = '';
     let stoppedAt: number | null = null;
+    let cpuMs: number | null = null;
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       if (stoppedAt === null && probe.until !== undefined && stdout.includes(probe.until) && stdout.slice(stdout.indexOf(probe.until)).includes('\n')) {
         stoppedAt = performance.now() - started;
+        cpuMs = cpuMsOf(child.pid);
         child.kill('SIGTERM');
       }
     });
@@ -46,8 +64,8 @@ function timeOnce(probe: Probe, mode: Mode, extraEnv: NodeJS.ProcessEnv = {}): P
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (stoppedAt !== null) resolve(stoppedAt);
-      else if (code === 0 && probe.until === undefined) resolve(performance.now() - started);
+      if (stoppedAt !== null) resolve({ wallMs: stoppedAt, cpuMs });
+      else if (code === 0 && probe.until === undefined) resolve({ wallMs: performance.now() - started, cpuMs: null });
       else reject(new Error(`${probe.args.slice(1).join(' ')} failed (exit ${code}): ${stderr.trim() || stdout.trim()}`));
     });
     child.stdin.end(probe.input ?? '');
@@ -66,20 +84,24 @@ interface Measured {
   readonly bundle: number;
   readonly baseline: number;
   readonly source: number;
+  readonly cpu: number | null;
+  readonly load: number;
 }
 
 async function measure(probe: Probe, env?: () => NodeJS.ProcessEnv): Promise<Measured> {
   const bare: Probe = { args: ['-e', '0'] };
-  const ours: number[] = [];
+  const ours: Timing[] = [];
   const base: number[] = [];
   await timeOnce(probe, 'bundle', env?.()); // warm the file cache
   for (let i = 0; i < RUNS; i++) {
-    base.push(await timeOnce(bare, 'bundle'));
+    base.push((await timeOnce(bare, 'bundle')).wallMs);
     ours.push(await timeOnce(probe, 'bundle', env?.()));
   }
+  const load = loadavg()[0] ?? 0;
   const source: number[] = [];
-  for (let i = 0; i < SOURCE_RUNS; i++) source.push(await timeOnce(probe, 'source', env?.()));
-  return { bundle: median(ours), baseline: median(base), source: median(source) };
+  for (let i = 0; i < SOURCE_RUNS; i++) source.push((await timeOnce(probe, 'source', env?.())).wallMs);
+  const cpu = ours.flatMap((t) => (t.cpuMs === null ? [] : [t.cpuMs]));
+  return { bundle: median(ours.map((t) => t.wallMs)), baseline: median(base), source: median(source), cpu: cpu.length > 0 ? median(cpu) : null, load };
 }
 
 function entry(name: string, m: Measured, what: string): BenchEntry {
@@ -90,7 +112,11 @@ function entry(name: string, m: Measured, what: string): BenchEntry {
     baseline: { name: 'node -e 0 (a bare Node start), median, interleaved with the runs measured', value: round(m.baseline) },
     ratio: ratioOf(m.bundle, m.baseline, 'lower'),
     better: 'lower',
-    notes: `${what}; median of ${RUNS} fresh processes from the CLI bundle (out/cli). From the TypeScript sources through tsx: ${round(m.source)} ms (median of ${SOURCE_RUNS}).`,
+    notes:
+      `${what}; median of ${RUNS} fresh processes from the CLI bundle (out/cli)` +
+      `${m.cpu === null ? '' : `, which had used ${m.cpu} ms of CPU (all threads) when they answered`}. ` +
+      `From the TypeScript sources through tsx: ${round(m.source)} ms (median of ${SOURCE_RUNS}). ` +
+      `Load average ${m.load.toFixed(1)} on ${availableParallelism()} cores during the run.`,
   };
 }
 
