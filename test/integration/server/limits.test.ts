@@ -92,6 +92,14 @@ describe('browser-mode server limits', () => {
     expect(bytesSent).toBeLessThan(headers.length);
   });
 
+  it('keeps an event stream open past the request timeout (the limit is on receiving the request)', async () => {
+    const port = await start({ headersTimeoutMs: 100, requestTimeoutMs: 200 });
+    expect((await openEvents(port)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(sockets[0]?.destroyed).toBe(false);
+    expect(sockets[0]?.readableEnded).toBe(false);
+  });
+
   it('caps open event streams per launch and frees a slot when one closes', async () => {
     const port = await start({ maxEventStreams: 2 });
     expect((await openEvents(port)).status).toBe(200);
