@@ -87,6 +87,8 @@ export function registerSync(program: Command): void {
           if (remaining > 0) process.exitCode = EXIT_QUEUED;
           return;
         }
+        // A missing or wrong key would otherwise be a run that pulls nothing and exits 0.
+        (await import('../../backend/sync/accountSecret.ts')).requireReadableSecrets(workspace.backend.context);
         if (!flags.json) workspace.sync.subscribe(progressPrinter());
         const summary = await workspace.sync.syncNow({ maxWaitMs: flags.maxWait * 1000 });
         if (flags.json) {
