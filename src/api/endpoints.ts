@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { mediaEndpoints } from './mediaEndpoints.ts';
 import { catalogEndpoints } from './catalogEndpoints.ts';
+import { complianceEndpoints } from './complianceEndpoints.ts';
 import {
   itemDetailSchema,
   noteSchema,
@@ -157,6 +158,7 @@ export const endpoints = {
   },
   ...mediaEndpoints,
   ...catalogEndpoints,
+  ...complianceEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -15,6 +15,7 @@ import { StoaUserError } from './errors.ts';
 import { itemHandlers } from './itemHandlers.ts';
 import { mediaHandlers } from './mediaHandlers.ts';
 import { catalogHandlers } from './catalogHandlers.ts';
+import { complianceHandlers } from './complianceHandlers.ts';
 import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
 import { SyncService, type SyncServiceOptions } from './sync/index.ts';
@@ -93,6 +94,7 @@ export function openBackend(config: BackendConfig): Backend {
     ...auditHandlers(context),
     ...mediaHandlers(context),
     ...catalogHandlers(context),
+    ...complianceHandlers(context),
   } satisfies Handlers;
 
   return {

@@ -46,8 +46,8 @@ export interface ModelView {
   readonly commercial: number;
   readonly undisclosedSponsorship: number;
   readonly modelVersion: string;
-  /** The calibrated threshold over which the commercial head calls a text commercial. */
-  readonly commercialThreshold: number;
+  /** Whether the commercial score is over the model's calibrated threshold (its `commercial` label). */
+  readonly commercialLabel: boolean;
 }
 
 const FROM_RULES: Readonly<Record<string, { kind: CommercialKind; strength: 'strong' | 'weak' }>> = {
@@ -74,7 +74,7 @@ export function commercialEvidence(post: PostContent, hits: readonly TextRuleHit
   for (const product of post.taggedProducts) out.push({ kind: 'tagged_product', strength: 'strong', text: product.name, start: null, end: null, brand: product.brand ?? null });
   if (post.paidPartnership) out.push({ kind: 'paid_partnership_flag', strength: 'strong', text: 'Paid partnership label', start: null, end: null, brand: null });
   const hasRuleEvidence = out.length > 0;
-  if (model && !hasRuleEvidence && model.commercial >= model.commercialThreshold) {
+  if (model && !hasRuleEvidence && model.commercialLabel) {
     out.push({ kind: 'model_commercial', strength: 'weak', text: `commercial score ${model.commercial.toFixed(2)} (model ${model.modelVersion})`, start: null, end: null, brand: null });
   }
   return dedupe(out).sort((a, b) => (a.start ?? Number.MAX_SAFE_INTEGER) - (b.start ?? Number.MAX_SAFE_INTEGER));

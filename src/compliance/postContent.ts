@@ -47,3 +47,28 @@ export function canonicalContent(post: PostContent): string {
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export const contentHash = (post: PostContent): string => sha256Hex(canonicalContent(post));
+
+/** The post back from its canonical JSON (as stored with each version and snapshot). */
+export function contentFromCanonical(json: string): PostContent {
+  const a = JSON.parse(json) as unknown[];
+  const str = (i: number): string => String(a[i] ?? '');
+  const strOrNull = (i: number): string | null => (a[i] === null || a[i] === undefined ? null : String(a[i]));
+  const arr = (i: number): unknown[] => (Array.isArray(a[i]) ? (a[i] as unknown[]) : []);
+  return {
+    platform: str(0),
+    remoteId: str(1),
+    creatorHandle: str(2),
+    caption: str(3),
+    permalink: strOrNull(4),
+    postedAt: strOrNull(5),
+    mediaType: strOrNull(6),
+    mediaUrls: arr(7).map(String),
+    paidPartnership: a[8] === true,
+    taggedProducts: arr(9).map((p) => {
+      const [name, brand] = Array.isArray(p) ? (p as unknown[]) : [p, null];
+      return { name: String(name), brand: brand === null || brand === undefined ? null : String(brand) };
+    }),
+    taggedUsers: arr(10).map(String),
+    imageText: strOrNull(11),
+  };
+}

@@ -11,14 +11,44 @@ import { prepared } from './statements.ts';
 
 export const sha256Of = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export interface ScanRecordInput {
+export interface PostVersionInput {
   readonly creatorId: string;
   readonly platform: string;
   readonly remoteId: string;
   readonly permalink: string | null;
   readonly postedAt: string | null;
-  /** The post's canonical content JSON, exactly as it was scanned. */
+  /** The post's canonical content JSON, exactly as it was read. */
   readonly contentJson: string;
+  readonly seenAt: string;
+}
+
+export interface StoredVersion {
+  readonly postId: string;
+  readonly sha256: string;
+  readonly newPost: boolean;
+  /** False when this exact content was seen before. */
+  readonly newVersion: boolean;
+}
+
+/** Stores a post's content as read (the post when new, the version when unseen); call inside a transaction. */
+export function upsertPostVersion(db: Database, input: PostVersionInput): StoredVersion {
+  getCreator(db, input.creatorId);
+  const sha256 = sha256Of(input.contentJson);
+  const existing = prepared(db, 'SELECT id FROM compliance_posts WHERE creator_id = ? AND remote_id = ?').pluck().get(input.creatorId, input.remoteId) as string | undefined;
+  const postId = existing ?? newId();
+  if (existing === undefined) {
+    prepared(db, 'INSERT INTO compliance_posts (id, creator_id, platform, remote_id, permalink, posted_at, first_seen_at, latest_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(postId, input.creatorId, input.platform, input.remoteId, input.permalink, input.postedAt, input.seenAt, sha256);
+  } else {
+    prepared(db, 'UPDATE compliance_posts SET latest_sha256 = ?, permalink = coalesce(?, permalink), posted_at = coalesce(?, posted_at) WHERE id = ?').run(sha256, input.permalink, input.postedAt, postId);
+  }
+  const inserted = prepared(db, 'INSERT OR IGNORE INTO compliance_post_versions (post_id, sha256, content, first_seen_at) VALUES (?, ?, ?, ?)').run(postId, sha256, input.contentJson, input.seenAt);
+  return { postId, sha256, newPost: existing === undefined, newVersion: inserted.changes === 1 };
+}
+
+export interface ScanRecordInput {
+  readonly postId: string;
+  /** The content version the scan judged (it must have been stored with upsertPostVersion). */
+  readonly sha256: string;
   readonly scannedAt: string;
   readonly jurisdiction: string;
   readonly profileVersion: string;
@@ -31,33 +61,38 @@ export interface ScanRecordInput {
 
 export interface RecordedScan {
   readonly scanId: string;
-  readonly postId: string;
-  readonly sha256: string;
-  readonly newPost: boolean;
   /** The hash the previous scan saw when the content changed since; null otherwise. */
   readonly changedFrom: string | null;
 }
 
-/** Records one scan (and the post and its content version when new); call inside a transaction. */
+/** Records one scan of a stored content version; call inside a transaction. */
 export function recordScan(db: Database, input: ScanRecordInput): RecordedScan {
-  getCreator(db, input.creatorId);
-  const sha256 = sha256Of(input.contentJson);
-  const existing = prepared(db, 'SELECT id FROM compliance_posts WHERE creator_id = ? AND remote_id = ?').pluck().get(input.creatorId, input.remoteId) as string | undefined;
-  const postId = existing ?? newId();
-  if (existing === undefined) {
-    prepared(db, 'INSERT INTO compliance_posts (id, creator_id, platform, remote_id, permalink, posted_at, first_seen_at, latest_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(postId, input.creatorId, input.platform, input.remoteId, input.permalink, input.postedAt, input.scannedAt, sha256);
-  }
-  prepared(db, 'INSERT OR IGNORE INTO compliance_post_versions (post_id, sha256, content, first_seen_at) VALUES (?, ?, ?, ?)').run(postId, sha256, input.contentJson, input.scannedAt);
-  const previous = prepared(db, 'SELECT sha256 FROM compliance_scans WHERE post_id = ? ORDER BY scanned_at DESC, id DESC LIMIT 1').pluck().get(postId) as string | undefined;
-  const changedFrom = previous !== undefined && previous !== sha256 ? previous : null;
+  const previous = prepared(db, 'SELECT sha256 FROM compliance_scans WHERE post_id = ? ORDER BY scanned_at DESC, id DESC LIMIT 1').pluck().get(input.postId) as string | undefined;
+  const changedFrom = previous !== undefined && previous !== input.sha256 ? previous : null;
   const scanId = newId();
   prepared(
     db,
     `INSERT INTO compliance_scans (id, post_id, sha256, scanned_at, jurisdiction, profile_version, verdict, rule_id, disclosure_present, disclosure_adequate, evidence, changed_from_sha256)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(scanId, postId, sha256, input.scannedAt, input.jurisdiction, input.profileVersion, input.verdict, input.ruleId, input.disclosurePresent ? 1 : 0, input.disclosureAdequate ? 1 : 0, JSON.stringify(input.evidence), changedFrom);
-  prepared(db, 'UPDATE compliance_posts SET latest_sha256 = ?, permalink = coalesce(?, permalink), posted_at = coalesce(?, posted_at) WHERE id = ?').run(sha256, input.permalink, input.postedAt, postId);
-  return { scanId, postId, sha256, newPost: existing === undefined, changedFrom };
+  ).run(scanId, input.postId, input.sha256, input.scannedAt, input.jurisdiction, input.profileVersion, input.verdict, input.ruleId, input.disclosurePresent ? 1 : 0, input.disclosureAdequate ? 1 : 0, JSON.stringify(input.evidence), changedFrom);
+  return { scanId, changedFrom };
+}
+
+export interface PostToScan {
+  readonly postId: string;
+  readonly creatorId: string;
+  readonly sha256: string;
+  readonly content: string;
+}
+
+/** The latest content version of every post of an audit. */
+export function latestVersionsOfAudit(db: Database, auditId: string): PostToScan[] {
+  return prepared(
+    db,
+    `SELECT p.id AS postId, p.creator_id AS creatorId, v.sha256, v.content FROM compliance_posts p
+     JOIN compliance_creators c ON c.id = p.creator_id JOIN compliance_post_versions v ON v.post_id = p.id AND v.sha256 = p.latest_sha256
+     WHERE c.audit_id = ? ORDER BY c.handle, p.posted_at, p.id`,
+  ).all(auditId) as PostToScan[];
 }
 
 export interface PostVersion {

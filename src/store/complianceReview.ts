@@ -33,18 +33,18 @@ interface SnapshotRow extends Omit<Snapshot, 'hasThumbnail'> {
 }
 const toSnapshot = (r: SnapshotRow): Snapshot => ({ ...r, hasThumbnail: r.hasThumbnail === 1 });
 
-/** The latest snapshot of the post's current content, capturing one when there is none. */
-export function ensureSnapshot(db: Database, postId: string, who: Actor, clock: Clock, thumbnail: Buffer | null = null): Snapshot {
+/** The latest snapshot of the post's current content, capturing one when there is none (`created`). */
+export function ensureSnapshot(db: Database, postId: string, who: Actor, clock: Clock, thumbnail: Buffer | null = null): { snapshot: Snapshot; created: boolean } {
   return db.transaction(() => {
     const version = latestVersion(db, postId);
     if (!version) throw new ComplianceNotFoundError(`There is no post under audit with id ${postId}.`);
     const existing = prepared(db, `SELECT ${SNAPSHOT_COLUMNS} FROM compliance_snapshots WHERE post_id = ? AND content_sha256 = ? ORDER BY captured_at DESC, id DESC LIMIT 1`).get(postId, version.sha256) as SnapshotRow | undefined;
-    if (existing) return toSnapshot(existing);
+    if (existing) return { snapshot: toSnapshot(existing), created: false };
     const capturedAt = isoNow(clock);
     const snapshot: Snapshot = { id: newId(), postId, contentSha256: version.sha256, content: version.content, capturedAt, capturedBy: who.actor, sha256: snapshotHash(version.sha256, thumbnail, capturedAt), hasThumbnail: thumbnail !== null };
     prepared(db, 'INSERT INTO compliance_snapshots (id, post_id, content_sha256, content, thumbnail, captured_at, captured_by, device_id, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(snapshot.id, postId, snapshot.contentSha256, snapshot.content, thumbnail, capturedAt, who.actor, who.deviceId, snapshot.sha256);
     appendAudit(db, { ...who, action: 'compliance.snapshot', subject: postId, details: { snapshotId: snapshot.id, sha256: snapshot.sha256, contentSha256: snapshot.contentSha256 } }, clock);
-    return snapshot;
+    return { snapshot, created: true };
   })();
 }
 
@@ -95,7 +95,7 @@ export interface ReviewerVerdict {
 /** A reviewer's verdict: snapshots the post as it stands, then records the verdict against it. */
 export function recordVerdict(db: Database, input: { postId: string; verdict: VerdictValue; reason: string }, who: Actor, clock: Clock): ReviewerVerdict {
   return db.transaction(() => {
-    const snapshot = ensureSnapshot(db, input.postId, who, clock);
+    const { snapshot } = ensureSnapshot(db, input.postId, who, clock);
     const scanId = (prepared(db, 'SELECT id FROM compliance_scans WHERE post_id = ? AND sha256 = ? ORDER BY scanned_at DESC, id DESC LIMIT 1').pluck().get(input.postId, snapshot.contentSha256) as string | undefined) ?? null;
     const verdict: ReviewerVerdict = { id: newId(), postId: input.postId, scanId, snapshotId: snapshot.id, snapshotSha256: snapshot.sha256, verdict: input.verdict, reason: input.reason, actor: who.actor, createdAt: isoNow(clock) };
     prepared(db, 'INSERT INTO compliance_verdicts (id, post_id, scan_id, snapshot_id, verdict, reason, actor, device_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(verdict.id, verdict.postId, scanId, snapshot.id, verdict.verdict, verdict.reason, who.actor, who.deviceId, verdict.createdAt);

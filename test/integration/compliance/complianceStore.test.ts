@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../src/store/audit.ts';
 import { addBrand, addCreator, createAudit, listBrands } from '../../../src/store/complianceAudits.ts';
-import { postsOfAudit, postVersions, recordScan, type ScanRecordInput } from '../../../src/store/compliancePosts.ts';
+import { postsOfAudit, postVersions, recordScan, upsertPostVersion } from '../../../src/store/compliancePosts.ts';
 import { ensureSnapshot, recordVerdict, requestRemediation, setRemediationStatus, verifySnapshots } from '../../../src/store/complianceReview.ts';
 import { openDatabase } from '../../../src/store/open.ts';
 import { fixedClock } from '../../support/fixedClock.ts';
@@ -20,22 +20,23 @@ function setup() {
   const db = openDatabase(join(tempDir(), 'workspace.sqlite'));
   const audit = createAudit(db, { name: 'Q4 creators', jurisdiction: 'ftc', periodFrom: '2026-10-01', periodTo: '2026-12-31' }, who, clock);
   const creator = addCreator(db, { auditId: audit.id, platform: 'instagram', handle: '@bdorts' }, who, clock);
-  const scan = (caption: string): ScanRecordInput => ({
-    creatorId: creator.id, platform: 'instagram', remoteId: '17900001', permalink: 'https://www.instagram.com/p/BxiSQy1lq6r/', postedAt: '2026-11-02T10:00:00+0000',
-    contentJson: JSON.stringify(['instagram', '17900001', caption]), scannedAt: clock.now().toISOString(), jurisdiction: 'ftc', profileVersion: '2023-07-26',
-    verdict: 'non_compliant', ruleId: 'ftc.placement.end_only', disclosurePresent: true, disclosureAdequate: false, evidence: { caption },
-  });
+  const scan = (caption: string) => {
+    const at = clock.now().toISOString();
+    const stored = upsertPostVersion(db, { creatorId: creator.id, platform: 'instagram', remoteId: '17900001', permalink: 'https://www.instagram.com/p/BxiSQy1lq6r/', postedAt: '2026-11-02T10:00:00+0000', contentJson: JSON.stringify(['instagram', '17900001', caption]), seenAt: at });
+    const recorded = recordScan(db, { postId: stored.postId, sha256: stored.sha256, scannedAt: at, jurisdiction: 'ftc', profileVersion: '2023-07-26', verdict: 'non_compliant', ruleId: 'ftc.placement.end_only', disclosurePresent: true, disclosureAdequate: false, evidence: { caption } });
+    return { ...stored, ...recorded };
+  };
   return { db, clock, audit, creator, scan };
 }
 
 describe('compliance store', () => {
   it('keeps both versions of a post that changed between scans and names the old hash', () => {
     const { db, clock, audit, scan } = setup();
-    const first = db.transaction(() => recordScan(db, scan('travel combo #ad')))();
+    const first = db.transaction(() => scan('travel combo #ad'))();
     clock.advance(86_400_000);
-    const same = db.transaction(() => recordScan(db, scan('travel combo #ad')))();
+    const same = db.transaction(() => scan('travel combo #ad'))();
     clock.advance(86_400_000);
-    const edited = db.transaction(() => recordScan(db, scan('travel combo')))();
+    const edited = db.transaction(() => scan('travel combo'))();
     expect(first.newPost).toBe(true);
     expect(same).toMatchObject({ postId: first.postId, changedFrom: null, sha256: first.sha256 });
     expect(edited.changedFrom).toBe(first.sha256);
@@ -48,7 +49,7 @@ describe('compliance store', () => {
 
   it('refuses to edit or delete scans, versions, snapshots and verdicts', () => {
     const { db, clock, scan } = setup();
-    const s = db.transaction(() => recordScan(db, scan('x')))();
+    const s = db.transaction(() => scan('x'))();
     const v = recordVerdict(db, { postId: s.postId, verdict: 'non_compliant', reason: 'hashtag only at the end' }, who, clock);
     for (const sql of ["UPDATE compliance_snapshots SET content = '[]'", 'DELETE FROM compliance_snapshots', "UPDATE compliance_scans SET verdict = 'compliant'", 'DELETE FROM compliance_post_versions', "UPDATE compliance_verdicts SET reason = 'x'", 'DELETE FROM compliance_verdicts']) {
       expect(() => db.exec(sql), sql).toThrow(/immutable/);
@@ -59,9 +60,10 @@ describe('compliance store', () => {
 
   it('detects a snapshot tampered with behind the triggers, and audits verdicts, snapshots and remediations', () => {
     const { db, clock, creator, scan } = setup();
-    const s = db.transaction(() => recordScan(db, scan('original caption #ad')))();
-    const snap = ensureSnapshot(db, s.postId, who, clock);
-    expect(ensureSnapshot(db, s.postId, who, clock).id).toBe(snap.id);
+    const s = db.transaction(() => scan('original caption #ad'))();
+    const { snapshot: snap, created } = ensureSnapshot(db, s.postId, who, clock);
+    expect(created).toBe(true);
+    expect(ensureSnapshot(db, s.postId, who, clock)).toMatchObject({ created: false, snapshot: { id: snap.id } });
     recordVerdict(db, { postId: s.postId, verdict: 'non_compliant', reason: 'late #ad' }, who, clock);
     const r = requestRemediation(db, { creatorId: creator.id, postId: s.postId, what: 'Move #ad to the start of the caption', dueBy: '2026-12-10' }, who, clock);
     setRemediationStatus(db, r.id, 'sent', 'emailed the agency', who, clock);

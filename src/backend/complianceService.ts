@@ -1,0 +1,111 @@
+// The compliance audit composed: posts read from an export (or a connector) are stored as content
+// versions of posts under audit, kept apart from the moderation queue; a scan judges each post's
+// latest version with the sponsorship rules the models use (src/ml/rules), the model's view when a
+// sponsorship model is installed, the audit's brands and jurisdiction profile (src/compliance,
+// src/core), records the scan, snapshots every post a person must look at, and audits the run.
+import { JURISDICTION_PROFILES, isJurisdictionId } from '../core/jurisdictionProfiles.ts';
+import type { AuditBrand } from '../compliance/brands.ts';
+import type { ModelView } from '../compliance/commercialEvidence.ts';
+import { canonicalContent, contentFromCanonical, type PostContent } from '../compliance/postContent.ts';
+import { scanPost, type ScanResult } from '../compliance/scanPost.ts';
+import type { Verdict } from '../compliance/verdict.ts';
+import { sponsorshipRuleHits } from '../ml/rules/sponsorshipRules.ts';
+import { appendAudit } from '../store/audit.ts';
+import { isoNow } from '../store/clock.ts';
+import { findCreator, getAudit, listBrands } from '../store/complianceAudits.ts';
+import { latestVersionsOfAudit, recordScan, upsertPostVersion } from '../store/compliancePosts.ts';
+import { ensureSnapshot } from '../store/complianceReview.ts';
+import type { BackendContext } from './context.ts';
+import { StoaUserError } from './errors.ts';
+import { listModels, openClassifier } from './models/classifierService.ts';
+
+export interface ImportSummary {
+  readonly read: number;
+  readonly newPosts: number;
+  readonly newVersions: number;
+  readonly unchanged: number;
+  readonly skipped: { remoteId: string; reason: string }[];
+}
+
+export function importPostsIntoAudit(ctx: BackendContext, auditId: string, posts: readonly PostContent[]): ImportSummary {
+  getAudit(ctx.db, auditId);
+  const seenAt = isoNow(ctx.clock);
+  let newPosts = 0;
+  let newVersions = 0;
+  let unchanged = 0;
+  const skipped: { remoteId: string; reason: string }[] = [];
+  ctx.db.transaction(() => {
+    for (const post of posts) {
+      const creator = findCreator(ctx.db, auditId, post.platform, post.creatorHandle);
+      if (!creator) {
+        skipped.push({ remoteId: post.remoteId, reason: `@${post.creatorHandle} on ${post.platform} is not under this audit (add it with stoa audit add-creator)` });
+        continue;
+      }
+      const stored = upsertPostVersion(ctx.db, { creatorId: creator.id, platform: post.platform, remoteId: post.remoteId, permalink: post.permalink, postedAt: post.postedAt, contentJson: canonicalContent(post), seenAt });
+      if (stored.newPost) newPosts++;
+      else if (stored.newVersion) newVersions++;
+      else unchanged++;
+    }
+    appendAudit(ctx.db, { ...ctx.who, action: 'compliance.posts.import', subject: auditId, details: { read: posts.length, newPosts, newVersions, skipped: skipped.length } }, ctx.clock);
+  })();
+  return { read: posts.length, newPosts, newVersions, unchanged, skipped };
+}
+
+export interface ScanSummary {
+  readonly auditId: string;
+  readonly jurisdiction: string;
+  readonly scanned: number;
+  readonly byVerdict: Readonly<Record<Verdict, number>>;
+  readonly changed: { postId: string; from: string; to: string }[];
+  readonly snapshots: number;
+  readonly modelVersion: string | null;
+}
+
+/** What a scan stores as evidence: everything a reviewer or a report needs to see why. */
+export const scanEvidence = (r: ScanResult): Record<string, unknown> => ({ rule: r.rule, outcome: r.disclosure.outcome, disclosure: r.disclosure.findings, platformLabel: r.disclosure.platformLabel, commercial: r.commercial, model: r.model });
+
+export async function scanAudit(ctx: BackendContext, auditId: string, options: { useModels?: boolean } = {}): Promise<ScanSummary> {
+  const audit = getAudit(ctx.db, auditId);
+  if (!isJurisdictionId(audit.jurisdiction)) throw new StoaUserError(`The audit's jurisdiction "${audit.jurisdiction}" is not one Stoa knows.`);
+  const profile = JURISDICTION_PROFILES[audit.jurisdiction];
+  const brands: AuditBrand[] = listBrands(ctx.db, auditId);
+  const pending = latestVersionsOfAudit(ctx.db, auditId).map((v) => ({ ...v, post: contentFromCanonical(v.content) }));
+  const models = await modelViews(ctx, pending.map((p) => p.post.caption), options.useModels ?? true);
+  const scannedAt = isoNow(ctx.clock);
+  const byVerdict: Record<Verdict, number> = { compliant: 0, needs_review: 0, non_compliant: 0 };
+  const changed: { postId: string; from: string; to: string }[] = [];
+  let snapshots = 0;
+  ctx.db.transaction(() => {
+    pending.forEach((p, i) => {
+      const result = scanPost({ post: p.post, profile, brands, ruleHits: sponsorshipRuleHits(p.post.caption), model: models.views[i] ?? null, scannedAt });
+      // The store hashes what it keeps; a mismatch would mean the scan judged other content than it records.
+      if (result.contentSha256 !== p.sha256) throw new Error(`scan of post ${p.postId} hashed ${result.contentSha256}, the store holds ${p.sha256}`);
+      const recorded = recordScan(ctx.db, { postId: p.postId, sha256: p.sha256, scannedAt, jurisdiction: profile.id, profileVersion: profile.version, verdict: result.verdict, ruleId: result.rule.id, disclosurePresent: result.disclosurePresent, disclosureAdequate: result.disclosureAdequate, evidence: scanEvidence(result) });
+      byVerdict[result.verdict]++;
+      if (recorded.changedFrom !== null) changed.push({ postId: p.postId, from: recorded.changedFrom, to: p.sha256 });
+      if (result.verdict !== 'compliant' || recorded.changedFrom !== null) {
+        if (ensureSnapshot(ctx.db, p.postId, ctx.who, ctx.clock).created) snapshots++;
+      }
+    });
+    appendAudit(ctx.db, { ...ctx.who, action: 'compliance.scan', subject: auditId, details: { jurisdiction: profile.id, profileVersion: profile.version, scanned: pending.length, byVerdict, changed: changed.length, modelVersion: models.version } }, ctx.clock);
+  })();
+  return { auditId, jurisdiction: profile.id, scanned: pending.length, byVerdict, changed, snapshots, modelVersion: models.version };
+}
+
+async function modelViews(ctx: BackendContext, captions: readonly string[], wanted: boolean): Promise<{ views: (ModelView | null)[]; version: string | null }> {
+  if (!wanted || captions.length === 0 || !listModels(ctx.modelsDir).some((m) => m.task === 'sponsorship')) return { views: [], version: null };
+  const classifier = await openClassifier(ctx.modelsDir, { tasks: ['sponsorship'], workers: 0 });
+  try {
+    const version = classifier.versionOf('sponsorship') ?? null;
+    const results = await classifier.classify(captions);
+    const views = results.map((r): ModelView | null => {
+      const commercial = r.scores.commercial;
+      const undisclosed = r.scores.undisclosed_sponsorship;
+      if (commercial === null || undisclosed === null || version === null) return null;
+      return { commercial, undisclosedSponsorship: undisclosed, modelVersion: version, commercialLabel: r.labels.includes('commercial') };
+    });
+    return { views, version };
+  } finally {
+    await classifier.close();
+  }
+}
