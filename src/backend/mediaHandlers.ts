@@ -64,10 +64,12 @@ export function mediaHandlers(ctx: BackendContext): Pick<Handlers, MediaMethod> 
     const sourceSha256 = createHash('sha256').update(bytes).digest('hex');
     const earlier = findMediaBySource(ctx.db, sourceSha256, !keepMetadata);
     if (earlier) return { asset: view(earlier), duplicate: true };
-    const { image, stored, created } = await refusing(() => media.importImage(mediaDir, bytes, name, { keepMetadata }));
+    const { image, created } = await refusing(() => media.importImage(mediaDir, bytes, name, { keepMetadata }));
     const written = [...created];
     try {
-      const renditions = await media.renderAllRenditions(mediaDir, { input: stored, width: image.width, height: image.height }, CENTRE, written);
+      // Cut from the bytes given (one decode generation fewer than the re-encoded copy; renditions
+      // never carry metadata either way). Later re-renders read the stored copy.
+      const renditions = await media.renderAllRenditions(mediaDir, { input: bytes, width: image.width, height: image.height }, CENTRE, written);
       const asset = insertMediaAsset(ctx.db, { ...image, originalName: name, focalPoint: CENTRE }, renditions, ctx.who, ctx.clock);
       return { asset: view(asset), duplicate: false };
     } catch (error) {

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { writeFileAtomic } from './atomicWrite.ts';
 import { EXTENSION, type ImageFormat } from './formats.ts';
 import { damaged, inspectImage, SAFE_INPUT } from './inspect.ts';
+import { stripJpegMetadata } from './jpegStrip.ts';
 import { MASTER_QUALITY, THUMBNAIL_SIZE } from './limits.ts';
 import { MediaRefusedError } from './refusal.ts';
 
@@ -36,8 +37,15 @@ export interface ImportedImage {
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** The bytes of the stored copy: upright, metadata dropped except the colour profile. */
-async function sanitised(input: Buffer, format: ImageFormat): Promise<Buffer> {
+/**
+ * The bytes of the stored copy: upright, metadata dropped except the colour profile. An upright
+ * JPEG loses only its metadata segments (pixels untouched); anything else is re-encoded.
+ */
+async function sanitised(input: Buffer, format: ImageFormat, orientation: number): Promise<Buffer> {
+  if (format === 'jpeg' && orientation === 1) {
+    const stripped = stripJpegMetadata(input);
+    if (stripped) return stripped;
+  }
   const pipeline = sharp(input, SAFE_INPUT).autoOrient().keepIccProfile();
   if (format === 'jpeg') return pipeline.jpeg({ quality: MASTER_QUALITY, chromaSubsampling: '4:4:4' }).toBuffer();
   if (format === 'png') return pipeline.png({ compressionLevel: 6 }).toBuffer();
@@ -66,7 +74,8 @@ export async function importImage(mediaDir: string, input: Buffer, name: string,
   let stored: Buffer;
   let preview: Buffer;
   try {
-    stored = keep ? input : await sanitised(input, inspected.format);
+    stored = keep ? input : await sanitised(input, inspected.format, inspected.orientation);
+    // Decodes every pixel of the stored copy, so a truncated file is refused here.
     preview = await thumbnail(stored);
   } catch (error) {
     if (error instanceof MediaRefusedError) throw error;

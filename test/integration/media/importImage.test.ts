@@ -58,6 +58,24 @@ describe('importImage', () => {
     expect(pixel(20, 20)).toBeLessThan(150);
   });
 
+  it('strips an upright JPEG without re-encoding it: same compressed pixels, no EXIF, no GPS', async () => {
+    const dir = tempDir();
+    const input = await sharp(await photo(640, 480))
+      .withExif({ IFD0: { Make: 'StoaTestCam' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '33/1 52/1 0/1' } })
+      .withMetadata({ orientation: 1 })
+      .jpeg({ quality: 80 })
+      .toBuffer();
+    expect(ifd0Tags((await sharp(input).metadata()).exif)).toContain(GPS_IFD_POINTER);
+    const { image } = await importImage(dir, input, 'upright.jpg');
+    expect(image).toMatchObject({ orientationApplied: false, metadataStripped: true, width: 640, height: 480 });
+    const stored = readFileSync(join(dir, image.file));
+    expect((await sharp(stored).metadata()).exif).toBeUndefined();
+    // Everything from the start-of-scan marker on is the input's, byte for byte.
+    const scan = (jpeg: Buffer) => jpeg.subarray(jpeg.indexOf(Buffer.from([0xff, 0xda])));
+    expect(scan(stored).equals(scan(input))).toBe(true);
+    expect(stored.length).toBeLessThan(input.length);
+  });
+
   it('keeps the colour profile while stripping the rest', async () => {
     const dir = tempDir();
     const input = await sharp(await photo(300, 200)).withIccProfile('p3').jpeg().toBuffer();
