@@ -4,9 +4,10 @@ import { storeBench } from './storeBench.ts';
 import { syncBench } from './syncBench.ts';
 import { mlBench } from './ml.ts';
 import { startupBench } from './startup.ts';
+import { mediaBench } from './mediaBench.ts';
 import type { BenchEntry, BenchSuite } from './types.ts';
 
-export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench, mediaBench];
 
 export interface BenchReport {
   readonly ranAt: string;
