@@ -1,14 +1,38 @@
-// The creator studio's place in the app. Publishing needs the platform connectors; until a
-// publishing account exists, the page says what it will do and what it needs.
+// The creator studio: one tab per part of making a shoppable post. Add a part by adding a tab here.
+import { useState, type ReactNode } from 'react';
+import { MediaPanel } from './MediaPanel.tsx';
+import './studio.css';
+
+interface StudioTab {
+  readonly id: string;
+  readonly label: string;
+  readonly render: () => ReactNode;
+}
+
+const TABS: readonly StudioTab[] = [{ id: 'media', label: 'Media', render: () => <MediaPanel /> }];
+
 export function StudioPage() {
+  const [current, setCurrent] = useState(TABS[0]?.id ?? '');
+  const tab = TABS.find((t) => t.id === current) ?? TABS[0];
   return (
-    <div className="page">
+    <div className="page studio-page">
       <h1>Studio</h1>
-      <p>
-        The studio assembles shoppable posts: images, a caption checked against each platform&apos;s limits and
-        disclosure rules, and product tags placed on the image. It publishes through a connected account.
+      <p className="muted">
+        The studio assembles shoppable posts: images, a caption checked against each platform&apos;s limits and disclosure
+        rules, and product tags placed on the image. It publishes through a connected account.
       </p>
-      <p className="muted">No publishing account is connected in this workspace.</p>
+      <div role="tablist" aria-label="Studio" className="studio-tabs">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" id={`studio-tab-${t.id}`} aria-selected={t.id === tab?.id} aria-controls={`studio-panel-${t.id}`} onClick={() => setCurrent(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab ? (
+        <div role="tabpanel" id={`studio-panel-${tab.id}`} aria-labelledby={`studio-tab-${tab.id}`}>
+          {tab.render()}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,87 @@
+// The selected image: click on it to set the focal point every rendition is cut around, see the
+// renditions per target, and write its alt text.
+import { useEffect, useState, type MouseEvent } from 'react';
+import type { OutputOf } from '../../../api/endpoints.ts';
+import { RENDITION_SPECS } from '../../../core/renditionTargets.ts';
+import { useClient } from '../../apiContext.tsx';
+import { MediaPreview } from './MediaPreview.tsx';
+
+type Asset = OutputOf<'media.get'>;
+
+const percent = (value: number): string => `${Math.round(value * 100)}%`;
+
+export function MediaEditor({ asset, onChange }: { asset: Asset; onChange: (asset: Asset) => void }) {
+  const client = useClient();
+  const [altText, setAltText] = useState(asset.altText);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setAltText(asset.altText), [asset.id, asset.altText]);
+
+  async function setFocalPoint(event: MouseEvent<HTMLButtonElement>) {
+    const box = event.currentTarget.getBoundingClientRect();
+    const x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+    const y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
+    setBusy(true);
+    const reply = await client.call('media.setFocalPoint', { id: asset.id, x: Math.round(x * 1000) / 1000, y: Math.round(y * 1000) / 1000 });
+    setBusy(false);
+    if (!reply.ok) return setMessage({ text: reply.error.message, error: true });
+    setMessage({ text: `Focal point set at ${percent(reply.value.focalPoint.x)} across, ${percent(reply.value.focalPoint.y)} down; renditions re-cut.`, error: false });
+    onChange(reply.value);
+  }
+
+  async function saveAltText() {
+    const reply = await client.call('media.setAltText', { id: asset.id, altText });
+    if (!reply.ok) return setMessage({ text: reply.error.message, error: true });
+    setMessage({ text: 'Alt text saved.', error: false });
+    onChange(reply.value);
+  }
+
+  const name = asset.altText || asset.originalName;
+  return (
+    <section className="media-editor" aria-label="Selected image">
+      <h2>{asset.originalName}</h2>
+      <p className="muted">
+        {asset.format.toUpperCase()} {asset.width}×{asset.height}
+        {asset.orientationApplied ? ' · turned upright' : ''}
+        {asset.metadataStripped ? ' · location and camera metadata removed' : ' · metadata kept'}
+      </p>
+      <button type="button" className="focal-editor" aria-label="Set focal point" aria-busy={busy} onClick={(event) => void setFocalPoint(event)}>
+        <MediaPreview key={asset.sha256} assetId={asset.id} alt={name} />
+        <span className="focal-marker" aria-hidden="true" style={{ left: percent(asset.focalPoint.x), top: percent(asset.focalPoint.y) }} />
+      </button>
+      <p className="muted" aria-label="Focal point">
+        Focal point: {percent(asset.focalPoint.x)} across, {percent(asset.focalPoint.y)} down. Click the image to move it.
+      </p>
+      {message ? <p role="status" className={message.error ? 'error' : 'ok'}>{message.text}</p> : null}
+      <h3>Renditions</h3>
+      <ul className="rendition-list" aria-label="Renditions">
+        {asset.renditions.map((r) => (
+          <li key={r.target}>
+            <figure>
+              <MediaPreview key={r.sha256} assetId={asset.id} target={r.target} alt={`${RENDITION_SPECS[r.target].label} rendition of ${name}`} />
+              <figcaption>
+                {RENDITION_SPECS[r.target].label} · {r.width}×{r.height}
+              </figcaption>
+            </figure>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="alt-text"
+        aria-label="Alt text"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void saveAltText();
+        }}
+      >
+        <label>
+          Alt text <span className="muted">(read by screen readers; sent with the post, up to 500 characters)</span>
+          <textarea value={altText} maxLength={500} rows={2} onChange={(event) => setAltText(event.target.value)} />
+        </label>
+        <button type="submit" className="btn" disabled={altText.trim() === asset.altText}>
+          Save alt text
+        </button>
+      </form>
+    </section>
+  );
+}
