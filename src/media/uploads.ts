@@ -2,7 +2,7 @@
 // the UI sends base64 parts of a few hundred KB and then imports the staged upload by its id. Parts
 // are appended to one file under uploads/; the import reads it and deletes it.
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatMegabytes, MAX_IMPORT_BYTES } from './limits.ts';
 import { MediaRefusedError } from './refusal.ts';
@@ -15,6 +15,9 @@ export class UnknownUploadError extends Error {
 }
 
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
+
+/** An upload untouched this long was abandoned (a closed window, a crash): its part file is removed. */
+export const ABANDONED_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
 function uploadFile(mediaDir: string, uploadId: string): string {
   if (!UPLOAD_ID.test(uploadId)) throw new UnknownUploadError(uploadId);
@@ -31,6 +34,7 @@ async function sizeOf(file: string): Promise<number | null> {
 
 /** Appends a part; without an id, starts a new upload. Returns the id and the bytes staged so far. */
 export async function appendUploadPart(mediaDir: string, uploadId: string | undefined, part: Buffer): Promise<{ uploadId: string; receivedBytes: number }> {
+  if (uploadId === undefined) await removeAbandoned(mediaDir, Date.now());
   const id = uploadId ?? randomBytes(16).toString('hex');
   const file = uploadFile(mediaDir, id);
   const before = await sizeOf(file);
@@ -56,4 +60,20 @@ export async function takeUpload(mediaDir: string, uploadId: string): Promise<Bu
   }
   await rm(file, { force: true });
   return bytes;
+}
+
+/** Removes staged uploads last written more than ABANDONED_UPLOAD_MS before `now`. */
+export async function removeAbandoned(mediaDir: string, now: number): Promise<number> {
+  const folder = join(mediaDir, 'uploads');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const file = join(folder, name);
+    const modified = await stat(file).then((s) => s.mtimeMs, () => null);
+    if (modified !== null && now - modified > ABANDONED_UPLOAD_MS) {
+      await rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
