@@ -56,7 +56,18 @@ export function auditKeyFrom(file: string, options: { mayCreate: boolean }): Aud
   return readAuditKey(file);
 }
 
+// Deriving the Ed25519 pair costs milliseconds and the anchor is resealed after every commit; the
+// file is still read each time, so a replaced key is noticed at once.
+let lastDerived: { secret: Buffer; key: AuditKey } | null = null;
+
 function deriveKeys(secret: Buffer): AuditKey {
+  if (lastDerived?.secret.equals(secret)) return lastDerived.key;
+  const key = deriveFresh(secret);
+  lastDerived = { secret, key };
+  return key;
+}
+
+function deriveFresh(secret: Buffer): AuditKey {
   // Separate keys per use, derived so that one file is all there is to back up.
   const derive = (label: string): Buffer => createHmac('sha256', secret).update(label).digest();
   const signingKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, derive('stoa audit head signing v1')]), format: 'der', type: 'pkcs8' });
