@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
 import { writeJson } from '../output.ts';
+import { COMPLIANCE_AUDIT_SUBCOMMANDS } from './auditCompliance.ts';
 
 /** Exit status when the audit log does not verify (edited, truncated, rewritten, anchor gone). */
 export const EXIT_AUDIT_FAILED = 4;
@@ -81,7 +82,7 @@ function readHeadFile(read: (file: string, encoding: 'utf8') => string, file: st
 }
 
 /** The `audit` subcommands; another one is one more entry here. */
-export const AUDIT_SUBCOMMANDS: AuditSubcommand[] = [registerVerify, registerHead];
+export const AUDIT_SUBCOMMANDS: AuditSubcommand[] = [registerVerify, registerHead, ...COMPLIANCE_AUDIT_SUBCOMMANDS];
 
 export function registerAudit(program: Command): Command {
   const audit = program.command('audit').description('Verify the audit log and export its signed head.');
