@@ -61,9 +61,11 @@ export async function importCatalog(
   };
   let failure: string | null = null;
   try {
-    for await (const event of readCatalog(bytes, options, info)) {
-      if (event.kind === 'product') products.push(event.product);
-      else errors.push(event.error);
+    for await (const events of readCatalog(bytes, options, info)) {
+      for (const event of events) {
+        if (event.kind === 'product') products.push(event.product);
+        else errors.push(event.error);
+      }
       if (products.length >= BATCH || errors.length >= BATCH) flush();
     }
   } catch (error) {

@@ -53,11 +53,12 @@ export interface XmlTail {
   items: number;
 }
 
-export async function* readMerchantXml(text: AsyncIterable<string>, tail: XmlTail): AsyncGenerator<CatalogEvent> {
+export async function* readMerchantXml(text: AsyncIterable<string>, tail: XmlTail): AsyncGenerator<CatalogEvent[]> {
   let buffer = '';
   let bufferLine = 1;
   for await (const chunk of text) {
     buffer += chunk;
+    const events: CatalogEvent[] = [];
     for (;;) {
       const start = buffer.search(ITEM_START);
       if (start === -1) {
@@ -79,15 +80,16 @@ export async function* readMerchantXml(text: AsyncIterable<string>, tail: XmlTai
       const line = bufferLine + countLines(buffer, start);
       const stop = end + closing.length;
       tail.items += 1;
-      yield parseItem(buffer.slice(start, stop), tag, line);
+      events.push(parseItem(buffer.slice(start, stop), tag, line));
       bufferLine += countLines(buffer, stop);
       buffer = buffer.slice(stop);
     }
+    if (events.length > 0) yield events;
   }
   const open = buffer.search(ITEM_START);
   if (open !== -1) {
     const line = bufferLine + countLines(buffer, open);
-    yield { kind: 'error', error: { line, message: `the file ends inside the item that starts on line ${line}: it is truncated, and that item was not imported` } };
+    yield [{ kind: 'error', error: { line, message: `the file ends inside the item that starts on line ${line}: it is truncated, and that item was not imported` } }];
   } else if (ROOT_END.test(buffer)) {
     tail.closed = true;
   }

@@ -2,7 +2,7 @@
 // the format (Shopify CSV, Merchant TSV/CSV, Merchant XML) from the content unless told, decodes
 // the text (BOM, Windows-1252, UTF-16), and describes what it found in `info` as it goes.
 import { decodeText, describeEncoding, type DecodeReport } from './decode.ts';
-import { readDelimited } from './delimitedRows.ts';
+import { readDelimited, type DelimitedBatch } from './delimitedRows.ts';
 import { attributeName, checkMerchantHeader, merchantItem } from './merchant.ts';
 import { readMerchantXml, type XmlTail } from './merchantXml.ts';
 import { CatalogFileError, type CatalogEvent, type CatalogFormat } from './product.ts';
@@ -57,7 +57,8 @@ function detect(head: string): CatalogFormat {
 
 const delimiterOf = (firstLine: string): string => (firstLine.includes('\t') ? '\t' : ',');
 
-export async function* readCatalog(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, info: ReadInfo): AsyncGenerator<CatalogEvent> {
+/** Products and row errors in file order, in batches (one per chunk of the file read). */
+export async function* readCatalog(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, info: ReadInfo): AsyncGenerator<CatalogEvent[]> {
   try {
     yield* read(bytes, options, info);
   } finally {
@@ -69,75 +70,72 @@ export async function* readCatalog(bytes: AsyncIterable<Uint8Array>, options: Re
 
 export const emptyReadInfo = (): ReadInfo => ({ format: null, dialect: null, encoding: { encoding: 'utf-8', bom: false }, warnings: [] });
 
-async function* read(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, info: ReadInfo): AsyncGenerator<CatalogEvent> {
+async function* read(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, info: ReadInfo): AsyncGenerator<CatalogEvent[]> {
   const { head, rest } = await peek(decodeText(bytes, info.encoding));
   if (head.trim() === '') throw new CatalogFileError('The file is empty.');
   const format = options.format ?? detect(head);
   info.format = format;
+  const dedupe = new MerchantDuplicates();
   if (format === 'gmc-xml') {
     if (!head.trimStart().startsWith('<')) throw new CatalogFileError('The file is not XML, so it is not a Merchant Center XML feed.', 1);
     const tail: XmlTail = { closed: false, items: 0 };
-    yield* dedupeMerchant(readMerchantXml(rest, tail));
+    for await (const events of readMerchantXml(rest, tail)) yield dedupe.filter(events);
     if (tail.items === 0) throw new CatalogFileError('The XML file has no <item> (RSS) or <entry> (Atom) elements, so it is not a Merchant Center feed.');
     if (!tail.closed) info.warnings.push('The XML file ends before its closing </rss> or </feed>: it may be truncated.');
     return;
   }
-  const rows = readDelimited(rest, delimiterOf(head.split(/\r?\n/, 1)[0] ?? ''))[Symbol.asyncIterator]();
-  const first = await rows.next();
-  if (first.done || !('row' in first.value)) throw new CatalogFileError('The file has no header row.', 1);
-  const header = first.value.row.fields;
-  if (format === 'shopify') {
-    if (!looksLikeShopify(header)) throw new CatalogFileError('The file has no "Handle" or "URL handle" column, so it is not a Shopify product CSV.', 1);
-    const reader = new ShopifyReader(header, { currency: options.currency ?? 'USD' });
-    info.dialect = reader.dialect;
-    for await (const item of iterate(rows)) {
-      if ('failure' in item) yield { kind: 'error', error: item.failure };
-      else yield* reader.accept(item.row);
+  let rows: ((batch: DelimitedBatch) => CatalogEvent[]) | null = null;
+  let finish: () => CatalogEvent[] = () => [];
+  for await (const batch of readDelimited(rest, delimiterOf(head.split(/\r?\n/, 1)[0] ?? ''))) {
+    if (rows === null) {
+      const header = batch.rows.shift();
+      if (!header) throw new CatalogFileError('The file has no header row.', 1);
+      if (format === 'shopify') {
+        if (!looksLikeShopify(header.fields)) throw new CatalogFileError('The file has no "Handle" or "URL handle" column, so it is not a Shopify product CSV.', 1);
+        const reader = new ShopifyReader(header.fields, { currency: options.currency ?? 'USD' });
+        info.dialect = reader.dialect;
+        rows = (next) => next.rows.flatMap((row) => [...reader.accept(row)]);
+        finish = () => [...reader.flush()];
+      } else {
+        rows = merchantRows(header.fields);
+      }
     }
-    yield* reader.flush();
-    return;
+    const events = rows(batch);
+    if (batch.failure) events.push({ kind: 'error', error: batch.failure });
+    yield format === 'shopify' ? events : dedupe.filter(events);
   }
+  if (rows === null) throw new CatalogFileError('The file has no header row.', 1);
+  yield finish();
+}
+
+function merchantRows(header: readonly string[]): (batch: DelimitedBatch) => CatalogEvent[] {
   const attributes = header.map(attributeName);
   checkMerchantHeader(attributes);
   const positions = new Map(attributes.map((name, i) => [name, i] as const));
-  async function* merchantRows(): AsyncGenerator<CatalogEvent> {
-    for await (const item of iterate(rows)) {
-      if ('failure' in item) {
-        yield { kind: 'error', error: item.failure };
-        continue;
-      }
-      const { fields, line } = item.row;
+  return (batch) =>
+    batch.rows.map(({ fields, line }): CatalogEvent => {
       if (fields.length > header.length) {
-        yield { kind: 'error', error: { line, message: `the row has ${fields.length} cells but the header has ${header.length}; a tab or quote is probably out of place` } };
-        continue;
+        return { kind: 'error', error: { line, message: `the row has ${fields.length} cells but the header has ${header.length}; a tab or quote is probably out of place` } };
       }
-      yield merchantItem((attribute) => {
+      return merchantItem((attribute) => {
         const at = positions.get(attribute);
         return at === undefined ? '' : (fields[at] ?? '').trim();
       }, line);
-    }
-  }
-  yield* dedupeMerchant(merchantRows());
-}
-
-function iterate<T>(iterator: AsyncIterator<T>): AsyncIterable<T> {
-  return { [Symbol.asyncIterator]: () => iterator };
+    });
 }
 
 /** The same Merchant id twice in one file: the first wins, the second is reported. */
-async function* dedupeMerchant(events: AsyncIterable<CatalogEvent>): AsyncGenerator<CatalogEvent> {
-  const seen = new Map<string, number>();
-  for await (const event of events) {
-    if (event.kind === 'product') {
+class MerchantDuplicates {
+  private readonly seen = new Map<string, number>();
+
+  filter(events: CatalogEvent[]): CatalogEvent[] {
+    return events.map((event) => {
+      if (event.kind !== 'product') return event;
       const id = event.product.variants[0]?.key ?? event.product.key;
-      const earlier = seen.get(id);
-      if (earlier !== undefined) {
-        yield { kind: 'error', error: { line: event.product.line, message: `item "${id}" is a duplicate of the item on line ${earlier}; skipped` } };
-        continue;
-      }
-      seen.set(id, event.product.line);
-    }
-    yield event;
+      const earlier = this.seen.get(id);
+      if (earlier !== undefined) return { kind: 'error', error: { line: event.product.line, message: `item "${id}" is a duplicate of the item on line ${earlier}; skipped` } };
+      this.seen.set(id, event.product.line);
+      return event;
+    });
   }
 }
-

@@ -61,89 +61,93 @@ export class ImportTally {
 
 const money = (amount: string | null, currency: string | null): Money | null => (amount !== null && currency !== null ? { amount, currency } : null);
 
-function writeProduct(db: Database, product: CatalogProduct, importId: string, now: string, tally: ImportTally): void {
-  const existing = prepared(db, 'SELECT rowid, id FROM catalog_products WHERE source = ? AND key = ?').get(product.source, product.key) as
-    | { rowid: number; id: string }
-    | undefined;
-  const fields = {
-    sku: product.sku,
-    title: product.title,
-    description: product.description,
-    link: product.link,
-    image_url: product.imageUrl,
-    price_amount: product.price?.amount ?? null,
-    currency: product.price?.currency ?? null,
-    availability: product.availability,
-    brand: product.brand,
-    gtin: product.gtin,
-    mpn: product.mpn,
+function writeProduct(db: Database, product: CatalogProduct, importId: string, now: string, tally: ImportTally): { rowid: number; indexed: boolean } {
+  const fresh = newId();
+  // One statement finds or creates the row: the id it returns is ours only when it was inserted.
+  const { rowid, id } = prepared(
+    db,
+    `INSERT INTO catalog_products (id, source, key, sku, title, description, link, image_url, price_amount, currency, availability,
+       brand, gtin, mpn, created_at, updated_at, last_import_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source, key) DO UPDATE SET sku = excluded.sku, title = excluded.title, description = excluded.description,
+       link = excluded.link, image_url = excluded.image_url, price_amount = excluded.price_amount, currency = excluded.currency,
+       availability = excluded.availability, brand = excluded.brand, gtin = excluded.gtin, mpn = excluded.mpn,
+       updated_at = excluded.updated_at, last_import_id = excluded.last_import_id
+     RETURNING rowid, id`,
+  ).get(
+    fresh,
+    product.source,
+    product.key,
+    product.sku,
+    product.title,
+    product.description,
+    product.link,
+    product.imageUrl,
+    product.price?.amount ?? null,
+    product.price?.currency ?? null,
+    product.availability,
+    product.brand,
+    product.gtin,
+    product.mpn,
     now,
-    import_id: importId,
-  };
-  let rowid: number;
-  let id: string;
-  if (existing) {
-    ({ rowid, id } = existing);
-    prepared(
-      db,
-      `UPDATE catalog_products SET sku = @sku, title = @title, description = @description, link = @link, image_url = @image_url,
-         price_amount = @price_amount, currency = @currency, availability = @availability, brand = @brand, gtin = @gtin, mpn = @mpn,
-         updated_at = @now, last_import_id = @import_id
-       WHERE id = @id`,
-    ).run({ ...fields, id });
-  } else {
-    id = newId();
-    const inserted = prepared(
-      db,
-      `INSERT INTO catalog_products (id, source, key, sku, title, description, link, image_url, price_amount, currency, availability,
-         brand, gtin, mpn, created_at, updated_at, last_import_id)
-       VALUES (@id, @source, @key, @sku, @title, @description, @link, @image_url, @price_amount, @currency, @availability,
-         @brand, @gtin, @mpn, @now, @now, @import_id)`,
-    ).run({ ...fields, id, source: product.source, key: product.key });
-    rowid = Number(inserted.lastInsertRowid);
-  }
-  tally.count(product.source, product.key, existing !== undefined);
+    now,
+    importId,
+  ) as { rowid: number; id: string };
+  const existed = id !== fresh;
+  tally.count(product.source, product.key, existed);
   product.variants.forEach((variant, index) => {
     prepared(
       db,
       `INSERT INTO catalog_variants (product_id, key, sku, title, options, price_amount, currency, availability, gtin, mpn, image_url, position)
-       VALUES (@product_id, @key, @sku, @title, @options, @price_amount, @currency, @availability, @gtin, @mpn, @image_url, @position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (product_id, key) DO UPDATE SET sku = excluded.sku, title = excluded.title, options = excluded.options,
          price_amount = excluded.price_amount, currency = excluded.currency, availability = excluded.availability,
          gtin = excluded.gtin, mpn = excluded.mpn, image_url = excluded.image_url`,
-    ).run({
-      product_id: id,
-      key: variant.key,
-      sku: variant.sku,
-      title: variant.title,
-      options: JSON.stringify(variant.options),
-      price_amount: variant.price?.amount ?? null,
-      currency: variant.price?.currency ?? null,
-      availability: variant.availability,
-      gtin: variant.gtin,
-      mpn: variant.mpn,
-      image_url: variant.imageUrl,
+    ).run(
+      id,
+      variant.key,
+      variant.sku,
+      variant.title,
+      JSON.stringify(variant.options),
+      variant.price?.amount ?? null,
+      variant.price?.currency ?? null,
+      variant.availability,
+      variant.gtin,
+      variant.mpn,
+      variant.imageUrl,
       // Merchant items of one group arrive one at a time: file order keeps them in order.
-      position: product.line * 1000 + index,
-    });
+      product.line * 1000 + index,
+    );
   });
-  const codes = prepared(db, `SELECT group_concat(concat_ws(' ', key, sku, gtin, mpn), ' ') FROM catalog_variants WHERE product_id = ?`).pluck().get(id) as
-    | string
-    | null;
-  prepared(db, 'DELETE FROM catalog_fts WHERE rowid = ?').run(rowid);
-  prepared(db, 'INSERT INTO catalog_fts (rowid, title, brand, codes) VALUES (?, ?, ?, ?)').run(
-    rowid,
-    product.title,
-    product.brand ?? '',
-    [product.key, product.sku, product.gtin, product.mpn, codes].filter(Boolean).join(' '),
-  );
+  return { rowid, indexed: existed };
+}
+
+/** Re-indexes the products a batch touched, once each, from their stored rows and variants. */
+function indexProducts(db: Database, touched: ReadonlyMap<number, boolean>): void {
+  for (const [rowid, indexed] of touched) {
+    if (indexed) prepared(db, 'DELETE FROM catalog_fts WHERE rowid = ?').run(rowid);
+    prepared(
+      db,
+      `INSERT INTO catalog_fts (rowid, title, brand, codes)
+       SELECT p.rowid, p.title, coalesce(p.brand, ''),
+              concat_ws(' ', p.key, p.sku, p.gtin, p.mpn,
+                (SELECT group_concat(concat_ws(' ', v.key, v.sku, v.gtin, v.mpn), ' ') FROM catalog_variants v WHERE v.product_id = p.id))
+       FROM catalog_products p WHERE p.rowid = ?`,
+    ).run(rowid);
+  }
 }
 
 /** Writes one batch of an import in one transaction; counts go to `tally`. */
 export function writeCatalogProducts(db: Database, importId: string, products: readonly CatalogProduct[], tally: ImportTally, clock: Clock): void {
   const now = isoNow(clock);
   db.transaction(() => {
-    for (const product of products) writeProduct(db, product, importId, now, tally);
+    // rowid → whether the search index already had the product before this batch.
+    const touched = new Map<number, boolean>();
+    for (const product of products) {
+      const { rowid, indexed } = writeProduct(db, product, importId, now, tally);
+      if (!touched.has(rowid)) touched.set(rowid, indexed);
+    }
+    indexProducts(db, touched);
   })();
 }
 

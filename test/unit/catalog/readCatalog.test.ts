@@ -12,9 +12,11 @@ async function read(name: string, options: ReadOptions = {}): Promise<{ products
   const products: CatalogProduct[] = [];
   const errors: RowError[] = [];
   // Small chunks so that rows, multi-byte characters and XML items straddle chunk boundaries.
-  for await (const event of readCatalog(createReadStream(join(FIXTURES, name), { highWaterMark: 97 }), options, info)) {
-    if (event.kind === 'product') products.push(event.product);
-    else errors.push(event.error);
+  for await (const events of readCatalog(createReadStream(join(FIXTURES, name), { highWaterMark: 97 }), options, info)) {
+    for (const event of events) {
+      if (event.kind === 'product') products.push(event.product);
+      else errors.push(event.error);
+    }
   }
   return { products, errors, info };
 }
