@@ -1,4 +1,7 @@
-import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The audit log on real SQLite files: the hash chain catches edits in place; the anchor beside the
+// database catches deleting the newest entries and recomputing the chain, tampered through a second
+// connection as someone with the file would; an exported signed head catches a rolled-back anchor.
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAudit, verifyAudit } from '../../../src/store/audit.ts';
@@ -124,6 +127,16 @@ describe('audit log anchor', () => {
     append(db, 4, 4);
     flushAuditAnchor(db);
     expect(verifyAudit(db)).toMatchObject({ ok: false, status: 'anchor_missing', problem: expect.stringContaining(`The audit anchor ${files.anchorFile} is missing`) });
+    db.close();
+  });
+
+  it('reports a missing audit key, and does not make a new one', () => {
+    const { db, files } = anchoredLog(3);
+    rmSync(files.keyFile);
+    append(db, 4, 4);
+    flushAuditAnchor(db);
+    expect(verifyAudit(db)).toMatchObject({ ok: false, status: 'anchor_missing', problem: `The audit key ${files.keyFile} is missing, so the audit anchor cannot be checked; restore it from a backup.` });
+    expect(existsSync(files.keyFile)).toBe(false);
     db.close();
   });
 });

@@ -34,7 +34,12 @@ describe('account secrets', () => {
     const dir = tempDir();
     const cipher = keyFileCipher(join(dir, 'secret.key'));
     expect(existsSync(join(dir, 'secret.key'))).toBe(false);
-    cipher.encrypt(SECRET);
+    const previous = process.umask(0o000);
+    try {
+      cipher.encrypt(SECRET);
+    } finally {
+      process.umask(previous);
+    }
     if (process.platform !== 'win32') expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
   });
 
