@@ -6,12 +6,14 @@
 import type { ActOutcome, ActionRequest, ActionTarget, ConnectionProfile, ConnectorConfig, Platform, PlatformCapabilities, PlatformFactory, ReadStateOutcome } from '../platform.ts';
 import { isMissingObject } from './classify.ts';
 import { DEFAULT_GRAPH_VERSION, GRAPH_ROOT, GraphClient, INSTAGRAM_LOGIN_ROOT } from './client.ts';
+import { readMedia, type MediaReadOptions, type MediaReadOutcome } from './media.ts';
 import { PAGE_SIZE, pullComments } from './pull.ts';
 import { commentSchema, successSchema } from './wire.ts';
 
 export { createInstagramSimulator } from './simulator.ts';
 export type { InstagramSimulator, InstagramSimOptions } from './simulator.ts';
 export { DEFAULT_GRAPH_VERSION, GRAPH_ROOT, INSTAGRAM_LOGIN_ROOT } from './client.ts';
+export type { InstagramMediaPost, MediaReadOptions, MediaReadOutcome } from './media.ts';
 
 export const INSTAGRAM_CONNECTION: ConnectionProfile = {
   defaultBaseUrl: GRAPH_ROOT,
@@ -86,6 +88,8 @@ async function readState(client: GraphClient, target: ActionTarget): Promise<Rea
 export interface InstagramPlatform extends Platform {
   /** Latest usage percentages Meta reported (null before the first call). */
   usage(): { percent: number; regainMinutes: number } | null;
+  /** A professional account's published posts (compliance audits); the connected account's own by default. */
+  readMedia(igUserId?: string | null, options?: MediaReadOptions): Promise<MediaReadOutcome>;
 }
 
 export function createInstagramPlatform(config: ConnectorConfig): InstagramPlatform {
@@ -113,6 +117,7 @@ export function createInstagramPlatform(config: ConnectorConfig): InstagramPlatf
     act: (request) => act(client, request),
     readState: (target) => readState(client, target),
     usage: () => client.usage(),
+    readMedia: (id, options) => { const target = id ?? igUserId; return target ? readMedia(client, target, options) : Promise.resolve(missing); },
   };
 }
 

@@ -3,6 +3,9 @@
 // exists. Cursors anchor to the last item's (timestamp, id), so they survive deletions mid-walk.
 import type { SimReply } from '../sim/types.ts';
 import { IG_COMMENT_EDGES, IG_COMMENT_FIELDS, IG_COMMENT_FROM_FIELDS, IG_MEDIA_FIELDS, parseFields, type FieldSelection } from './graphSpec.ts';
+
+/** IGMedia edges that may be requested through `fields` (field expansion). */
+const IG_MEDIA_EDGES = ['comments', 'children'] as const;
 import { graphError } from './simMeta.ts';
 import type { InstagramSimState, SimComment, SimMedia } from './simState.ts';
 
@@ -17,12 +20,16 @@ type Fields = FieldSelection[];
 export function selectFields(raw: string | null, node: 'IGComment' | 'IGMedia', fallback: string): Fields | SimReply {
   const parsed = parseFields(raw ?? fallback);
   if (!parsed) return graphError(400, 100, `(#100) Syntax error in fields: ${raw ?? ''}`);
-  const known: readonly string[] = node === 'IGComment' ? [...IG_COMMENT_FIELDS, ...IG_COMMENT_EDGES] : [...IG_MEDIA_FIELDS, 'comments'];
+  const known: readonly string[] = node === 'IGComment' ? [...IG_COMMENT_FIELDS, ...IG_COMMENT_EDGES] : [...IG_MEDIA_FIELDS, ...IG_MEDIA_EDGES];
   for (const f of parsed) {
     if (!known.includes(f.name)) return graphError(400, 100, `(#100) Tried accessing nonexisting field (${f.name}) on node type (${node})`);
     if (f.name === 'from') {
       const bad = f.sub.find((s) => !(IG_COMMENT_FROM_FIELDS as readonly string[]).includes(s));
       if (bad) return graphError(400, 100, `(#100) Tried accessing nonexisting field (${bad}) on node type (IGCommentFromUser)`);
+    }
+    if (f.name === 'children') {
+      const bad = f.sub.find((s) => !(IG_MEDIA_FIELDS as readonly string[]).includes(s));
+      if (bad) return graphError(400, 100, `(#100) Tried accessing nonexisting field (${bad}) on node type (IGMedia)`);
     }
     if (f.name === 'replies') {
       const bad = f.sub.find((s) => !(IG_COMMENT_FIELDS as readonly string[]).includes(s));
@@ -85,7 +92,7 @@ export function renderComment(c: SimComment, fields: Fields, state: InstagramSim
   return out;
 }
 
-export function renderMedia(m: SimMedia, fields: Fields, state: InstagramSimState): Record<string, unknown> {
+export function renderMedia(m: SimMedia, fields: Fields, state: InstagramSimState, owner: { id: string; username: string } = { id: state.igUserId, username: state.username }): Record<string, unknown> {
   const values: Record<string, unknown> = {
     id: m.id,
     caption: m.caption,
@@ -93,11 +100,21 @@ export function renderMedia(m: SimMedia, fields: Fields, state: InstagramSimStat
     timestamp: m.timestamp,
     permalink: m.permalink,
     media_type: m.mediaType,
-    username: state.username,
+    username: owner.username,
+    owner: { id: owner.id },
     like_count: 0,
     is_comment_enabled: true,
+    ...(m.mediaUrl !== undefined && m.children === undefined ? { media_url: m.mediaUrl } : {}),
   };
-  return Object.fromEntries(fields.filter((f) => f.name in values).map((f) => [f.name, values[f.name]]));
+  const out = Object.fromEntries(fields.filter((f) => f.name in values).map((f) => [f.name, values[f.name]]));
+  const children = fields.find((f) => f.name === 'children');
+  // Graph answers `children` only for carousels, as a nested page of the children's fields.
+  if (children && m.children) {
+    const sub = children.sub.length > 0 ? children.sub : ['id'];
+    const rendered = m.children.map((c) => Object.fromEntries(sub.flatMap((name): [string, unknown][] => (name === 'id' ? [['id', c.id]] : name === 'media_type' ? [['media_type', c.mediaType]] : name === 'media_url' ? [['media_url', c.mediaUrl]] : name === 'timestamp' ? [['timestamp', m.timestamp]] : []))));
+    out['children'] = { data: rendered };
+  }
+  return out;
 }
 
 const encodeCursor = (ts: string, id: string): string => Buffer.from(`${ts}|${id}`, 'utf8').toString('base64url');

@@ -11,6 +11,16 @@ export interface SimMedia {
   readonly timestamp: string;
   readonly permalink: string;
   readonly mediaType: 'IMAGE' | 'CAROUSEL_ALBUM' | 'VIDEO';
+  /** CDN-style URL of the image (or the cover of a video); not served by the simulator. */
+  readonly mediaUrl?: string;
+  readonly children?: readonly { readonly id: string; readonly mediaType: 'IMAGE' | 'VIDEO'; readonly mediaUrl: string }[];
+}
+
+/** Another professional account whose published media the simulator serves (creators under audit). */
+export interface SimCreator {
+  readonly igUserId: string;
+  readonly username: string;
+  readonly media: SimMedia[];
 }
 
 export interface SimComment {
@@ -45,6 +55,7 @@ export class InstagramSimState {
   readonly media: SimMedia[] = [];
   readonly comments = new Map<string, SimComment>();
   readonly writes: WriteRecord[] = [];
+  readonly creators = new Map<string, SimCreator>();
   private commentCounter = 0;
   private byMedia: Map<string, SimComment[]> | null = null;
 
@@ -104,7 +115,34 @@ export class InstagramSimState {
   }
 
   mediaById(id: string): SimMedia | undefined {
-    return this.media.find((m) => m.id === id);
+    return this.media.find((m) => m.id === id) ?? this.creatorMediaById(id);
+  }
+
+  private creatorMediaById(id: string): SimMedia | undefined {
+    for (const c of this.creators.values()) {
+      const m = c.media.find((x) => x.id === id);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  /** Creators' posts, one every ~3 days back from `nowMs`, newest first; every fourth a carousel of three. */
+  seedCreators(creators: readonly { username: string; captions: readonly { caption: string; sourcePath: string | null }[] }[], rng: Rng, nowMs: number): void {
+    let n = 0;
+    creators.forEach((creator, ci) => {
+      const igUserId = graphId('17841', 900_000 + ci);
+      const media: SimMedia[] = creator.captions.map((c, i) => {
+        n += 1;
+        const id = graphId('17910', n);
+        const ts = nowMs - (i + 1) * 3 * 86_400_000 - rng.int(0, 86_400) * 1000;
+        const shortcode = c.sourcePath?.replace(/\//g, '') || `SIMC${n}`;
+        const carousel = i % 4 === 3;
+        const url = (mid: string): string => `https://scontent.cdninstagram.com/v/sim/${mid}.jpg`;
+        const base = { id, caption: c.caption, timestamp: graphTime(ts), permalink: `https://www.instagram.com/p/${shortcode}/`, mediaType: carousel ? ('CAROUSEL_ALBUM' as const) : ('IMAGE' as const), mediaUrl: url(id) };
+        return carousel ? { ...base, children: [1, 2, 3].map((k) => ({ id: `${id}${k}`, mediaType: 'IMAGE' as const, mediaUrl: url(`${id}${k}`) })) } : base;
+      });
+      this.creators.set(igUserId, { igUserId, username: creator.username, media });
+    });
   }
 
   /** Live replies to a comment, oldest first (the order Instagram shows a conversation in). */

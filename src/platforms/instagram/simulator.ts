@@ -9,6 +9,7 @@ import type { FaultKind, PlatformSimulator, SimContext, SimReply, SimRequest } f
 import { checkOperation, type OperationName } from './graphSpec.ts';
 import { graphError, MetaTokens, objectMissing, THROTTLE_MESSAGES, UsageMeter } from './simMeta.ts';
 import { afterOf, DEFAULT_COMMENT_FIELDS, DEFAULT_MEDIA_FIELDS, isAfter, isReply, limitOf, pageReply, renderComment, renderMedia, replyPage, selectFields } from './simRender.ts';
+import { creatorsFrom, loadCreatorCaptions } from './simCreators.ts';
 import { InstagramSimState } from './simState.ts';
 
 export interface InstagramSimOptions {
@@ -19,6 +20,9 @@ export interface InstagramSimOptions {
   readonly seedLimit?: number;
   /** The app's hourly call budget behind the usage percentages. */
   readonly callsPerHour?: number;
+  /** Creator accounts whose media the media edge serves (default 3; real captions when the datasets are there). */
+  readonly creatorCount?: number;
+  readonly datasetsDir?: string;
 }
 
 export interface InstagramSimulator extends PlatformSimulator {
@@ -41,6 +45,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
   const igUserId = options.igUserId ?? '17841400000000001';
   const model = new InstagramSimState(igUserId, options.username ?? 'stoa.demo.shop');
   model.seed(context.corpus.instagram, rng.fork('seed'), clock.nowMs(), options.mediaCount ?? 24, options.seedLimit ?? 600);
+  model.seedCreators(creatorsFrom(loadCreatorCaptions(options.datasetsDir), options.creatorCount ?? 3), rng.fork('creators'), clock.nowMs());
   const tokens = new MetaTokens(clock, rng.fork('tokens'));
   // The demo account's token is two days old, so it can be refreshed at once (≥24 h rule).
   const demoToken = tokens.issue(2 * 86_400_000);
@@ -63,7 +68,9 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     };
     const comment = model.live(id);
     const media = model.mediaById(id);
-    if (request.method === 'GET' && id === igUserId && edge === 'media') {
+    const creator = model.creators.get(id);
+    if (request.method === 'GET' && creator && edge === undefined) return { status: 200, body: { id: creator.igUserId, username: creator.username } };
+    if (request.method === 'GET' && (id === igUserId || creator) && edge === 'media') {
       const bad = check('IGUser/media#get');
       if (bad) return bad;
       const fields = selectFields(params.get('fields'), 'IGMedia', DEFAULT_MEDIA_FIELDS);
@@ -71,7 +78,8 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
       const since = params.get('since');
       const until = params.get('until');
       const toMs = (v: string) => (/^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v));
-      const list = model.media.filter((m) => {
+      const owner = creator ? { id: creator.igUserId, username: creator.username } : { id: igUserId, username: model.username };
+      const list = (creator ? creator.media : model.media).filter((m) => {
         const t = Date.parse(m.timestamp.replace('+0000', 'Z'));
         return (since === null || t >= toMs(since)) && (until === null || t <= toMs(until));
       });
@@ -80,7 +88,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
       const start = anchor === null ? 0 : list.findIndex((m) => isAfter(m, anchor));
       const from = start < 0 ? list.length : start;
       const size = limitOf(params);
-      return pageReply(list.slice(from, from + size), from + size < list.length, params, selfUrl, (m) => renderMedia(m, fields, model));
+      return pageReply(list.slice(from, from + size), from + size < list.length, params, selfUrl, (m) => renderMedia(m, fields, model, owner));
     }
     if (request.method === 'GET' && id === igUserId && edge === undefined) {
       return { status: 200, body: { id: igUserId, username: model.username } };
