@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { base64Length, MEDIA_MAX_IMPORT_BYTES, MEDIA_UPLOAD_PART_BYTES } from '../core/mediaLimits.ts';
 import { RENDITION_TARGETS } from '../core/renditionTargets.ts';
 
+/** The byte cap on one imported file, for callers that check before reading a file (the CLI). */
+export { MEDIA_MAX_IMPORT_BYTES } from '../core/mediaLimits.ts';
+
 export const renditionTargetSchema = z.enum(RENDITION_TARGETS);
 const assetId = z.string().min(1).max(100);
 const unit = z.number().min(0).max(1);

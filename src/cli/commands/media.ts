@@ -38,7 +38,7 @@ export function registerMedia(program: Command): void {
       const { basename } = await import('node:path');
       const { createClient } = await import('../../api/client.ts');
       const { inProcessTransport } = await import('../../api/inProcess.ts');
-      const { MEDIA_MAX_IMPORT_BYTES } = await import('../../core/mediaLimits.ts');
+      const { MEDIA_MAX_IMPORT_BYTES } = await import('../../api/mediaEndpoints.ts');
       const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
       const workspace = openSyncWorkspace(flags.dataDir);
       const client = createClient(inProcessTransport(workspace.backend.handlers, workspace.backend.events));

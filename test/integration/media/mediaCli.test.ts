@@ -1,6 +1,6 @@
 // `stoa media import` and `stoa media list` as a script would run them: one JSON object, ids for
 // each imported file, per-file errors, exit code 1 when any file was refused.
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/runCli.ts';
@@ -21,8 +21,11 @@ describe('stoa media', () => {
     writeFileSync(join(dir, 'a.jpg'), await rotatedJpegWithGps(1200, 800));
     writeFileSync(join(dir, 'b.webp'), await photo(900, 900, 'webp'));
     writeFileSync(join(dir, 'c.png'), 'this is text, not a PNG');
+    // Sparse: 60 MB on paper, refused from its size before it is read.
+    writeFileSync(join(dir, 'huge.jpg'), '');
+    truncateSync(join(dir, 'huge.jpg'), 60 * 1024 * 1024);
 
-    const run = await runCli(['media', 'import', join(dir, 'a.jpg'), join(dir, 'b.webp'), join(dir, 'c.png'), '--data-dir', dataDir, '--json'], { timeoutMs: 60_000 });
+    const run = await runCli(['media', 'import', join(dir, 'a.jpg'), join(dir, 'b.webp'), join(dir, 'c.png'), join(dir, 'huge.jpg'), '--data-dir', dataDir, '--json'], { timeoutMs: 60_000 });
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as ImportReport;
     expect(report.imported.map((i) => [i.file, i.width, i.height, i.duplicate])).toEqual([
@@ -35,7 +38,10 @@ describe('stoa media', () => {
       'instagram_landscape 800×419',
       'pinterest_pin 800×1200',
     ]);
-    expect(report.errors).toEqual([{ file: join(dir, 'c.png'), message: 'c.png is not a JPEG, PNG or WebP image.' }]);
+    expect(report.errors).toEqual([
+      { file: join(dir, 'c.png'), message: 'c.png is not a JPEG, PNG or WebP image.' },
+      { file: join(dir, 'huge.jpg'), message: `${join(dir, 'huge.jpg')} is 60.0 MB; Stoa imports images up to 50 MB.` },
+    ]);
 
     const list = await runCli(['media', 'list', '--data-dir', dataDir, '--json']);
     expect(list.code).toBe(0);
