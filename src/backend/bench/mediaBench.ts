@@ -12,7 +12,7 @@ const IMAGES = 6;
 const WIDTH = 4000;
 const HEIGHT = 3000;
 /** Timings per target per image; the shared 2-core machines are noisy, medians of more samples steady the ratio. */
-const REPEATS = 4;
+const REPEATS = 6;
 
 const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
 const median = (values: number[]): number => {
