@@ -136,6 +136,15 @@ export function compareWithAnchor(db: Database, anchor: Pick<Anchor, 'chain' | '
   let lastGood = 0;
   for (const point of points) {
     if (hashAt(db, point.seq) !== point.hash) {
+      if (point.seq === 1) {
+        return {
+          status: 'rewritten',
+          firstBadSeq: 1,
+          problem:
+            'entry 1 is not the first entry the anchor was made for: the log was rewritten from its start, or the database was replaced ' +
+            '(if you started a new workspace in this folder on purpose, move the old audit-anchor.json aside)',
+        };
+      }
       return {
         status: 'rewritten',
         firstBadSeq: point.seq,

@@ -118,6 +118,18 @@ describe('audit log anchor', () => {
     db.close();
   });
 
+  it('says when the database beside the anchor is another one (replaced, or rewritten from entry 1)', () => {
+    const { db, file, files } = anchoredLog(3);
+    db.close();
+    rmSync(file);
+    const fresh = openDatabase(file);
+    attachAuditAnchor(fresh, files);
+    append(fresh, 1, 2);
+    flushAuditAnchor(fresh);
+    expect(verifyAudit(fresh)).toMatchObject({ ok: false, status: 'rewritten', firstBadSeq: 1, problem: expect.stringMatching(/database was replaced .*move the old audit-anchor.json aside/) });
+    fresh.close();
+  });
+
   it('reports an edited or deleted anchor, and never re-creates it', () => {
     const { db, files } = anchoredLog(3);
     const anchor = JSON.parse(readFileSync(files.anchorFile, 'utf8')) as { head: { seq: number } };
