@@ -17,7 +17,7 @@
 //   (the classifier pool finds classifierWorker.js beside itself): it keeps the bundle's location.
 // - out/cli/build-info.json, written last, lists the source files the bundle was built from and
 //   when the build started; bin/stoa.mjs runs the bundle only while none of them is newer.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -84,6 +84,22 @@ async function loadEsbuild() {
   }
 }
 
+/** Moves `staging` to out/cli, the old one aside first; retried when a build running at the same time wins a race. */
+function swapIn(staging) {
+  const previous = `${outDir}.old-${process.pid}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (existsSync(outDir)) renameSync(outDir, previous);
+      renameSync(staging, outDir);
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !['ENOTEMPTY', 'EEXIST', 'ENOENT'].includes(error?.code)) throw error;
+    } finally {
+      rmSync(previous, { recursive: true, force: true });
+    }
+  }
+}
+
 export async function buildCli({ quiet = false } = {}) {
   const esbuild = await loadEsbuild();
   if (esbuild === null) {
@@ -92,32 +108,42 @@ export async function buildCli({ quiet = false } = {}) {
     return false;
   }
   const startedAt = Date.now();
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  const result = await esbuild.build({
-    absWorkingDir: root,
-    entryPoints: ENTRY_POINTS,
-    outdir: outDir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20.19',
-    sourcemap: true,
-    banner: { js: BANNER },
-    metafile: true,
-    logLevel: 'warning',
-    plugins: [externalPackages, sourceLocatedImportMeta],
-  });
+  // Built beside out/cli and swapped in whole: a `stoa` started during the build (other tests, a
+  // second terminal) runs the old bundle or the sources, never half of each.
+  const staging = `${outDir}.build-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  let result;
+  try {
+    result = await esbuild.build({
+      absWorkingDir: root,
+      entryPoints: ENTRY_POINTS,
+      outdir: staging,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20.19',
+      sourcemap: true,
+      banner: { js: BANNER },
+      metafile: true,
+      logLevel: 'warning',
+      plugins: [externalPackages, sourceLocatedImportMeta],
+    });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.startsWith('node_modules/'))
     .sort();
-  writeFileSync(BUILD_INFO, `${JSON.stringify({ builtAt: startedAt, entry: 'main.js', inputs }, null, 2)}\n`);
+  writeFileSync(join(staging, 'build-info.json'), `${JSON.stringify({ builtAt: startedAt, entry: 'main.js', inputs }, null, 2)}\n`);
+  swapIn(staging);
   if (!quiet) console.error(`stoa: CLI bundle in ${toPosix(relative(root, outDir))} (${inputs.length} sources, ${Date.now() - startedAt} ms)`);
   return true;
 }
 
-// `--if-possible` (the prepare step): a failed build leaves no bundle and exits 0, so `npm ci` still
+// `--if-possible` (the prepare step): a failed build leaves no usable bundle and exits 0, so `npm ci` still
 // completes and stoa runs from the sources; `npm run build` stays strict.
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const lenient = process.argv.includes('--if-possible');

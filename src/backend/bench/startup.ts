@@ -2,11 +2,12 @@
 // each time): `stoa --version` until exit, `stoa classify` of one line until its answer line, and
 // `stoa serve` until the line with its URL. Each is the median of several runs, set against
 // `node -e 0` (a bare Node start) measured interleaved with it in the same run. The commands run
-// from the CLI bundle (out/cli); the bench refuses to run on a stale or missing one rather than
-// time the TypeScript sources by mistake, and times the sources once per command for the notes.
+// from the CLI bundle (out/cli), built from the current sources when the suite starts; a probe
+// that would fall back to the TypeScript sources fails instead of timing them by mistake. The
+// sources are timed too, for the notes.
 // The notes also give the load average during the run and, on Linux, the CPU time the process had
 // used when it answered (all threads): a figure that other work on the machine moves much less.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +125,8 @@ export const startupBench: BenchSuite = {
   name: 'startup',
   async run(): Promise<BenchEntry[]> {
     const bin = join(appRoot(), 'bin', 'stoa.mjs');
+    const build = spawnSync(process.execPath, [join(appRoot(), 'scripts', 'build-cli.mjs')], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`building the CLI bundle failed: ${build.stderr.trim()}`);
     const version = await measure({ args: [bin, '--version'] });
     const classify = await measure({ args: [bin, 'classify'], input: CLASSIFY_LINE, until: '"model_versions"' });
     const dirs: string[] = [];
