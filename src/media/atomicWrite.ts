@@ -3,7 +3,7 @@
 // crash. Content-addressed names make a second write of the same bytes a no-op.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Writes `bytes` to `file` atomically; returns false when the file already existed (nothing written). */
@@ -38,4 +38,26 @@ async function syncFolder(folder: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** A temporary file this old belongs to a write that died (a killed process); younger ones may be in flight. */
+export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** Removes temporary files that killed writes left in these folders; returns how many. */
+export async function removeStaleTemporaries(folders: readonly string[], now: number): Promise<number> {
+  let removed = 0;
+  for (const folder of folders) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names.filter((n) => TEMPORARY.test(n))) {
+      const file = join(folder, name);
+      const modified = await stat(file).then((s) => s.mtimeMs, () => null);
+      if (modified !== null && now - modified > STALE_TEMPORARY_MS) {
+        await rm(file, { force: true });
+        removed += 1;
+      }
+    }
+  }
+  return removed;
 }

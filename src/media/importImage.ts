@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { writeFileAtomic } from './atomicWrite.ts';
+import { removeStaleTemporaries, writeFileAtomic } from './atomicWrite.ts';
 import { EXTENSION, type ImageFormat } from './formats.ts';
 import { damaged, inspectImage, SAFE_INPUT } from './inspect.ts';
 import { stripJpegMetadata } from './jpegStrip.ts';
@@ -69,6 +69,8 @@ export interface ImportResult {
 }
 
 export async function importImage(mediaDir: string, input: Buffer, name: string, options: ImportOptions = {}): Promise<ImportResult> {
+  // A process killed mid-write leaves a hidden temporary file; the next import clears old ones.
+  await removeStaleTemporaries([mediaDir, join(mediaDir, 'thumbnails'), join(mediaDir, 'renditions')], Date.now());
   const inspected = await inspectImage(input, name);
   const keep = options.keepMetadata === true;
   let stored: Buffer;

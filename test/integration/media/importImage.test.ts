@@ -141,9 +141,9 @@ describe('importImage', () => {
     expect(filesUnder(dir)).toEqual([]);
   });
 
-  it('refuses a truncated JPEG and a truncated PNG as damaged, leaving nothing behind', async () => {
+  it('refuses a truncated JPEG, PNG and WebP as damaged, leaving nothing behind', async () => {
     const dir = tempDir();
-    for (const format of ['jpeg', 'png'] as const) {
+    for (const format of ['jpeg', 'png', 'webp'] as const) {
       const whole = await photo(800, 600, format);
       const error = await refusal(importImage(dir, whole.subarray(0, Math.floor(whole.length * 0.6)), `cut.${format}`));
       expect(error.reason).toBe('damaged');
