@@ -1,6 +1,7 @@
 // The creator studio: one tab per part of making a shoppable post. Add a part by adding a tab here.
 import { useState, type ReactNode } from 'react';
 import { MediaPanel } from './MediaPanel.tsx';
+import { CatalogPanel } from './CatalogPanel.tsx';
 import './studio.css';
 
 interface StudioTab {
@@ -9,7 +10,10 @@ interface StudioTab {
   readonly render: () => ReactNode;
 }
 
-const TABS: readonly StudioTab[] = [{ id: 'media', label: 'Media', render: () => <MediaPanel /> }];
+const TABS: readonly StudioTab[] = [
+  { id: 'catalog', label: 'Catalog', render: () => <CatalogPanel /> },
+  { id: 'media', label: 'Media', render: () => <MediaPanel /> },
+];
 
 export function StudioPage() {
   const [current, setCurrent] = useState(TABS[0]?.id ?? '');
