@@ -2,7 +2,7 @@
 // PRAGMA user_version, and a clear refusal for files that are corrupt, empty, read-only or from a
 // newer Stoa. The database and its -wal/-shm files are readable by the owner only.
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
@@ -153,13 +153,26 @@ function writeProblem(file: string, error: unknown): StoreOpenError | null {
   const code = errorCode(error);
   if (code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_CANTOPEN') return folderNotWritable(file, dirname(file), error);
   if (code !== undefined && (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) {
+    const readOnly = readOnlyPart(file);
     return new StoreOpenError(
       file,
       'not_writable',
-      `Stoa cannot write to the database file ${file} (it is read-only for this user): make it writable, or open a copy with --data-dir.`,
+      `Stoa cannot write to the database ${readOnly === file ? 'file' : 'journal file'} ${readOnly} (it is read-only for this user): make it writable, or open a copy with --data-dir.`,
     );
   }
   return null;
+}
+
+/** Which of the database's files is read-only (a stale -shm left by a read-only open can be). */
+function readOnlyPart(file: string): string {
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') return path;
+    }
+  }
+  return file;
 }
 
 function folderNotWritable(file: string, folder: string, error: unknown): StoreOpenError {

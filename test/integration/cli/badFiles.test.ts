@@ -100,6 +100,10 @@ describe('the database file', () => {
     expectOneSentence(result, new RegExp(`Stoa cannot write to the database file ${file} \\(it is read-only for this user\\)`));
     expect(result.stderr).not.toMatch(/damaged|move it aside/i);
     expect(readFileSync(file).subarray(0, 15).toString()).toBe('SQLite format 3');
+    // That read-only open left a -shm file as read-only as the database was: it is named, not the database.
+    if (isRoot) chownSync(file, OTHER_UID, OTHER_UID);
+    chmodSync(file, 0o644);
+    expectOneSentence(await runAsOtherUser(['stats', '--data-dir', dataDir]), new RegExp(`Stoa cannot write to the database journal file ${file}-shm \\(it is read-only for this user\\)`));
   });
 
   it('says a read-only data folder cannot be written, not that the database is damaged', { timeout: 60_000 }, async () => {
