@@ -95,6 +95,20 @@ export const complianceEndpoints = {
       problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
     }),
   },
+  /** Reads creators' posts in the audit's period through their connected accounts (Instagram media today). */
+  'compliance.posts.sync': {
+    input: z.object({ auditId: id }).strict(),
+    output: z.object({
+      creators: z.number().int(),
+      read: z.number().int(),
+      newPosts: z.number().int(),
+      newVersions: z.number().int(),
+      unchanged: z.number().int(),
+      quarantined: z.number().int(),
+      skipped: z.array(z.object({ remoteId: z.string(), reason: z.string() })),
+      problems: z.array(z.object({ handle: z.string(), platform: z.string(), reason: z.string() })),
+    }),
+  },
   'compliance.scan': {
     input: z.object({ auditId: id, useModels: z.boolean().default(true) }).strict(),
     output: z.object({

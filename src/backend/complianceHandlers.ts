@@ -10,6 +10,7 @@ import { postsOfAudit, postVersions } from '../store/compliancePosts.ts';
 import { latestVerdict, recordVerdict, remediationsOfAudit, requestRemediation, setRemediationStatus, snapshotsOfPost, verifySnapshots } from '../store/complianceReview.ts';
 import { buildComplianceReport, renderComplianceReport } from './complianceReports.ts';
 import { importPostsIntoAudit, scanAudit } from './complianceService.ts';
+import { syncCreatorPosts } from './complianceSync.ts';
 import type { BackendContext } from './context.ts';
 
 type ComplianceMethod = Extract<keyof Handlers, `compliance.${string}`>;
@@ -22,6 +23,16 @@ function guarded<T>(run: () => T): T {
     if (error instanceof ComplianceNotFoundError) fail('not_found', error.message);
     if (error instanceof ComplianceConflictError) fail('conflict', error.message);
     throw error;
+  }
+}
+
+async function guardedAsync<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    return guarded(() => {
+      throw error;
+    });
   }
 }
 
@@ -45,14 +56,8 @@ export function complianceHandlers(ctx: BackendContext): Pick<Handlers, Complian
         }
         return { ...importPostsIntoAudit(ctx, input.auditId, parsed.posts), problems: parsed.problems };
       }),
-    'compliance.scan': async (input) => {
-      try {
-        return await scanAudit(ctx, input.auditId, { useModels: input.useModels });
-      } catch (error) {
-        if (error instanceof ComplianceNotFoundError) return fail('not_found', error.message);
-        throw error;
-      }
-    },
+    'compliance.posts.sync': (input) => guardedAsync(() => syncCreatorPosts(ctx, input.auditId)),
+    'compliance.scan': (input) => guardedAsync(() => scanAudit(ctx, input.auditId, { useModels: input.useModels })),
     'compliance.posts.list': (input) =>
       postsOfAudit(db, input.auditId, { from: input.from ?? null, to: input.to ?? null })
         .map((p) => ({ ...p, scanVerdict: p.scanVerdict as 'compliant' | 'needs_review' | 'non_compliant' | null, reviewerVerdict: latestVerdict(db, p.postId)?.verdict ?? null }))

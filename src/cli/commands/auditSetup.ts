@@ -79,6 +79,21 @@ export function registerAuditSetup(audit: Command): void {
     });
 
   audit
+    .command('sync-posts')
+    .description('Read the posts of creators with a connected account (Instagram media) within the audit’s period.')
+    .option('--audit <id>', AUDIT_HELP)
+    .option('-d, --data-dir <dir>', DATA_DIR_HELP)
+    .option('--json', 'print {creators, read, newPosts, newVersions, unchanged, quarantined, skipped, problems} as JSON')
+    .action(async (flags: { audit?: string; dataDir?: string; json?: boolean }) => {
+      const result = await withCompliance(flags.dataDir, async (cli) => cli.call('compliance.posts.sync', { auditId: await cli.auditId(flags.audit) }));
+      if (flags.json) writeJson(result);
+      else {
+        process.stdout.write(`Read ${result.read} posts of ${result.creators} creators: ${result.newPosts} new, ${result.newVersions} changed, ${result.unchanged} unchanged.\n`);
+        for (const p of result.problems) process.stdout.write(`@${p.handle} (${p.platform}): ${p.reason}\n`);
+      }
+    });
+
+  audit
     .command('import-posts')
     .description('Read creators’ posts from a JSON or CSV export (columns: platform, creator, id, caption, permalink, timestamp, media_type, media_urls, paid_partnership, tagged_products, tagged_users, image_text).')
     .argument('<file>', 'the export file')
