@@ -122,9 +122,23 @@ function writeProduct(db: Database, product: CatalogProduct, importId: string, n
   return { rowid, indexed: existed };
 }
 
-/** Re-indexes the products a batch touched, once each, from their stored rows and variants. */
-function indexProducts(db: Database, touched: ReadonlyMap<number, boolean>): void {
-  for (const [rowid, indexed] of touched) {
+interface Touched {
+  /** The search index had the product before this batch. */
+  readonly indexed: boolean;
+  /** Set while the batch wrote the product once and it was new: its row is exactly this product. */
+  only: CatalogProduct | null;
+}
+
+const codesOf = (product: CatalogProduct): string =>
+  [product.key, product.sku, product.gtin, product.mpn, ...product.variants.flatMap((v) => [v.key, v.sku, v.gtin, v.mpn])].filter(Boolean).join(' ');
+
+/** Re-indexes the products a batch touched, once each: new ones from what was written, others from their stored rows. */
+function indexProducts(db: Database, touched: ReadonlyMap<number, Touched>): void {
+  for (const [rowid, { indexed, only }] of touched) {
+    if (only) {
+      prepared(db, 'INSERT INTO catalog_fts (rowid, title, brand, codes) VALUES (?, ?, ?, ?)').run(rowid, only.title, only.brand ?? '', codesOf(only));
+      continue;
+    }
     if (indexed) prepared(db, 'DELETE FROM catalog_fts WHERE rowid = ?').run(rowid);
     prepared(
       db,
@@ -141,11 +155,12 @@ function indexProducts(db: Database, touched: ReadonlyMap<number, boolean>): voi
 export function writeCatalogProducts(db: Database, importId: string, products: readonly CatalogProduct[], tally: ImportTally, clock: Clock): void {
   const now = isoNow(clock);
   db.transaction(() => {
-    // rowid → whether the search index already had the product before this batch.
-    const touched = new Map<number, boolean>();
+    const touched = new Map<number, Touched>();
     for (const product of products) {
       const { rowid, indexed } = writeProduct(db, product, importId, now, tally);
-      if (!touched.has(rowid)) touched.set(rowid, indexed);
+      const earlier = touched.get(rowid);
+      if (earlier) earlier.only = null;
+      else touched.set(rowid, { indexed, only: indexed ? null : product });
     }
     indexProducts(db, touched);
   })();
