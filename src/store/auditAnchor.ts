@@ -4,8 +4,8 @@
 // proves that no newest rows were deleted (truncation) and that the chain was not recomputed after
 // an edit (rewriting), which a chain stored entirely in the file it protects cannot.
 import type { Database } from 'better-sqlite3';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { getSetting, setSetting } from './settings.ts';
 import { prepared } from './statements.ts';
 import { auditKeyFrom, readAuditKey, type AuditKey } from './auditKey.ts';
@@ -139,10 +139,16 @@ function writeAnchor(file: string, key: AuditKey, content: Omit<Anchor, 'format'
   const unsealed = { format: FORMAT, ...content } as const;
   const anchor: Anchor = { ...unsealed, mac: macOf(key, unsealed) };
   // Write then rename: a crash leaves the old anchor or the new one, never half of either.
-  const temp = `${file}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(anchor)}\n`, { mode: 0o600 });
-  if (process.platform !== 'win32' && (statSync(temp).mode & 0o077) !== 0) chmodSync(temp, 0o600);
-  renameSync(temp, file);
+  // Per process: the server and a CLI command may reseal the same anchor at the same moment.
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, `${JSON.stringify(anchor)}\n`, { mode: 0o600, flag: 'wx' });
+    if (process.platform !== 'win32' && (statSync(temp).mode & 0o077) !== 0) chmodSync(temp, 0o600);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 const canonical = (anchor: Omit<Anchor, 'mac'>): string =>
