@@ -1,8 +1,10 @@
 // The outbox between runs (issue #8 §5): a run that ends leaves nothing in 'sending' — an
 // ambiguous write goes back to pending, unconfirmed, with its next attempt time — an entry a crash
 // left in 'sending' is reconciled by a read at the very start of the next run whatever time it was
-// scheduled for, and the summary says what is still queued and when its next try is.
+// scheduled for, a due action is sent before the pull spends the platform's window, and the
+// summary says what is still queued and when its next try is.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRedditSimulator } from '../../../src/platforms/reddit/simulator.ts';
 import { listItems } from '../../../src/store/items.ts';
 import { getOutboxEntry, listOutbox, markSending, outboxCounts } from '../../../src/store/outbox.ts';
 import { useTempDir } from '../../support/tempDir.ts';
@@ -81,6 +83,21 @@ describe('outbox between runs', () => {
     expect(read).toBeGreaterThanOrEqual(0);
     expect(firstListing).toBeGreaterThan(read);
     expect(requests.filter((r) => r.method === 'POST' && r.path.startsWith('/api/remove'))).toEqual([]);
+  });
+
+  it('sends a due action before the pull can spend the platform window it needs', async () => {
+    // Reddit allows 12 requests per 600 s window here; one pull of this workspace takes about 8.
+    harness = await startSyncHarness(tempDir(), { platforms: ['reddit'], factories: { reddit: createRedditSimulator({ items: 300, rateLimit: 12 }) } });
+    const h = harness;
+    await h.sync.pullAll();
+    const [item] = listItems(h.backend.context.db, { platform: 'reddit', state: 'open', sort: 'oldest', limit: 1, cursor: null }).items;
+    if (!item) throw new Error('no open item');
+    h.sync.decide({ itemId: item.id, action: 'remove' });
+    const summary = await h.sync.syncNow({ maxWaitMs: 0 });
+    expect(summary).toMatchObject({ acted: 1, remaining: 0 });
+    expect(appliedWrites(h.sim, 'reddit').get(item.remoteId)).toEqual(['remove']);
+    // The pull still ran, into the throttle, which is the pull's problem and not the action's.
+    expect(summary.problems.length).toBeGreaterThan(0);
   });
 
   it('queues a retried decision (same request id) once', async () => {
