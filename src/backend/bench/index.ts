@@ -5,9 +5,10 @@ import { syncBench } from './syncBench.ts';
 import { mlBench } from './ml.ts';
 import { startupBench } from './startup.ts';
 import { mediaBench } from './mediaBench.ts';
+import { catalogBench } from './catalogBench.ts';
 import type { BenchEntry, BenchSuite } from './types.ts';
 
-export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench, mediaBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench, mediaBench, catalogBench];
 
 export interface BenchReport {
   readonly ranAt: string;
