@@ -73,6 +73,10 @@ describe('Studio media library in Chromium', () => {
     expect(after.renditions.find((r) => r.target === 'instagram_square')?.sha256).not.toBe(before);
     await expect.poll(() => media.renditionImages().first().getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
 
+    await media.nudgeFocalPoint('ArrowRight');
+    await expect.poll(() => media.focalPointLabel().textContent()).toMatch(/Focal point: 55% across, 1[45]% down/);
+    expect((await callOrThrow(client, 'media.get', { id: tote?.id ?? '' })).focalPoint.x).toBeCloseTo(0.55, 2);
+
     await media.setAltText('A blue canvas tote on a sand-coloured table');
     await expect.poll(() => media.status().textContent()).toBe('Alt text saved.');
     expect((await callOrThrow(client, 'media.get', { id: tote?.id ?? '' })).altText).toBe('A blue canvas tote on a sand-coloured table');

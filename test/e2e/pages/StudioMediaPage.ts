@@ -39,6 +39,12 @@ export class StudioMediaPage {
     await image.click({ position: { x: box.width * x, y: box.height * y } });
   }
 
+  /** Moves the focal point with the keyboard, as someone who cannot point would. */
+  async nudgeFocalPoint(key: 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown'): Promise<void> {
+    await this.editor.getByRole('button', { name: 'Set focal point' }).focus();
+    await this.page.keyboard.press(key);
+  }
+
   focalPointLabel(): Locator {
     return this.editor.getByLabel('Focal point', { exact: true });
   }

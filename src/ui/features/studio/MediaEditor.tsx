@@ -1,6 +1,6 @@
 // The selected image: click on it to set the focal point every rendition is cut around, see the
 // renditions per target, and write its alt text.
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { OutputOf } from '../../../api/endpoints.ts';
 import { RENDITION_SPECS } from '../../../core/renditionTargets.ts';
 import { useClient } from '../../apiContext.tsx';
@@ -10,6 +10,9 @@ type Asset = OutputOf<'media.get'>;
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 
+/** Arrow keys move the focal point by 5 % of the image. */
+const ARROW_STEPS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft: [-0.05, 0], ArrowRight: [0.05, 0], ArrowUp: [0, -0.05], ArrowDown: [0, 0.05] };
+
 export function MediaEditor({ asset, onChange }: { asset: Asset; onChange: (asset: Asset) => void }) {
   const client = useClient();
   const [altText, setAltText] = useState(asset.altText);
@@ -17,10 +20,23 @@ export function MediaEditor({ asset, onChange }: { asset: Asset; onChange: (asse
   const [busy, setBusy] = useState(false);
   useEffect(() => setAltText(asset.altText), [asset.id, asset.altText]);
 
-  async function setFocalPoint(event: MouseEvent<HTMLButtonElement>) {
+  function clicked(event: MouseEvent<HTMLButtonElement>) {
+    // A keyboard "click" has no position (detail 0); the arrow keys move the point instead.
+    if (event.detail === 0) return;
     const box = event.currentTarget.getBoundingClientRect();
-    const x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
-    const y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
+    void setFocalPoint((event.clientX - box.left) / box.width, (event.clientY - box.top) / box.height);
+  }
+
+  function keyed(event: KeyboardEvent<HTMLButtonElement>) {
+    const step = ARROW_STEPS[event.key];
+    if (!step) return;
+    event.preventDefault();
+    void setFocalPoint(asset.focalPoint.x + step[0], asset.focalPoint.y + step[1]);
+  }
+
+  async function setFocalPoint(rawX: number, rawY: number) {
+    const x = Math.min(1, Math.max(0, rawX));
+    const y = Math.min(1, Math.max(0, rawY));
     setBusy(true);
     const reply = await client.call('media.setFocalPoint', { id: asset.id, x: Math.round(x * 1000) / 1000, y: Math.round(y * 1000) / 1000 });
     setBusy(false);
@@ -45,12 +61,12 @@ export function MediaEditor({ asset, onChange }: { asset: Asset; onChange: (asse
         {asset.orientationApplied ? ' · turned upright' : ''}
         {asset.metadataStripped ? ' · location and camera metadata removed' : ' · metadata kept'}
       </p>
-      <button type="button" className="focal-editor" aria-label="Set focal point" aria-busy={busy} onClick={(event) => void setFocalPoint(event)}>
+      <button type="button" className="focal-editor" aria-label="Set focal point" aria-busy={busy} onClick={clicked} onKeyDown={keyed}>
         <MediaPreview key={asset.sha256} assetId={asset.id} alt={name} />
         <span className="focal-marker" aria-hidden="true" style={{ left: percent(asset.focalPoint.x), top: percent(asset.focalPoint.y) }} />
       </button>
       <p className="muted" aria-label="Focal point">
-        Focal point: {percent(asset.focalPoint.x)} across, {percent(asset.focalPoint.y)} down. Click the image to move it.
+        Focal point: {percent(asset.focalPoint.x)} across, {percent(asset.focalPoint.y)} down. Click the image (or focus it and use the arrow keys) to move it.
       </p>
       {message ? <p role="status" className={message.error ? 'error' : 'ok'}>{message.text}</p> : null}
       <h3>Renditions</h3>
