@@ -13,7 +13,8 @@ import { outboxCounts, outboxHeads, recoverInterrupted, type OutboxEntry } from 
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { SyncEvent, SyncEventListener } from './events.ts';
 import { pullAccount, settleLeftovers } from './pull.ts';
-import { needsRead, replayBatch, replayOne, type PushContext, type StepResult } from './push.ts';
+import { replayBatch, replayOne, type PushContext, type StepResult } from './push.ts';
+import { planSteps } from './steps.ts';
 import { createRateBudget, type RateBudget } from './rateBudget.ts';
 import { waitingActions, type WaitingActions } from './waiting.ts';
 
@@ -187,7 +188,8 @@ export class SyncEngine {
       const due = new Map<string, OutboxEntry[]>();
       let wake = Number.POSITIVE_INFINITY;
       for (const entry of outboxHeads(db)) {
-        if (entry.accountId === null || !accounts.has(entry.accountId)) continue;
+        // Removed accounts wait; an entry another push of this engine has in flight is theirs.
+        if (entry.accountId === null || !accounts.has(entry.accountId) || this.#inFlight.has(entry.seq)) continue;
         const at = Math.max(entry.nextAttemptAt === null ? 0 : Date.parse(entry.nextAttemptAt), this.#pausedUntil.get(entry.accountId) ?? 0);
         if (at <= now) due.set(entry.accountId, [...(due.get(entry.accountId) ?? []), entry]);
         else wake = Math.min(wake, at);
@@ -273,28 +275,3 @@ const countOpen = (db: Database): number => {
   const counts = outboxCounts(db);
   return counts.pending + counts.sending;
 };
-
-/**
- * Groups an account's due entries into steps: batches of the same action (up to maxBatch) when
- * the platform has actBatch and the entry needs no reconciling read; single entries otherwise.
- */
-export function planSteps(platform: Platform, entries: readonly OutboxEntry[]): OutboxEntry[][] {
-  const maxBatch = platform.actBatch ? platform.capabilities.maxBatch : 1;
-  if (maxBatch <= 1) return entries.map((entry) => [entry]);
-  const steps: OutboxEntry[][] = [];
-  const open = new Map<string, OutboxEntry[]>();
-  for (const entry of entries) {
-    if (needsRead(platform, entry)) {
-      steps.push([entry]);
-      continue;
-    }
-    const batch = open.get(entry.action) ?? [];
-    if (batch.length === 0) {
-      open.set(entry.action, batch);
-      steps.push(batch);
-    }
-    batch.push(entry);
-    if (batch.length >= maxBatch) open.set(entry.action, []);
-  }
-  return steps;
-}
