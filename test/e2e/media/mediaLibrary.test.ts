@@ -83,6 +83,13 @@ describe('Studio media library in Chromium', () => {
 
     await media.select('studio-wall.png');
     await expect.poll(() => media.editor.textContent()).toMatch(/PNG 1600×1000/);
+
+    // Asked to keep metadata, the same photo is a second asset: the exact file, EXIF and location included.
+    await media.keepMetadata(true);
+    await media.importFiles([join(filesDir, 'tote-on-table.jpg')]);
+    await expect.poll(() => media.importResults().allTextContents()).toEqual(['tote-on-table.jpg: imported']);
+    await expect.poll(() => media.libraryItems().count()).toBe(3);
+    await expect.poll(() => media.editor.textContent()).toMatch(/JPEG 800×1200 · metadata kept/);
   });
 
   it('ran without console errors (CSP violations included)', () => {

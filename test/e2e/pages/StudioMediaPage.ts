@@ -14,6 +14,10 @@ export class StudioMediaPage {
     await this.page.getByLabel('Import images').setInputFiles(paths);
   }
 
+  async keepMetadata(on: boolean): Promise<void> {
+    await this.page.getByLabel(/Keep location and camera metadata/).setChecked(on);
+  }
+
   importResults(): Locator {
     return this.page.getByRole('list', { name: 'Import results' }).getByRole('listitem');
   }

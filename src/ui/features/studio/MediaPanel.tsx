@@ -24,6 +24,7 @@ export function MediaPanel() {
   const [selected, setSelected] = useState<Asset | null>(null);
   const [lines, setLines] = useState<ImportLine[]>([]);
   const [importing, setImporting] = useState(false);
+  const [keepMetadata, setKeepMetadata] = useState(false);
 
   async function onFiles(event: ChangeEvent<HTMLInputElement>) {
     const files = [...(event.target.files ?? [])];
@@ -33,7 +34,7 @@ export function MediaPanel() {
     const results: ImportLine[] = [];
     let last: Asset | null = null;
     for (const file of files) {
-      const reply = await importFile(client, file);
+      const reply = await importFile(client, file, keepMetadata);
       if (reply.ok) {
         last = reply.value.asset;
         results.push({ name: file.name, text: reply.value.duplicate ? `${file.name}: already in the library` : `${file.name}: imported`, error: false });
@@ -59,7 +60,13 @@ export function MediaPanel() {
           {importing ? 'Importing…' : 'Import images'}
           <input type="file" accept="image/jpeg,image/png,image/webp,.heic,.heif" multiple disabled={importing} onChange={(event) => void onFiles(event)} />
         </label>
-        <p className="muted">JPEG, PNG or WebP up to 50 MB and 100 megapixels. Location and camera details are removed; the colour profile is kept.</p>
+        <label className="keep-metadata">
+          <input type="checkbox" checked={keepMetadata} onChange={(event) => setKeepMetadata(event.target.checked)} /> Keep location and camera
+          metadata (stores the exact file)
+        </label>
+        <p className="muted">
+          JPEG, PNG or WebP up to 50 MB and 100 megapixels. {keepMetadata ? 'Metadata is kept as it is, location included.' : 'Location and camera details are removed; the colour profile is kept.'}
+        </p>
         {lines.length > 0 ? (
           <ul className="import-results" aria-label="Import results">
             {lines.map((line, i) => (

@@ -13,9 +13,9 @@ function base64Of(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function importFile(client: StoaClient, file: File): Promise<ApiReply<OutputOf<'media.import'>>> {
+export async function importFile(client: StoaClient, file: File, keepMetadata = false): Promise<ApiReply<OutputOf<'media.import'>>> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length <= MEDIA_UPLOAD_PART_BYTES) return client.call('media.import', { name: file.name, dataBase64: base64Of(bytes) });
+  if (bytes.length <= MEDIA_UPLOAD_PART_BYTES) return client.call('media.import', { name: file.name, dataBase64: base64Of(bytes), keepMetadata });
   let uploadId: string | undefined;
   for (let at = 0; at < bytes.length; at += MEDIA_UPLOAD_PART_BYTES) {
     const dataBase64 = base64Of(bytes.subarray(at, at + MEDIA_UPLOAD_PART_BYTES));
@@ -23,5 +23,5 @@ export async function importFile(client: StoaClient, file: File): Promise<ApiRep
     if (!reply.ok) return reply;
     uploadId = reply.value.uploadId;
   }
-  return client.call('media.import', { name: file.name, uploadId: uploadId as string });
+  return client.call('media.import', { name: file.name, uploadId: uploadId as string, keepMetadata });
 }
