@@ -14,6 +14,11 @@ export class StudioCatalogPage {
     await this.page.getByLabel('Import catalog').setInputFiles(path);
   }
 
+  /** Shopify CSVs carry no currency: the creator says which one the shop uses. */
+  async setShopifyCurrency(code: string): Promise<void> {
+    await this.page.getByLabel('Shopify currency').fill(code);
+  }
+
   get report(): Locator {
     return this.page.getByRole('region', { name: 'Import report' });
   }

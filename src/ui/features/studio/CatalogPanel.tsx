@@ -21,6 +21,7 @@ export function CatalogPanel() {
   const [importing, setImporting] = useState(false);
   const [run, setRun] = useState<ImportRun | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
+  const [currency, setCurrency] = useState('USD');
   const trimmed = query.trim();
   const listed = useCall('catalog.list', { limit }, refreshKey);
   const searched = useCall('catalog.search', { query: trimmed || '-', limit }, refreshKey);
@@ -32,7 +33,7 @@ export function CatalogPanel() {
     if (!file) return;
     setImporting(true);
     setImportError(null);
-    const reply = await importCatalogFile(client, file);
+    const reply = await importCatalogFile(client, file, /^[A-Z]{3}$/.test(currency) ? currency : 'USD');
     setImporting(false);
     if (reply.ok) setRun(reply.value);
     else setImportError(reply.error.message);
@@ -45,6 +46,10 @@ export function CatalogPanel() {
         <label className="btn catalog-import">
           {importing ? 'Importing…' : 'Import catalog'}
           <input type="file" accept=".csv,.tsv,.txt,.xml,text/csv,text/tab-separated-values,application/xml,text/xml" disabled={importing} onChange={(event) => void onFile(event)} />
+        </label>
+        <label className="catalog-currency">
+          Shopify currency
+          <input value={currency} maxLength={3} size={4} onChange={(event) => setCurrency(event.target.value.toUpperCase())} />
         </label>
         <input
           type="search"
@@ -61,7 +66,7 @@ export function CatalogPanel() {
         </span>
       </div>
       <p className="muted">
-        Shopify product CSV (either header style) or Google Merchant Center feed (TSV or XML). Shopify prices are read as USD. Product images stay on
+        Shopify product CSV (either header style) or Google Merchant Center feed (TSV or XML). Shopify files carry no currency: their prices are read in the currency beside the button. Product images stay on
         the shop&apos;s servers: Stoa does not load remote images, so each card shows the image&apos;s address.
       </p>
       {importError ? <p role="alert">{importError}</p> : null}

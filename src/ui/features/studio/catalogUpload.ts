@@ -12,9 +12,9 @@ function base64Of(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function importCatalogFile(client: StoaClient, file: File): Promise<ApiReply<OutputOf<'catalog.import'>>> {
+export async function importCatalogFile(client: StoaClient, file: File, currency: string): Promise<ApiReply<OutputOf<'catalog.import'>>> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length <= CATALOG_UPLOAD_PART_BYTES) return client.call('catalog.import', { name: file.name, dataBase64: base64Of(bytes) });
+  if (bytes.length <= CATALOG_UPLOAD_PART_BYTES) return client.call('catalog.import', { name: file.name, dataBase64: base64Of(bytes), currency });
   let uploadId: string | undefined;
   for (let at = 0; at < bytes.length; at += CATALOG_UPLOAD_PART_BYTES) {
     const dataBase64 = base64Of(bytes.subarray(at, at + CATALOG_UPLOAD_PART_BYTES));
@@ -22,5 +22,5 @@ export async function importCatalogFile(client: StoaClient, file: File): Promise
     if (!reply.ok) return reply;
     uploadId = reply.value.uploadId;
   }
-  return client.call('catalog.import', { name: file.name, uploadId: uploadId as string });
+  return client.call('catalog.import', { name: file.name, uploadId: uploadId as string, currency });
 }
