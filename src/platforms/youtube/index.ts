@@ -94,7 +94,7 @@ export function createYoutubePlatform(config: ConnectorConfig): YoutubePlatform 
       return outcome ?? { status: 'permanent_failure', code: 'internal', reason: 'No outcome was recorded for this action.' };
     },
     actBatch: (requests) => moderate(client, requests),
-    readState: (target): Promise<ReadStateOutcome> => readCommentState(client, target),
+    readState: (target): Promise<ReadStateOutcome> => readCommentState(client, target, () => config.clock.now()),
     quota: () => client.quota.snapshot(config.clock.now()),
   };
 }

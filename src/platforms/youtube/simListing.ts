@@ -96,6 +96,7 @@ export function listComments(state: YoutubeSimState, query: URLSearchParams, mal
     // Lookups by id omit moderationStatus (discovery document, CommentSnippet.moderationStatus).
     const found = (query.get('id') ?? '').split(',').map((id) => state.live(id)).filter((c): c is SimComment => c !== undefined);
     const items = found.map((c) => commentResource(c, state.channelId, { plainText, withStatus: false }));
+    if (malformed && items[0]) items[0]['snippet'] = { textDisplay: 42 };
     return { status: 200, body: { kind: 'youtube#commentListResponse', pageInfo: { totalResults: items.length, resultsPerPage: items.length }, items } };
   }
   const parentId = query.get('parentId') ?? '';

@@ -107,6 +107,18 @@ describe('YouTube moderation writes', () => {
     expect(writes).toEqual([expect.objectContaining({ applied: true, action: 'setModerationStatus:rejected' })]);
   });
 
+  it('reads a malformed lookup as "cannot tell yet", never as deleted or rejected', async () => {
+    rig = await startYoutubeRig();
+    const r = rig;
+    const held = idsWithStatus(r.sim, 'heldForReview', true)[0] ?? '';
+    r.sims.faults.inject({ platform: 'youtube', path: /\/comments$/, kind: 'malformed_payload' });
+    const lookup = await r.platform.readState(targetOf(r.sim, held));
+    expect(lookup).toMatchObject({ status: 'retry_after', ambiguous: true });
+    // The next read, with nothing broken, finds the comment where it is.
+    const again = await r.platform.readState(targetOf(r.sim, held));
+    expect(again).toMatchObject({ status: 'ok', snapshot: { state: 'open' } });
+  });
+
   it('reads each state back through listings, since lookups by id omit moderationStatus', async () => {
     rig = await startYoutubeRig();
     const held = idsWithStatus(rig.sim, 'heldForReview', true)[0] ?? '';
