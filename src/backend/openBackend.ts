@@ -10,6 +10,7 @@ import { keyFileCipher, storedSecretsExist, type SecretCipher } from '../store/s
 import { getSetting, setSetting } from '../store/settings.ts';
 import { userInfo } from 'node:os';
 import { auditHandlers } from './auditHandlers.ts';
+import { withExpectedFailures } from './expectedFailures.ts';
 import type { BackendContext, Host } from './context.ts';
 import { StoaUserError } from './errors.ts';
 import { itemHandlers } from './itemHandlers.ts';
@@ -98,7 +99,7 @@ export function openBackend(config: BackendConfig): Backend {
   } satisfies Handlers;
 
   return {
-    handlers,
+    handlers: withExpectedFailures(handlers),
     events: context.events,
     context,
     scoring,
