@@ -10,6 +10,7 @@ import { removeStaleTemporaries, writeFileAtomic } from './atomicWrite.ts';
 import { EXTENSION, type ImageFormat } from './formats.ts';
 import { damaged, inspectImage, SAFE_INPUT } from './inspect.ts';
 import { stripJpegMetadata } from './jpegStrip.ts';
+import { stripPngMetadata } from './pngStrip.ts';
 import { MASTER_QUALITY, THUMBNAIL_SIZE } from './limits.ts';
 import { MediaRefusedError } from './refusal.ts';
 
@@ -39,11 +40,11 @@ export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').upda
 
 /**
  * The bytes of the stored copy: upright, metadata dropped except the colour profile. An upright
- * JPEG loses only its metadata segments (pixels untouched); anything else is re-encoded.
+ * JPEG or PNG loses only its metadata segments or chunks (pixels untouched); the rest is re-encoded.
  */
 async function sanitised(input: Buffer, format: ImageFormat, orientation: number): Promise<Buffer> {
-  if (format === 'jpeg' && orientation === 1) {
-    const stripped = stripJpegMetadata(input);
+  if (orientation === 1 && format !== 'webp') {
+    const stripped = format === 'jpeg' ? stripJpegMetadata(input) : stripPngMetadata(input);
     if (stripped) return stripped;
   }
   const pipeline = sharp(input, SAFE_INPUT).autoOrient().keepIccProfile();
