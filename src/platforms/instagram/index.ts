@@ -7,6 +7,7 @@ import type { ActOutcome, ActionRequest, ActionTarget, ConnectionProfile, Connec
 import { isMissingObject } from './classify.ts';
 import { DEFAULT_GRAPH_VERSION, GRAPH_ROOT, GraphClient, INSTAGRAM_LOGIN_ROOT } from './client.ts';
 import { readMedia, type MediaReadOptions, type MediaReadOutcome } from './media.ts';
+import { searchCatalog, type CatalogSearchOptions, type CatalogSearchOutcome } from './catalogSearch.ts';
 import { PAGE_SIZE, pullComments } from './pull.ts';
 import { commentSchema, successSchema } from './wire.ts';
 
@@ -14,6 +15,7 @@ export { createInstagramSimulator } from './simulator.ts';
 export type { InstagramSimulator, InstagramSimOptions } from './simulator.ts';
 export { DEFAULT_GRAPH_VERSION, GRAPH_ROOT, INSTAGRAM_LOGIN_ROOT } from './client.ts';
 export type { InstagramMediaPost, MediaReadOptions, MediaReadOutcome } from './media.ts';
+export type { CatalogSearchOptions, CatalogSearchOutcome, InstagramCatalogProduct } from './catalogSearch.ts';
 
 export const INSTAGRAM_CONNECTION: ConnectionProfile = {
   defaultBaseUrl: GRAPH_ROOT,
@@ -90,6 +92,8 @@ export interface InstagramPlatform extends Platform {
   usage(): { percent: number; regainMinutes: number } | null;
   /** A professional account's published posts (compliance audits); the connected account's own by default. */
   readMedia(igUserId?: string | null, options?: MediaReadOptions): Promise<MediaReadOutcome>;
+  /** Products of a Meta catalog the account tags from, with Meta's product ids by retailer id. */
+  searchCatalog(catalogId: string, options?: CatalogSearchOptions): Promise<CatalogSearchOutcome>;
 }
 
 export function createInstagramPlatform(config: ConnectorConfig): InstagramPlatform {
@@ -117,6 +121,7 @@ export function createInstagramPlatform(config: ConnectorConfig): InstagramPlatf
     act: (request) => act(client, request),
     readState: (target) => readState(client, target),
     usage: () => client.usage(),
+    searchCatalog: (catalogId, options) => (igUserId ? searchCatalog(client, igUserId, catalogId, options) : Promise.resolve(missing)),
     readMedia: (id, options) => { const target = id ?? igUserId; return target ? readMedia(client, target, options) : Promise.resolve(missing); },
   };
 }

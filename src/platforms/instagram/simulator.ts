@@ -11,6 +11,7 @@ import { graphError, MetaTokens, objectMissing, THROTTLE_MESSAGES, UsageMeter } 
 import { afterOf, DEFAULT_COMMENT_FIELDS, DEFAULT_MEDIA_FIELDS, isAfter, isReply, limitOf, pageReply, renderComment, renderMedia, replyPage, selectFields } from './simRender.ts';
 import { creatorsFrom, loadCreatorCaptions } from './simCreators.ts';
 import { InstagramSimState } from './simState.ts';
+import { SimCatalog, type SimCatalogSeed } from './simCatalog.ts';
 
 export interface InstagramSimOptions {
   readonly igUserId?: string;
@@ -23,6 +24,9 @@ export interface InstagramSimOptions {
   /** Creator accounts whose media the media edge serves (default 3; real captions when the datasets are there). */
   readonly creatorCount?: number;
   readonly datasetsDir?: string;
+  /** The Meta catalog behind catalog_product_search (default: three products, one pending review). */
+  readonly catalogId?: string;
+  readonly catalogProducts?: readonly SimCatalogSeed[];
 }
 
 export interface InstagramSimulator extends PlatformSimulator {
@@ -31,6 +35,7 @@ export interface InstagramSimulator extends PlatformSimulator {
   readonly model: InstagramSimState;
   readonly tokens: MetaTokens;
   readonly usage: UsageMeter;
+  readonly catalog: SimCatalog;
 }
 
 const VERSION = /^v\d+\.\d+$/;
@@ -51,6 +56,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
   const demoToken = tokens.issue(2 * 86_400_000);
   const usage = new UsageMeter(clock, options.callsPerHour ?? 4800, igUserId);
   const insertRng = rng.fork('insert');
+  const catalog = new SimCatalog(options.catalogId, options.catalogProducts);
 
   const withUsage = (reply: SimReply): SimReply => ('drop' in reply ? reply : { ...reply, headers: { ...reply.headers, ...usage.headers() } });
 
@@ -119,6 +125,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
       const { page, more } = replyPage(model, comment.id, anchor, limitOf(params));
       return pageReply(page, more, params, selfUrl, (c) => renderComment(c, fields, model));
     }
+    if (request.method === 'GET' && id === igUserId && edge === 'catalog_product_search') return catalog.search(params, selfUrl);
     if (edge !== undefined) return graphError(400, 100, `(#100) Unknown edge or path component: ${edge}`);
     if (request.method === 'GET') {
       if (!comment) return objectMissing(id, 'get');
@@ -201,6 +208,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     model,
     tokens,
     usage,
+    catalog,
     isWrite: (method) => method === 'POST' || method === 'DELETE',
     randomFaults: ['server_error', 'rate_limit', 'drop', 'commit_then_drop', 'malformed_payload'],
     handle,
