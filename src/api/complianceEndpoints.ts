@@ -85,7 +85,17 @@ export const complianceEndpoints = {
   },
   /** Posts from an export file's text (JSON or CSV, shape in src/compliance/postImport.ts). */
   'compliance.posts.import': {
-    input: z.object({ auditId: id, format: z.enum(['json', 'csv']), text: z.string().max(50_000_000), platform: z.string().trim().min(1).max(40).optional() }).strict(),
+    input: z
+      .object({
+        auditId: id,
+        format: z.enum(['json', 'csv']),
+        text: z.string().max(50_000_000),
+        platform: z.string().trim().min(1).max(40).optional(),
+        /** Read the text on each post's `image_files` with on-device OCR (paths relative to baseDir). */
+        ocr: z.boolean().default(false),
+        baseDir: z.string().max(4096).optional(),
+      })
+      .strict(),
     output: z.object({
       read: z.number().int(),
       newPosts: z.number().int(),
@@ -93,6 +103,8 @@ export const complianceEndpoints = {
       unchanged: z.number().int(),
       skipped: z.array(z.object({ remoteId: z.string(), reason: z.string() })),
       problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
+      /** Images read by OCR (0 without `ocr`). */
+      imagesRead: z.number().int(),
     }),
   },
   /** Reads creators' posts in the audit's period through their connected accounts (Instagram media today). */

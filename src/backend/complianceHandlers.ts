@@ -9,7 +9,7 @@ import { addBrand, addCreator, ComplianceConflictError, ComplianceNotFoundError,
 import { postsOfAudit, postVersions } from '../store/compliancePosts.ts';
 import { latestVerdict, recordVerdict, remediationsOfAudit, requestRemediation, setRemediationStatus, snapshotsOfPost, verifySnapshots } from '../store/complianceReview.ts';
 import { buildComplianceReport, renderComplianceReport } from './complianceReports.ts';
-import { importPostsIntoAudit, scanAudit } from './complianceService.ts';
+import { importPostsIntoAudit, scanAudit, withImageText } from './complianceService.ts';
 import { syncCreatorPosts } from './complianceSync.ts';
 import type { BackendContext } from './context.ts';
 
@@ -46,16 +46,16 @@ export function complianceHandlers(ctx: BackendContext): Pick<Handlers, Complian
     'compliance.creators.add': (input) => guarded(() => addCreator(db, input, who, clock)),
     'compliance.brands.list': (input) => listBrands(db, input.auditId),
     'compliance.brands.add': (input) => guarded(() => addBrand(db, input, who, clock)),
-    'compliance.posts.import': (input) =>
-      guarded(() => {
-        let parsed;
-        try {
-          parsed = parsePostExport(input.text, input.format, input.platform ?? null);
-        } catch (error) {
-          return fail('invalid_input', `The ${input.format.toUpperCase()} export cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        return { ...importPostsIntoAudit(ctx, input.auditId, parsed.posts), problems: parsed.problems };
-      }),
+    'compliance.posts.import': async (input) => {
+      let parsed;
+      try {
+        parsed = parsePostExport(input.text, input.format, input.platform ?? null);
+      } catch (error) {
+        return fail('invalid_input', `The ${input.format.toUpperCase()} export cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const { posts, imagesRead, problems } = input.ocr ? await withImageText(parsed.posts, parsed.imageFiles, input.baseDir ?? process.cwd()) : { posts: parsed.posts, imagesRead: 0, problems: [] };
+      return guarded(() => ({ ...importPostsIntoAudit(ctx, input.auditId, posts), problems: [...parsed.problems, ...problems], imagesRead }));
+    },
     'compliance.posts.sync': (input) => guardedAsync(() => syncCreatorPosts(ctx, input.auditId)),
     'compliance.scan': (input) => guardedAsync(() => scanAudit(ctx, input.auditId, { useModels: input.useModels })),
     'compliance.posts.list': (input) =>

@@ -51,6 +51,43 @@ export function importPostsIntoAudit(ctx: BackendContext, auditId: string, posts
   return { read: posts.length, newPosts, newVersions, unchanged, skipped };
 }
 
+/**
+ * Posts with the text read from their local image files (on-device OCR), for posts whose export
+ * gave no image text. The reader is loaded only when a post has images.
+ */
+export async function withImageText(posts: readonly PostContent[], imageFiles: readonly (readonly string[])[], baseDir: string): Promise<{ posts: PostContent[]; imagesRead: number; problems: { row: number; message: string }[] }> {
+  if (!imageFiles.some((files, i) => files.length > 0 && posts[i]?.imageText === null)) return { posts: [...posts], imagesRead: 0, problems: [] };
+  const { openImageTextReader } = await import('../compliance/imageText.ts');
+  const { resolve } = await import('node:path');
+  const reader = await openImageTextReader();
+  const problems: { row: number; message: string }[] = [];
+  let imagesRead = 0;
+  try {
+    const out: PostContent[] = [];
+    for (const [i, post] of posts.entries()) {
+      const files = imageFiles[i] ?? [];
+      if (files.length === 0 || post.imageText !== null) {
+        out.push(post);
+        continue;
+      }
+      const texts: string[] = [];
+      for (const file of files) {
+        try {
+          const read = await reader.read(resolve(baseDir, file));
+          imagesRead++;
+          if (read.text !== '') texts.push(read.text);
+        } catch (error) {
+          problems.push({ row: i + 1, message: `image ${file} could not be read: ${error instanceof Error ? error.message : String(error)}` });
+        }
+      }
+      out.push({ ...post, imageText: texts.length > 0 ? texts.join('\n') : null });
+    }
+    return { posts: out, imagesRead, problems };
+  } finally {
+    await reader.close();
+  }
+}
+
 export interface ScanSummary {
   readonly auditId: string;
   readonly jurisdiction: string;

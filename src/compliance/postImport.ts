@@ -12,6 +12,8 @@
 //   tagged_products  product names, or {name, brand} objects in JSON ('|'-separated names in CSV)
 //   tagged_users     accounts tagged on the media ('|'-separated in CSV)
 //   image_text       text on the image, if someone (or OCR) read it (optional)
+//   image_files      local image files of the post, relative to the export ('|'-separated in CSV),
+//                    read by OCR on import when asked (`stoa audit import-posts --ocr`)
 // A row that does not fit is reported with its number and left out; the others are read.
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -35,6 +37,7 @@ const rowSchema = z.object({
   tagged_products: z.union([z.array(z.union([z.string(), z.object({ name: z.string(), brand: z.string().nullable().optional() })])), z.string()]).optional(),
   tagged_users: list,
   image_text: z.string().optional(),
+  image_files: list,
 });
 
 export interface ImportProblem {
@@ -44,6 +47,8 @@ export interface ImportProblem {
 
 export interface ImportedPosts {
   readonly posts: PostContent[];
+  /** Local image files of each post (same order as `posts`), for OCR. */
+  readonly imageFiles: string[][];
   readonly problems: ImportProblem[];
 }
 
@@ -67,12 +72,13 @@ export function parsePostExport(text: string, format: 'json' | 'csv', defaultPla
   if (format === 'json') {
     const parsed = JSON.parse(text) as unknown;
     const inner = Array.isArray(parsed) ? parsed : typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { posts?: unknown }).posts) ? (parsed as { posts: unknown[] }).posts : null;
-    if (inner === null) return { posts: [], problems: [{ row: 0, message: 'the JSON is neither an array of posts nor {"posts": [...]}' }] };
+    if (inner === null) return { posts: [], imageFiles: [], problems: [{ row: 0, message: 'the JSON is neither an array of posts nor {"posts": [...]}' }] };
     rows = inner;
   } else {
     rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as Record<string, string>[];
   }
   const posts: PostContent[] = [];
+  const imageFiles: string[][] = [];
   const problems: ImportProblem[] = [];
   rows.forEach((raw, i) => {
     const rowNumber = format === 'csv' ? i + 2 : i + 1; // CSV: the header is row 1
@@ -107,6 +113,7 @@ export function parsePostExport(text: string, format: 'json' | 'csv', defaultPla
       taggedUsers: split(r.tagged_users).map((u) => u.replace(/^@/, '')),
       imageText: r.image_text?.trim() ? r.image_text : null,
     });
+    imageFiles.push(split(r.image_files));
   });
-  return { posts, problems };
+  return { posts, imageFiles, problems };
 }

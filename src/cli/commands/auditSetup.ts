@@ -99,11 +99,12 @@ export function registerAuditSetup(audit: Command): void {
     .argument('<file>', 'the export file')
     .option('--format <format>', 'json|csv (default: from the file name)', oneOf(['json', 'csv'] as const, 'a format'))
     .option('--platform <platform>', 'platform for rows that do not name one')
+    .option('--ocr', 'read the text on each post’s image_files on this machine (tesseract, English)')
     .option('--audit <id>', AUDIT_HELP)
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
-    .option('--json', 'print {read, newPosts, newVersions, unchanged, skipped, problems} as JSON')
-    .action(async (file: string, flags: { format?: 'json' | 'csv'; platform?: string; audit?: string; dataDir?: string; json?: boolean }) => {
-      const { readFileSync } = await import('node:fs');
+    .option('--json', 'print {read, newPosts, newVersions, unchanged, skipped, problems, imagesRead} as JSON')
+    .action(async (file: string, flags: { format?: 'json' | 'csv'; platform?: string; ocr?: boolean; audit?: string; dataDir?: string; json?: boolean }) => {
+      const [{ readFileSync }, { dirname, resolve }] = await Promise.all([import('node:fs'), import('node:path')]);
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -113,11 +114,11 @@ export function registerAuditSetup(audit: Command): void {
       const format = flags.format ?? (/\.csv$/i.test(file) ? 'csv' : /\.json$/i.test(file) ? 'json' : null);
       if (format === null) throw new StoaUserError(`Say whether ${file} is JSON or CSV with --format.`);
       const result = await withCompliance(flags.dataDir, async (cli) =>
-        cli.call('compliance.posts.import', { auditId: await cli.auditId(flags.audit), format, text, ...(flags.platform === undefined ? {} : { platform: flags.platform }) }),
+        cli.call('compliance.posts.import', { auditId: await cli.auditId(flags.audit), format, text, ocr: flags.ocr === true, baseDir: dirname(resolve(file)), ...(flags.platform === undefined ? {} : { platform: flags.platform }) }),
       );
       if (flags.json) writeJson(result);
       else {
-        process.stdout.write(`Read ${result.read} posts: ${result.newPosts} new, ${result.newVersions} changed since last import, ${result.unchanged} unchanged.\n`);
+        process.stdout.write(`Read ${result.read} posts: ${result.newPosts} new, ${result.newVersions} changed since last import, ${result.unchanged} unchanged${result.imagesRead > 0 ? `; ${result.imagesRead} images read by OCR` : ''}.\n`);
         for (const s of result.skipped) process.stdout.write(`skipped ${s.remoteId}: ${s.reason}\n`);
         for (const p of result.problems) process.stdout.write(`row ${p.row} left out: ${p.message}\n`);
       }
