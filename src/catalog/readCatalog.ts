@@ -114,8 +114,8 @@ function merchantRows(header: readonly string[]): (batch: DelimitedBatch) => Cat
   const positions = new Map(attributes.map((name, i) => [name, i] as const));
   return (batch) =>
     batch.rows.map(({ fields, line }): CatalogEvent => {
-      if (fields.length > header.length) {
-        return { kind: 'error', error: { line, message: `the row has ${fields.length} cells but the header has ${header.length}; a tab or quote is probably out of place` } };
+      if (fields.length !== header.length) {
+        return { kind: 'error', error: { line, message: `the row has ${fields.length} cells but the header has ${header.length}; a tab or quote is probably missing or out of place` } };
       }
       return merchantItem((attribute) => {
         const at = positions.get(attribute);

@@ -70,8 +70,8 @@ export class ShopifyReader {
     const c = this.columns;
     const { fields, line } = row;
     const error = (message: string): CatalogEvent => ({ kind: 'error', error: { line, message } satisfies RowError });
-    if (fields.length > c.width) {
-      yield error(`the row has ${fields.length} cells but the header has ${c.width}; a comma or quote is probably missing`);
+    if (fields.length !== c.width) {
+      yield error(`the row has ${fields.length} cells but the header has ${c.width}; a comma or quote is probably missing or out of place`);
       return;
     }
     const handle = cell(fields, c.index.handle);

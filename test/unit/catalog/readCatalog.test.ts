@@ -100,13 +100,22 @@ describe('Shopify product CSV', () => {
       { line: 10, message: 'the row belongs to product "sticker", whose first row (line 9) could not be read' },
       { line: 11, message: 'product "field-notes" already started on line 3; its rows must be together, so this row was skipped' },
       { line: 13, message: 'duplicate of the variant "CNDL" of "candle" on line 12; skipped' },
-      { line: 14, message: 'the row has 49 cells but the header has 48; a comma or quote is probably missing' },
+      { line: 14, message: 'the row has 49 cells but the header has 48; a comma or quote is probably missing or out of place' },
     ]);
     expect(products.map((p) => [p.key, p.variants.map((v) => v.sku)])).toEqual([
       ['tote-bag', []],
       ['field-notes', ['FN-3']],
       ['enamel-pin', ['PIN-G']],
       ['candle', ['CNDL']],
+    ]);
+  });
+
+  it('reports a row whose quote swallowed its cells, and keeps the products around it', async () => {
+    const { products, errors } = await read('shopify-unclosed-quote.csv');
+    expect(products.map((p) => p.key)).toEqual(['linen-shirt', 'ceramic-mug']);
+    expect(errors).toEqual([
+      { line: 11, message: 'the row has 27 cells but the header has 48; a comma or quote is probably missing or out of place' },
+      { line: 12, message: 'the first row of product "wool-beanie" has no title' },
     ]);
   });
 
@@ -157,7 +166,7 @@ describe('Merchant Center feeds', () => {
     expect(errors).toEqual([
       { line: 3, message: 'item "BAD-PRICE": price "twelve dollars" is not an amount with an optional 3-letter currency (like "19.99 USD")' },
       { line: 4, message: 'item "NO-CURRENCY": price "12.00" has no currency (write it like "19.99 USD")' },
-      { line: 5, message: 'the row has 29 cells but the header has 21; a tab or quote is probably out of place' },
+      { line: 5, message: 'the row has 29 cells but the header has 21; a tab or quote is probably missing or out of place' },
       { line: 6, message: 'item "BAD-AVAIL": availability "maybe" is not one of in_stock, out_of_stock, preorder, backorder' },
       { line: 7, message: 'the item has no id' },
       { line: 8, message: 'item "NO-TITLE" has no title' },
