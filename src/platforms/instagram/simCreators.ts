@@ -22,8 +22,17 @@ const WRITTEN: readonly CreatorCaption[] = [
   ['stoa.creator.one', '#ad My morning routine with the new @glowco serum. Use code GLOW20 for 20% off!'],
   ['stoa.creator.one', 'Sunday hike, no phone, no plans.'],
   ['stoa.creator.one', 'Obsessed with this serum, everything I use is linked at https://liketk.it/3xYz #skincare #glow #ad #beauty'],
+  ['stoa.creator.one', 'Three looks, one jacket. Which one is your favourite? 1, 2 or 3?'],
+  ['stoa.creator.one', 'Gifted by @trailhead_gear, all opinions my own. My new boots survived 40 km of mud this week.'],
+  ['stoa.creator.one', 'Rainy day reading list: five books that got me through November.'],
+  ['stoa.creator.one', 'Ad | Partnering with @glowco to try their spring kit. Swipe for the before and after.'],
+  ['stoa.creator.one', 'Coffee, notebook, window seat. Nothing to sell today.'],
   ['stoa.creator.two', 'Thanks to @glowco for sending me their new serum! Link in bio.'],
   ['stoa.creator.two', 'Paid partnership with @glowco: my honest two-week review of the serum.'],
+  ['stoa.creator.two', 'My top 3 desk upgrades this year, all linked with my code DESK15 at amzn.to/3kT9pQx #desksetup #wfh #productivity #ad'],
+  ['stoa.creator.two', 'Studio tour! It took a year to get this room right.'],
+  ['stoa.creator.two', '#sponsored Big thanks to @brewlab for the espresso machine. Full review on my channel.'],
+  ['stoa.creator.two', 'Before and after of the balcony garden, no products, just patience.'],
 ].map(([username, caption]) => ({ username: username ?? '', caption: caption ?? '', sourcePath: null, source: 'written for Stoa' }));
 
 const cache = new Map<string, readonly CreatorCaption[]>();
