@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { mediaEndpoints } from './mediaEndpoints.ts';
 import { catalogEndpoints } from './catalogEndpoints.ts';
 import { complianceEndpoints } from './complianceEndpoints.ts';
+import { postEndpoints } from './postEndpoints.ts';
 import {
   itemDetailSchema,
   noteSchema,
@@ -159,6 +160,7 @@ export const endpoints = {
   ...mediaEndpoints,
   ...catalogEndpoints,
   ...complianceEndpoints,
+  ...postEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

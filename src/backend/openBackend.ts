@@ -17,6 +17,7 @@ import { itemHandlers } from './itemHandlers.ts';
 import { mediaHandlers } from './mediaHandlers.ts';
 import { catalogHandlers } from './catalogHandlers.ts';
 import { complianceHandlers } from './complianceHandlers.ts';
+import { postHandlers } from './postHandlers.ts';
 import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
 import { SyncService, type SyncServiceOptions } from './sync/index.ts';
@@ -96,6 +97,7 @@ export function openBackend(config: BackendConfig): Backend {
     ...mediaHandlers(context),
     ...catalogHandlers(context),
     ...complianceHandlers(context),
+    ...postHandlers(context),
   } satisfies Handlers;
 
   return {

@@ -9,8 +9,9 @@ import { media } from './0010-media.ts';
 import { compliance } from './0011-compliance.ts';
 import { catalog } from './0009-catalog.ts';
 import { retriedWrites } from './0008-retried-writes.ts';
+import { posts } from './0012-posts.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts];
 export const SCHEMA_VERSION = MIGRATIONS.length;

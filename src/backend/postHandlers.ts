@@ -1,0 +1,146 @@
+// posts.* endpoints: composes the post store with the pure checks in core — limit validation per
+// target and the disclosure linter per jurisdiction, fed with the sponsorship rules' caption hits
+// (the same patterns the models and the compliance scan use) and the brands of tagged products.
+// Media assets and products are resolved here (a product by id or SKU), so a post never points at
+// something the library or the catalog does not have.
+import type { Handlers } from '../api/dispatch.ts';
+import { fail } from '../api/errors.ts';
+import type { OutputOf, ParsedInputOf } from '../api/endpoints.ts';
+import { lintDisclosure, type LintFinding } from '../core/disclosureLinter.ts';
+import { JURISDICTION_PROFILES, type JurisdictionId } from '../core/jurisdictionProfiles.ts';
+import { captionCounts, DEFAULT_LIMIT_PROFILES, limitProfileById, type LimitProfile, type PostTarget } from '../core/postLimits.ts';
+import { validatePost, type PostDraft } from '../core/postValidation.ts';
+import { isPostEditable, stateAfterSave, type PostState } from '../core/postValidationStates.ts';
+import { RENDITION_SPECS, type RenditionTarget } from '../core/renditionTargets.ts';
+import { sponsorshipRuleHits } from '../ml/rules/sponsorshipRules.ts';
+import { getMediaAsset } from '../store/media.ts';
+import { getPost, insertPost, listPostRevisions, listPosts, PostRevisionConflictError, savePostContent, type PostContent, type PostRecord } from '../store/posts.ts';
+import { productBrands, resolveProduct } from '../store/postsProducts.ts';
+import type { BackendContext } from './context.ts';
+
+type PostMethod = 'posts.create' | 'posts.update' | 'posts.get' | 'posts.list' | 'posts.validate' | 'posts.revisions';
+type Check = OutputOf<'posts.validate'>;
+interface CheckOptions {
+  readonly profiles: { readonly instagram?: string | undefined; readonly pinterest?: string | undefined };
+  readonly jurisdictions: readonly JurisdictionId[];
+}
+
+export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
+  const { db } = ctx;
+
+  /** Resolves product SKUs to ids and refuses media or products the workspace does not have. */
+  function resolved(content: PostContent): PostContent {
+    const missingMedia = content.media.filter((m) => getMediaAsset(db, m.assetId) === null).map((m) => m.assetId);
+    if (missingMedia.length > 0) fail('invalid_input', `The media library has no asset ${missingMedia.join(', ')}: import it first (stoa media import).`);
+    const unknown: string[] = [];
+    const productTags = content.productTags.map((t) => {
+      const product = resolveProduct(db, t.productId);
+      if (!product) unknown.push(t.productId);
+      return { ...t, productId: product?.id ?? t.productId };
+    });
+    if (unknown.length > 0) fail('invalid_input', `The catalog has no product with id or SKU ${unknown.join(', ')}: import the catalog first (stoa catalog import).`);
+    return { ...content, productTags };
+  }
+
+  function profilesFor(options: CheckOptions): Record<PostTarget, LimitProfile> {
+    const pick = (target: PostTarget): LimitProfile => {
+      const wanted = options.profiles[target];
+      if (wanted === undefined) return DEFAULT_LIMIT_PROFILES[target];
+      const profile = limitProfileById(wanted);
+      if (!profile || profile.target !== target) return fail('invalid_input', `There is no ${target} limit profile ${wanted}.`);
+      return profile;
+    };
+    return { instagram: pick('instagram'), pinterest: pick('pinterest') };
+  }
+
+  function check(content: PostContent, options: CheckOptions): Check {
+    const profiles = profilesFor(options);
+    const draft: PostDraft = {
+      ...content,
+      media: content.media.map((m) => {
+        const asset = getMediaAsset(db, m.assetId);
+        const spec = m.crop ? RENDITION_SPECS[m.crop as RenditionTarget] : undefined;
+        // A chosen crop is sent at the rendition's shape; otherwise the upright original.
+        return { assetId: m.assetId, altText: m.altText, width: spec?.width ?? asset?.width ?? 1, height: spec?.height ?? asset?.height ?? 1 };
+      }),
+    };
+    const violations = validatePost(draft, profiles);
+    const lintInput = {
+      caption: content.caption,
+      paidPartnership: content.paidPartnership,
+      brandPartner: content.brandPartner,
+      productTagCount: content.productTags.length,
+      productBrands: productBrands(db, content.productTags.map((t) => t.productId)),
+      ruleHits: sponsorshipRuleHits(content.caption),
+      labelAvailable: content.targets.includes('instagram'),
+    };
+    const findings: LintFinding[] = options.jurisdictions.flatMap((j) => lintDisclosure(lintInput, JURISDICTION_PROFILES[j]));
+    const counts = content.targets.map((target) => {
+      const p = profiles[target];
+      return { target, profile: p.id, ...captionCounts(content.caption, p), captionMax: p.captionMax.value, hashtagsMax: p.hashtagsMax.value, mentionsMax: p.mentionsMax.value };
+    });
+    return { ok: violations.length === 0 && !findings.some((f) => f.severity === 'error'), violations, findings: findings.map(findingView), counts };
+  }
+
+  const findingView = (f: LintFinding): Check['findings'][number] => ({
+    ...f,
+    signals: [...f.signals],
+    fixes: f.fixes.map((x) => (x.kind === 'edit' ? { ...x, edits: [...x.edits] } : x)),
+  });
+
+  const view = (post: PostRecord): OutputOf<'posts.get'> => ({
+    ...post,
+    targets: [...post.targets],
+    media: [...post.media],
+    productTags: post.productTags.map((t) => {
+      const product = resolveProduct(db, t.productId);
+      return { ...t, sku: product?.sku ?? null, title: product?.title ?? null };
+    }),
+  });
+
+  const postOrFail = (id: string): PostRecord => getPost(db, id) ?? fail('not_found', `There is no post with id ${id}.`);
+
+  const contentOf = (input: ParsedInputOf<'posts.create'>['content']): PostContent => ({ ...input, media: input.media.map((m) => ({ ...m, crop: m.crop })) });
+
+  return {
+    'posts.create': (input) => {
+      const content = resolved(contentOf(input.content));
+      const result = check(content, input);
+      const post = insertPost(db, content, stateAfterSave(result.ok), ctx.who, ctx.clock);
+      return { post: view(post), check: result };
+    },
+    'posts.update': (input) => {
+      const current = postOrFail(input.id);
+      if (!isPostEditable(current.state)) fail('conflict', `Post ${input.id} is ${current.state}; it can no longer be edited.`);
+      const patch = input.content;
+      const content = resolved({ ...current, ...patch, media: patch.media ?? current.media, productTags: patch.productTags ?? current.productTags });
+      const result = check(content, input);
+      // A scheduled post that still passes keeps its slot; anything else is draft or valid again.
+      const state: PostState = current.state === 'scheduled' && result.ok ? 'scheduled' : stateAfterSave(result.ok);
+      try {
+        const post = savePostContent(db, input.id, content, state, input.baseRevision ?? null, ctx.who, ctx.clock);
+        return { post: view(post), check: result };
+      } catch (error) {
+        if (error instanceof PostRevisionConflictError) return fail('conflict', error.message);
+        throw error;
+      }
+    },
+    'posts.get': (input) => view(postOrFail(input.id)),
+    'posts.list': (input) => {
+      const offset = input.cursor === null ? 0 : Number.parseInt(input.cursor, 10) || 0;
+      const { posts, total } = listPosts(db, input.limit, offset, input.state ?? null);
+      const next = offset + posts.length;
+      return { posts: posts.map(view), nextCursor: next < total ? String(next) : null, total };
+    },
+    'posts.validate': (input) => {
+      if (input.id !== undefined) return check(postOrFail(input.id), input);
+      const draft = input.draft;
+      if (draft === undefined) return fail('invalid_input', 'Give either id or draft.');
+      return check(resolved(contentOf(draft)), input);
+    },
+    'posts.revisions': (input) => {
+      postOrFail(input.id);
+      return { revisions: listPostRevisions(db, input.id, input.limit).map((r) => ({ ...r, content: { ...r.content, targets: [...r.content.targets], media: r.content.media.map((m) => ({ ...m, crop: m.crop as RenditionTarget | null })), productTags: [...r.content.productTags] } })) };
+    },
+  };
+}
