@@ -1,15 +1,16 @@
-// The ordered list of migrations. Append only: a released migration is never edited.
+// The ordered list of migrations. Append only: a released migration is never edited. A file's
+// number is its version, which is its position in this list (open.ts applies them by position).
 import { initial } from './0001-initial.ts';
 import { outbox } from './0002-outbox.ts';
 import { search } from './0003-search.ts';
 import { sync } from './0004-sync.ts';
 import { searchWrites } from './0005-search-writes.ts';
 import { unscoredLanguage } from './0006-unscored-language.ts';
-import { media } from './0010-media.ts';
-import { compliance } from './0011-compliance.ts';
+import { media } from './0007-media.ts';
+import { compliance } from './0008-compliance.ts';
 import { catalog } from './0009-catalog.ts';
-import { retriedWrites } from './0008-retried-writes.ts';
-import { posts } from './0012-posts.ts';
+import { retriedWrites } from './0010-retried-writes.ts';
+import { posts } from './0011-posts.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src/store/migrations/index.ts';
@@ -20,6 +20,14 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
+  });
+
+  it('numbers each migration by its position, and names its file NNNN-name.ts after that number', () => {
+    MIGRATIONS.forEach((migration, index) => {
+      expect(migration.version).toBe(index + 1);
+      const file = `${String(migration.version).padStart(4, '0')}-${migration.name}.ts`;
+      expect(existsSync(join(import.meta.dirname, '../../../src/store/migrations', file)), file).toBe(true);
+    });
   });
 
   it('matches the committed schema snapshot (regenerate with scripts/schema-snapshot.ts)', () => {
