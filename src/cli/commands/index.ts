@@ -23,8 +23,9 @@ import { registerAccounts } from './accounts.ts';
 import { registerSim } from './sim.ts';
 import { registerMedia } from './media.ts';
 import { registerCatalog } from './catalog.ts';
+import { registerPost } from './post.ts';
 import { registerAudit } from './audit.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit, registerCatalog];
+export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit, registerCatalog, registerPost];

@@ -1,0 +1,162 @@
+// `stoa post create|update|validate|show`: studio posts from the terminal, for agencies scripting
+// drafts. `--tag PRODUCT@X,Y[:MEDIA_INDEX]` places a product (catalog id or SKU) on an image, x and
+// y from the top-left in 0..1, on image MEDIA_INDEX (from 0; default 0). Every save answers with
+// the post's check; `validate` exits 1 when the post is not ok (a violation or an error finding).
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import type { InputOf, OutputOf } from '../../api/endpoints.ts';
+import { StoaUserError } from '../../backend/errors.ts';
+import { writeJson } from '../output.ts';
+
+interface PostFlags {
+  readonly dataDir?: string;
+  readonly json?: boolean;
+  readonly target?: string[];
+  readonly media?: string[];
+  readonly alt?: string[];
+  readonly caption?: string;
+  readonly tag?: ParsedTag[];
+  readonly title?: string;
+  readonly link?: string;
+  readonly paidPartnership?: boolean;
+  readonly brandPartner?: string;
+  readonly jurisdiction?: string[];
+  readonly hashtagCap?: boolean;
+}
+
+export interface ParsedTag {
+  readonly productId: string;
+  readonly x: number;
+  readonly y: number;
+  readonly mediaIndex: number;
+}
+
+const TARGETS = ['instagram', 'pinterest'] as const;
+const JURISDICTIONS = ['ftc', 'uk-asa-cma', 'eu-ucpd'] as const;
+const HASHTAG_CAP_PROFILE = 'instagram-feed-2025-12-19-hashtag-cap';
+
+const collect = <T>(parse: (v: string) => T) => (value: string, previous: T[] | undefined): T[] => [...(previous ?? []), parse(value)];
+const oneOf = <T extends string>(allowed: readonly T[], what: string) => (value: string): T => {
+  if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`${what} is one of ${allowed.join(', ')}.`);
+  return value as T;
+};
+
+/** PRODUCT@X,Y[:MEDIA_INDEX]; the product is what comes before the last '@'. */
+export function parseTag(value: string): ParsedTag {
+  const at = value.lastIndexOf('@');
+  const match = at > 0 ? /^(\d*\.?\d+),(\d*\.?\d+)(?::(\d+))?$/.exec(value.slice(at + 1)) : null;
+  if (!match) throw new InvalidArgumentError(`"${value}" is not PRODUCT@X,Y[:MEDIA_INDEX] (for example SKU-1@0.5,0.4:1).`);
+  const x = Number(match[1]);
+  const y = Number(match[2]);
+  if (x > 1 || y > 1) throw new InvalidArgumentError(`"${value}": x and y are fractions of the image from the top-left, 0..1.`);
+  return { productId: value.slice(0, at), x, y, mediaIndex: match[3] === undefined ? 0 : Number(match[3]) };
+}
+
+const dataDirOption = ['-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)'] as const;
+
+function contentOptions(command: Command): Command {
+  return command
+    .option('--target <target>', 'instagram or pinterest (repeat for both)', collect(oneOf(TARGETS, 'a target')))
+    .option('--media <id>', 'a media library asset id, in order (repeat for a carousel)', collect(String))
+    .option('--alt <text>', 'alt text for the image in the same position as --media (repeat)', collect(String))
+    .option('--caption <text>', 'the caption (Pinterest: the description)')
+    .option('--tag <tag>', 'PRODUCT@X,Y[:MEDIA_INDEX]: a catalog id or SKU at x, y (0..1) on image MEDIA_INDEX (from 0)', collect(parseTag))
+    .option('--title <text>', 'Pinterest pin title')
+    .option('--link <url>', 'Pinterest pin link')
+    .option('--paid-partnership', "turn on the platform's paid-partnership label")
+    .option('--brand-partner <name>', 'the brand partner (@handle or name)');
+}
+
+function checkOptions(command: Command): Command {
+  return command
+    .option('--jurisdiction <id>', `lint the disclosure for ${JURISDICTIONS.join(', ')} (repeat; default all)`, collect(oneOf(JURISDICTIONS, 'a jurisdiction')))
+    .option('--hashtag-cap', `use the ${HASHTAG_CAP_PROFILE} limit profile (5 hashtags)`)
+    .option(...dataDirOption)
+    .option('--json', 'print one JSON object');
+}
+
+type Check = OutputOf<'posts.validate'>;
+
+function contentFrom(flags: PostFlags) {
+  const media = flags.media?.map((assetId, i) => ({ assetId, altText: flags.alt?.[i] ?? '' }));
+  return {
+    ...(flags.target ? { targets: flags.target as ('instagram' | 'pinterest')[] } : {}),
+    ...(media ? { media } : {}),
+    ...(flags.caption !== undefined ? { caption: flags.caption } : {}),
+    ...(flags.tag ? { productTags: flags.tag.map((t) => ({ ...t })) } : {}),
+    ...(flags.title !== undefined ? { title: flags.title } : {}),
+    ...(flags.link !== undefined ? { link: flags.link } : {}),
+    ...(flags.paidPartnership ? { paidPartnership: true } : {}),
+    ...(flags.brandPartner !== undefined ? { brandPartner: flags.brandPartner } : {}),
+  };
+}
+
+const checkInput = (flags: PostFlags) => ({
+  ...(flags.jurisdiction ? { jurisdictions: flags.jurisdiction as (typeof JURISDICTIONS)[number][] } : {}),
+  ...(flags.hashtagCap ? { profiles: { instagram: HASHTAG_CAP_PROFILE } } : {}),
+});
+
+function printCheck(check: Check): void {
+  process.stdout.write(check.ok ? 'ok\n' : 'not ok\n');
+  for (const v of check.violations) process.stdout.write(`  ${v.target}\t${v.rule}\tlimit ${v.limit}, actual ${v.actual}\t${v.message} (${v.source}, profile ${v.profile} of ${v.profileDate})\n`);
+  for (const f of check.findings) process.stdout.write(`  ${f.severity}\t${f.jurisdiction}\t${f.rule.id}\t${f.message}${f.fixes[0] ? ` Fix: ${f.fixes[0].label}.` : ''}\n`);
+}
+
+async function withClient<T>(dataDir: string | undefined, work: (call: <M extends 'posts.create' | 'posts.update' | 'posts.validate' | 'posts.get'>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
+  const { createClient } = await import('../../api/client.ts');
+  const { inProcessTransport } = await import('../../api/inProcess.ts');
+  const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
+  const workspace = openSyncWorkspace(dataDir);
+  const client = createClient(inProcessTransport(workspace.backend.handlers, workspace.backend.events));
+  try {
+    return await work(async (method, input) => {
+      const reply = await client.call(method, input);
+      if (!reply.ok) throw new StoaUserError(reply.error.message);
+      return reply.value;
+    });
+  } finally {
+    await workspace.close();
+  }
+}
+
+const summary = (post: OutputOf<'posts.get'>, check: Check) => ({ id: post.id, state: post.state, revision: post.revision, ok: check.ok, violations: check.violations, findings: check.findings });
+
+export function registerPost(program: Command): void {
+  const post = program.command('post').description('Studio posts: create and edit drafts, validate them against platform limits and disclosure rules.');
+
+  checkOptions(contentOptions(post.command('create').description('Create a post draft from library media, a caption and product tags; prints its id and check.'))).action(async (flags: PostFlags) => {
+    if (!flags.target) throw new StoaUserError('Give at least one --target (instagram or pinterest).');
+    const content = { caption: '', ...contentFrom(flags), targets: flags.target as ('instagram' | 'pinterest')[] };
+    const { post: created, check } = await withClient(flags.dataDir, (call) => call('posts.create', { content, ...checkInput(flags) }));
+    if (flags.json) writeJson(summary(created, check));
+    else {
+      process.stdout.write(`${created.id}\t${created.state}\n`);
+      printCheck(check);
+    }
+  });
+
+  checkOptions(contentOptions(post.command('update').description('Save new values for the fields given (the rest stays); a new revision.')).argument('<id>', 'post id')).action(async (id: string, flags: PostFlags) => {
+    const { post: saved, check } = await withClient(flags.dataDir, (call) => call('posts.update', { id, content: contentFrom(flags), ...checkInput(flags) }));
+    if (flags.json) writeJson(summary(saved, check));
+    else {
+      process.stdout.write(`${saved.id}\t${saved.state}\trevision ${saved.revision}\n`);
+      printCheck(check);
+    }
+  });
+
+  checkOptions(post.command('validate').description('Check a post: limit violations per target and disclosure findings; exit 1 when not ok.').argument('<id>', 'post id')).action(async (id: string, flags: PostFlags) => {
+    const check = await withClient(flags.dataDir, (call) => call('posts.validate', { id, ...checkInput(flags) }));
+    if (flags.json) writeJson({ id, ok: check.ok, violations: check.violations, findings: check.findings, counts: check.counts });
+    else printCheck(check);
+    if (!check.ok) process.exitCode = 1;
+  });
+
+  post
+    .command('show')
+    .description('Print a post as JSON.')
+    .argument('<id>', 'post id')
+    .option(...dataDirOption)
+    .action(async (id: string, flags: PostFlags) => {
+      writeJson(await withClient(flags.dataDir, (call) => call('posts.get', { id })));
+    });
+}
