@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { MediaPanel } from './MediaPanel.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
+import { ComposerPanel } from './ComposerPanel.tsx';
 import './studio.css';
 
 interface StudioTab {
@@ -13,6 +14,7 @@ interface StudioTab {
 const TABS: readonly StudioTab[] = [
   { id: 'catalog', label: 'Catalog', render: () => <CatalogPanel /> },
   { id: 'media', label: 'Media', render: () => <MediaPanel /> },
+  { id: 'composer', label: 'Compose', render: () => <ComposerPanel /> },
 ];
 
 export function StudioPage() {

@@ -1,0 +1,80 @@
+// Product tags on one image: click the image where the product is (x, y from the top-left, 0..1),
+// search the catalog, pick the product. Tags already placed are drawn on the image and listed with
+// a remove button.
+import { useState, type MouseEvent } from 'react';
+import { useCall } from '../../hooks/useCall.ts';
+import type { Content } from './composerDraft.ts';
+import { MediaPreview } from './MediaPreview.tsx';
+
+type Tag = Content['productTags'][number];
+const round = (n: number): number => Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;
+
+function CatalogPicker({ onPick }: { onPick: (productId: string, label: string) => void }) {
+  const [query, setQuery] = useState('');
+  const trimmed = query.trim();
+  const { value } = useCall(trimmed === '' ? 'catalog.list' : 'catalog.search', trimmed === '' ? { limit: 8 } : { query: trimmed, limit: 8 });
+  return (
+    <div className="composer-catalog-picker">
+      <label>
+        Product <input type="search" value={query} placeholder="Search the catalog" onChange={(e) => setQuery(e.target.value)} aria-label="Search the catalog" />
+      </label>
+      <ul>
+        {(value?.products ?? []).map((p) => (
+          <li key={p.id}>
+            <button type="button" className="btn" onClick={() => onPick(p.id, p.title)}>
+              {p.title}
+              {p.sku ? ` (${p.sku})` : ''}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function ComposerTagging({ assetId, mediaIndex, tags, onChange }: { assetId: string; mediaIndex: number; tags: readonly Tag[]; onChange: (tags: Tag[]) => void }) {
+  const [pending, setPending] = useState<{ x: number; y: number } | null>(null);
+  const mine = tags.map((t, i) => ({ t, i })).filter(({ t }) => t.mediaIndex === mediaIndex);
+
+  const place = (event: MouseEvent<HTMLDivElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    setPending({ x: round((event.clientX - box.left) / box.width), y: round((event.clientY - box.top) / box.height) });
+  };
+
+  return (
+    <div className="composer-tagging">
+      <div className="composer-tag-image" onClick={place} role="presentation" data-testid="composer-tag-image">
+        <MediaPreview assetId={assetId} alt={`Image ${mediaIndex + 1}: click to place a product tag`} />
+        {mine.map(({ t, i }) => (
+          <span key={i} className="tag-marker" style={{ left: `${t.x * 100}%`, top: `${t.y * 100}%` }} title={t.productId} />
+        ))}
+        {pending ? <span className="tag-marker pending" style={{ left: `${pending.x * 100}%`, top: `${pending.y * 100}%` }} /> : null}
+      </div>
+      {pending ? (
+        <>
+          <p className="muted">
+            Tag at x {pending.x}, y {pending.y}: pick the product.
+          </p>
+          <CatalogPicker
+            onPick={(productId) => {
+              onChange([...tags, { mediaIndex, productId, x: pending.x, y: pending.y }]);
+              setPending(null);
+            }}
+          />
+        </>
+      ) : (
+        <p className="muted">Click the image to place a product tag.</p>
+      )}
+      <ul className="composer-tag-list" aria-label="Product tags">
+        {mine.map(({ t, i }) => (
+          <li key={i}>
+            {t.productId} at {t.x}, {t.y}{' '}
+            <button type="button" className="btn" onClick={() => onChange(tags.filter((_, j) => j !== i))}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
