@@ -127,7 +127,7 @@ export function ComposerPanel() {
         <ul className="composer-library">
           {(library?.assets ?? []).map((a) => (
             <li key={a.id}>
-              <button type="button" title={`Add ${a.originalName}`} onClick={() => edit({ media: [...content.media, { assetId: a.id, altText: a.altText, crop: null }] })}>
+              <button type="button" aria-label={`Add ${a.originalName}`} onClick={() => edit({ media: [...content.media, { assetId: a.id, altText: a.altText, crop: null }] })}>
                 <MediaPreview assetId={a.id} alt={a.altText || a.originalName} />
               </button>
             </li>

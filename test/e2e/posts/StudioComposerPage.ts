@@ -1,0 +1,66 @@
+// Page object for the studio composer: what a creator does (add images, type a caption, apply a
+// fix, click where a product is and pick it from the catalog), in roles and labels.
+import type { Locator, Page } from 'playwright-core';
+
+export class StudioComposerPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Studio' }).click();
+    await this.page.getByRole('tablist', { name: 'Studio' }).getByRole('tab', { name: 'Compose' }).click();
+  }
+
+  async addFromLibrary(originalName: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Add ${originalName}` }).click();
+  }
+
+  async typeCaption(text: string): Promise<void> {
+    await this.page.getByLabel('Caption', { exact: true }).fill(text);
+  }
+
+  caption(): Promise<string> {
+    return this.page.getByLabel('Caption', { exact: true }).inputValue();
+  }
+
+  counter(target: string, which: 'characters' | 'hashtags' | 'mentions'): Locator {
+    return this.page.locator(`.composer-counters li[data-target="${target}"] [data-counter="${which}"]`);
+  }
+
+  violations(): Locator {
+    return this.page.getByRole('list', { name: 'Limit violations' }).getByRole('listitem');
+  }
+
+  findings(): Locator {
+    return this.page.getByRole('list', { name: 'Disclosure findings' }).getByRole('listitem');
+  }
+
+  ready(): Locator {
+    return this.page.getByTestId('composer-ok');
+  }
+
+  async applyFix(label: string): Promise<void> {
+    await this.findings().first().getByRole('button', { name: label }).click();
+  }
+
+  /** Clicks the selected image at (x, y), each from 0 to 1 of its width and height. */
+  async clickImage(x: number, y: number): Promise<void> {
+    const image = this.page.getByTestId('composer-tag-image');
+    await image.locator('img').waitFor();
+    const box = await image.boundingBox();
+    if (!box) throw new Error('The image to tag is not visible.');
+    await image.click({ position: { x: box.width * x, y: box.height * y } });
+  }
+
+  async pickProduct(query: string, title: RegExp): Promise<void> {
+    await this.page.getByLabel('Search the catalog').fill(query);
+    await this.page.locator('.composer-catalog-picker').getByRole('button', { name: title }).click();
+  }
+
+  tags(): Locator {
+    return this.page.getByRole('list', { name: 'Product tags' }).getByRole('listitem');
+  }
+
+  status(): Locator {
+    return this.page.locator('.composer-save [role="status"]');
+  }
+}

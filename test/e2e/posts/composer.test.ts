@@ -1,0 +1,80 @@
+// The composer in real Chromium against the real browser-mode server: images and a catalog already
+// in the workspace, a caption over the hashtag limit and without disclosure, the violation and the
+// finding shown live, the hashtags fixed by editing and the disclosure by the one-click fix, a
+// product tag placed by clicking the image, and the autosaved post valid with the tag where it was
+// clicked.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callOrThrow, createClient, type StoaClient } from '../../../src/api/client.ts';
+import { inProcessTransport } from '../../../src/api/inProcess.ts';
+import { photo } from '../../integration/media/images.ts';
+import { AppPage } from '../pages/AppPage.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startDemoServer, type DemoServer } from '../support/demoServer.ts';
+import { StudioComposerPage } from './StudioComposerPage.ts';
+
+let browser: Browser;
+let server: DemoServer;
+let page: Page;
+let client: StoaClient;
+const consoleErrors: string[] = [];
+const hashtags = (n: number) => Array.from({ length: n }, (_, i) => `#look${i}`).join(' ');
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  client = createClient(inProcessTransport(server.demo.backend.handlers, server.demo.backend.events));
+  const shopify = readFileSync(join(import.meta.dirname, '../../fixtures/catalog/shopify-export.csv')).toString('base64');
+  await callOrThrow(client, 'catalog.import', { name: 'shopify-export.csv', dataBase64: shopify });
+  await callOrThrow(client, 'media.import', { name: 'shirt.jpg', dataBase64: (await photo(1080, 1350)).toString('base64') });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Studio composer in Chromium', () => {
+  it('shows a limit violation and a disclosure finding live, fixes both, tags a product by clicking, and autosaves a valid post', async () => {
+    await new AppPage(page).open(server.url);
+    const composer = new StudioComposerPage(page);
+    await composer.open();
+    await composer.addFromLibrary('shirt.jpg');
+
+    const caption = `Weekend uniform, linen all the way. Shop it: https://rstyle.me/n/kestrel123 ${hashtags(31)}`;
+    await composer.typeCaption(caption);
+    await expect.poll(() => composer.counter('instagram', 'hashtags').textContent()).toBe('31/30 hashtags');
+    await expect.poll(() => composer.violations().first().getAttribute('data-rule'), { timeout: 10_000 }).toBe('instagram.caption.hashtags_max');
+    await expect.poll(() => composer.findings().count()).toBe(3);
+    expect(await composer.findings().first().getAttribute('data-finding')).toBe('disclosure.missing');
+    expect(await composer.ready().textContent()).toBe('Not ready yet.');
+
+    // Fix the limit by editing, the disclosure with its one-click fix.
+    await composer.typeCaption(caption.replace(' #look29 #look30', ''));
+    await composer.applyFix('Add #ad at the start');
+    expect((await composer.caption()).startsWith('#ad Weekend uniform')).toBe(true);
+    await expect.poll(() => composer.ready().textContent(), { timeout: 10_000 }).toBe('Ready: no limit or disclosure problem.');
+    await expect.poll(() => composer.violations().count()).toBe(0);
+
+    await composer.clickImage(0.3, 0.4);
+    await composer.pickProduct('Linen', /Linen Shirt/);
+    await expect.poll(() => composer.tags().count()).toBe(1);
+    await expect.poll(() => composer.status().textContent(), { timeout: 10_000 }).toMatch(/Saved revision \d+ \(valid\)\./);
+
+    const { posts } = await callOrThrow(client, 'posts.list', {});
+    expect(posts).toHaveLength(1);
+    const saved = posts[0];
+    expect(saved).toMatchObject({ state: 'valid', targets: ['instagram'] });
+    expect(saved?.caption.startsWith('#ad ')).toBe(true);
+    expect(saved?.productTags.map((t) => t.title)).toEqual(['Linen Shirt']);
+    expect(saved?.productTags[0]?.x).toBeCloseTo(0.3, 1);
+    expect(saved?.productTags[0]?.y).toBeCloseTo(0.4, 1);
+    expect(consoleErrors).toEqual([]);
+  });
+});
