@@ -54,6 +54,8 @@ describe('Studio composer in Chromium', () => {
     await expect.poll(() => composer.findings().count()).toBe(3);
     expect(await composer.findings().first().getAttribute('data-finding')).toBe('disclosure.missing');
     expect(await composer.ready().textContent()).toBe('Not ready yet.');
+    // README screenshot, on request only (STOA_SCREENSHOT_DIR=resources/screenshots).
+    if (process.env.STOA_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.STOA_SCREENSHOT_DIR, 'studio-composer.png'), fullPage: true });
 
     // Fix the limit by editing, the disclosure with its one-click fix.
     await composer.typeCaption(caption.replace(' #look29 #look30', ''));

@@ -150,6 +150,7 @@ export function ComposerPanel() {
         <label className="composer-brand">
           Brand partner <input value={content.brandPartner ?? ''} placeholder="@brand" onChange={(e) => edit({ brandPartner: e.target.value === '' ? null : e.target.value })} />
         </label>
+        <ComposerChecks check={check} caption={content.caption} onFix={applyFix} />
         {current ? <ComposerTagging key={`${current.assetId}-${selected}`} assetId={current.assetId} mediaIndex={selected} tags={content.productTags} onChange={(productTags) => edit({ productTags })} /> : <p className="muted">Add an image from the library to start a post.</p>}
         <div className="composer-save">
           <span className="muted" role="status">
@@ -159,7 +160,6 @@ export function ComposerPanel() {
             Undo
           </button>
         </div>
-        <ComposerChecks check={check} caption={content.caption} onFix={applyFix} />
       </section>
     </div>
   );
