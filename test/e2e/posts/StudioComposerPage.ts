@@ -51,6 +51,18 @@ export class StudioComposerPage {
     await image.click({ position: { x: box.width * x, y: box.height * y } });
   }
 
+  /** Drags the first placed tag to (x, y) of the image. */
+  async dragFirstTag(x: number, y: number): Promise<void> {
+    const image = this.page.getByTestId('composer-tag-image');
+    const marker = image.locator('.tag-marker.placed').first();
+    const [from, box] = await Promise.all([marker.boundingBox(), image.boundingBox()]);
+    if (!from || !box) throw new Error('The tag or the image is not visible.');
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
   async pickProduct(query: string, title: RegExp): Promise<void> {
     await this.page.getByLabel('Search the catalog').fill(query);
     await this.page.locator('.composer-catalog-picker').getByRole('button', { name: title }).click();

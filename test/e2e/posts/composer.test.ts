@@ -1,8 +1,8 @@
 // The composer in real Chromium against the real browser-mode server: images and a catalog already
 // in the workspace, a caption over the hashtag limit and without disclosure, the violation and the
 // finding shown live, the hashtags fixed by editing and the disclosure by the one-click fix, a
-// product tag placed by clicking the image, and the autosaved post valid with the tag where it was
-// clicked.
+// product tag placed by clicking the image and dragged, and the autosaved post valid with the tag
+// where it was dropped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -67,7 +67,12 @@ describe('Studio composer in Chromium', () => {
     await composer.clickImage(0.3, 0.4);
     await composer.pickProduct('Linen', /Linen Shirt/);
     await expect.poll(() => composer.tags().count()).toBe(1);
+    await composer.dragFirstTag(0.6, 0.7);
+    await expect.poll(() => composer.tags().first().textContent()).toMatch(/at 0\.[56]\d*, 0\.[67]/);
     await expect.poll(() => composer.status().textContent(), { timeout: 10_000 }).toMatch(/Saved revision \d+ \(valid\)\./);
+    // The save after the drop (an earlier save may hold the tag where it was first placed).
+    const savedX = async () => (await callOrThrow(client, 'posts.list', {})).posts[0]?.productTags[0]?.x ?? 0;
+    await expect.poll(savedX, { timeout: 10_000 }).toBeGreaterThan(0.5);
 
     const { posts } = await callOrThrow(client, 'posts.list', {});
     expect(posts).toHaveLength(1);
@@ -75,8 +80,9 @@ describe('Studio composer in Chromium', () => {
     expect(saved).toMatchObject({ state: 'valid', targets: ['instagram'] });
     expect(saved?.caption.startsWith('#ad ')).toBe(true);
     expect(saved?.productTags.map((t) => t.title)).toEqual(['Linen Shirt']);
-    expect(saved?.productTags[0]?.x).toBeCloseTo(0.3, 1);
-    expect(saved?.productTags[0]?.y).toBeCloseTo(0.4, 1);
+    // Placed at (0.3, 0.4), then dragged to (0.6, 0.7).
+    expect(saved?.productTags[0]?.x).toBeCloseTo(0.6, 1);
+    expect(saved?.productTags[0]?.y).toBeCloseTo(0.7, 1);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Product tags on one image: click the image where the product is (x, y from the top-left, 0..1),
-// search the catalog, pick the product. Tags already placed are drawn on the image and listed with
-// a remove button.
-import { useState, type MouseEvent } from 'react';
+// search the catalog, pick the product. Tags already placed are drawn on the image, dragged to
+// adjust, and listed with a remove button.
+import { useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { useCall } from '../../hooks/useCall.ts';
 import type { Content } from './composerDraft.ts';
 import { MediaPreview } from './MediaPreview.tsx';
@@ -36,17 +36,45 @@ export function ComposerTagging({ assetId, mediaIndex, tags, onChange }: { asset
   const [pending, setPending] = useState<{ x: number; y: number } | null>(null);
   const mine = tags.map((t, i) => ({ t, i })).filter(({ t }) => t.mediaIndex === mediaIndex);
 
-  const place = (event: MouseEvent<HTMLDivElement>) => {
+  const dragging = useRef<number | null>(null);
+  const dragged = useRef(false);
+  const at = (event: MouseEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
-    setPending({ x: round((event.clientX - box.left) / box.width), y: round((event.clientY - box.top) / box.height) });
+    return { x: round((event.clientX - box.left) / box.width), y: round((event.clientY - box.top) / box.height) };
+  };
+
+  const place = (event: MouseEvent<HTMLDivElement>) => {
+    // The click that ends a drag is not a new tag.
+    if (dragged.current) {
+      dragged.current = false;
+      return;
+    }
+    setPending(at(event));
+  };
+  const move = (event: PointerEvent<HTMLDivElement>) => {
+    const index = dragging.current;
+    if (index === null) return;
+    dragged.current = true;
+    const point = at(event);
+    onChange(tags.map((t, j) => (j === index ? { ...t, ...point } : t)));
   };
 
   return (
     <div className="composer-tagging">
-      <div className="composer-tag-image" onClick={place} role="presentation" data-testid="composer-tag-image">
+      <div className="composer-tag-image" onClick={place} onPointerMove={move} onPointerUp={() => (dragging.current = null)} onPointerLeave={() => (dragging.current = null)} role="presentation" data-testid="composer-tag-image">
         <MediaPreview assetId={assetId} alt={`Image ${mediaIndex + 1}: click to place a product tag`} />
         {mine.map(({ t, i }) => (
-          <span key={i} className="tag-marker" style={{ left: `${t.x * 100}%`, top: `${t.y * 100}%` }} title={t.productId} />
+          <span
+            key={i}
+            className="tag-marker placed"
+            style={{ left: `${t.x * 100}%`, top: `${t.y * 100}%` }}
+            title="Drag to move this tag"
+            onPointerDown={(e) => {
+              e.preventDefault();
+              dragging.current = i;
+              dragged.current = false;
+            }}
+          />
         ))}
         {pending ? <span className="tag-marker pending" style={{ left: `${pending.x * 100}%`, top: `${pending.y * 100}%` }} /> : null}
       </div>
