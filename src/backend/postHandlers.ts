@@ -10,7 +10,7 @@ import { lintDisclosure, type LintFinding } from '../core/disclosureLinter.ts';
 import { JURISDICTION_PROFILES, type JurisdictionId } from '../core/jurisdictionProfiles.ts';
 import { captionCounts, DEFAULT_LIMIT_PROFILES, limitProfileById, type LimitProfile, type PostTarget } from '../core/postLimits.ts';
 import { validatePost, type PostDraft } from '../core/postValidation.ts';
-import { isPostEditable, stateAfterSave, type PostState } from '../core/postValidationStates.ts';
+import { canMovePost, isPostEditable, stateAfterSave, type PostState } from '../core/postValidationStates.ts';
 import { RENDITION_SPECS, type RenditionTarget } from '../core/renditionTargets.ts';
 import { sponsorshipRuleHits } from '../ml/rules/sponsorshipRules.ts';
 import { getMediaAsset } from '../store/media.ts';
@@ -117,6 +117,7 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
       const result = check(content, input);
       // A scheduled post that still passes keeps its slot; anything else is draft or valid again.
       const state: PostState = current.state === 'scheduled' && result.ok ? 'scheduled' : stateAfterSave(result.ok);
+      if (!canMovePost(current.state, state)) fail('conflict', `Post ${input.id} cannot go from ${current.state} to ${state}.`);
       try {
         const post = savePostContent(db, input.id, content, state, input.baseRevision ?? null, ctx.who, ctx.clock);
         return { post: view(post), check: result };

@@ -108,4 +108,15 @@ describe.each<TransportKind>(['in-process', 'http'])('posts over %s', (kind) => 
     ]);
     expect((await callOrThrow(client, 'posts.list', {})).total).toBe(0);
   });
+
+  it('refuses edits once a post is publishing (a later session's publisher sets that state)', async () => {
+    workspace = await openTestWorkspace(tempDir(), kind);
+    const { portrait } = await seed(workspace);
+    const { post } = await callOrThrow(workspace.client, 'posts.create', { content: { targets: ['instagram'], caption: 'Morning light.', media: [{ assetId: portrait }] } });
+    expect(post.state).toBe('valid');
+    workspace.backend.context.db.prepare("UPDATE posts SET state = 'publishing' WHERE id = ?").run(post.id);
+    const reply = await workspace.client.call('posts.update', { id: post.id, content: { caption: 'Evening light.' } });
+    expect(reply.ok ? null : [reply.error.code, reply.error.message]).toEqual(['conflict', `Post ${post.id} is publishing; it can no longer be edited.`]);
+    expect((await callOrThrow(workspace.client, 'posts.get', { id: post.id })).caption).toBe('Morning light.');
+  });
 });
