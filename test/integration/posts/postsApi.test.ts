@@ -109,7 +109,7 @@ describe.each<TransportKind>(['in-process', 'http'])('posts over %s', (kind) => 
     expect((await callOrThrow(client, 'posts.list', {})).total).toBe(0);
   });
 
-  it('refuses edits once a post is publishing (a later session's publisher sets that state)', async () => {
+  it('refuses edits once a post is publishing (the publisher of a later session sets that state)', async () => {
     workspace = await openTestWorkspace(tempDir(), kind);
     const { portrait } = await seed(workspace);
     const { post } = await callOrThrow(workspace.client, 'posts.create', { content: { targets: ['instagram'], caption: 'Morning light.', media: [{ assetId: portrait }] } });
