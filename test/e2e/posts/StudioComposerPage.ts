@@ -14,6 +14,14 @@ export class StudioComposerPage {
     await this.page.getByRole('button', { name: `Add ${originalName}` }).click();
   }
 
+  async setCrop(imageNumber: number, label: string): Promise<void> {
+    await this.page.getByLabel(`Crop of image ${imageNumber}`).selectOption({ label });
+  }
+
+  previews(): Locator {
+    return this.page.getByRole('region', { name: 'Previews' }).locator('figure');
+  }
+
   async typeCaption(text: string): Promise<void> {
     await this.page.getByLabel('Caption', { exact: true }).fill(text);
   }

@@ -1,8 +1,8 @@
 // The composer in real Chromium against the real browser-mode server: images and a catalog already
-// in the workspace, a caption over the hashtag limit and without disclosure, the violation and the
-// finding shown live, the hashtags fixed by editing and the disclosure by the one-click fix, a
-// product tag placed by clicking the image and dragged, and the autosaved post valid with the tag
-// where it was dropped.
+// in the workspace, a carousel whose caption is over the hashtag limit and undisclosed and whose
+// second image is 2:3, the violations and the finding shown live, fixed by editing, by a 4:5 crop
+// and by the one-click fix, a product tag placed by clicking the image and dragged, and the
+// autosaved post valid with the tag where it was dropped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -28,6 +28,7 @@ beforeAll(async () => {
   const shopify = readFileSync(join(import.meta.dirname, '../../fixtures/catalog/shopify-export.csv')).toString('base64');
   await callOrThrow(client, 'catalog.import', { name: 'shopify-export.csv', dataBase64: shopify });
   await callOrThrow(client, 'media.import', { name: 'shirt.jpg', dataBase64: (await photo(1080, 1350)).toString('base64') });
+  await callOrThrow(client, 'media.import', { name: 'mug-tall.jpg', dataBase64: (await photo(1000, 1500)).toString('base64') });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   page.on('console', (message) => {
@@ -46,19 +47,22 @@ describe('Studio composer in Chromium', () => {
     const composer = new StudioComposerPage(page);
     await composer.open();
     await composer.addFromLibrary('shirt.jpg');
+    await composer.addFromLibrary('mug-tall.jpg');
 
     const caption = `Weekend uniform, linen all the way. Shop it: https://rstyle.me/n/kestrel123 ${hashtags(31)}`;
     await composer.typeCaption(caption);
     await expect.poll(() => composer.counter('instagram', 'hashtags').textContent()).toBe('31/30 hashtags');
-    await expect.poll(() => composer.violations().first().getAttribute('data-rule'), { timeout: 10_000 }).toBe('instagram.caption.hashtags_max');
+    const rules = () => composer.violations().evaluateAll((items) => items.map((li) => li.getAttribute('data-rule')));
+    await expect.poll(rules, { timeout: 10_000 }).toEqual(['instagram.caption.hashtags_max', 'instagram.image.aspect_ratio']);
     await expect.poll(() => composer.findings().count()).toBe(3);
     expect(await composer.findings().first().getAttribute('data-finding')).toBe('disclosure.missing');
     expect(await composer.ready().textContent()).toBe('Not ready yet.');
     // README screenshot, on request only (STOA_SCREENSHOT_DIR=resources/screenshots).
     if (process.env.STOA_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.STOA_SCREENSHOT_DIR, 'studio-composer.png'), fullPage: true });
 
-    // Fix the limit by editing, the disclosure with its one-click fix.
+    // Fix the limits by editing and by sending the 2:3 image at 4:5, the disclosure with its one-click fix.
     await composer.typeCaption(caption.replace(' #look29 #look30', ''));
+    await composer.setCrop(2, 'Instagram 4:5');
     await composer.applyFix('Add #ad at the start');
     expect((await composer.caption()).startsWith('#ad Weekend uniform')).toBe(true);
     await expect.poll(() => composer.ready().textContent(), { timeout: 10_000 }).toBe('Ready: no limit or disclosure problem.');
@@ -78,6 +82,8 @@ describe('Studio composer in Chromium', () => {
     expect(posts).toHaveLength(1);
     const saved = posts[0];
     expect(saved).toMatchObject({ state: 'valid', targets: ['instagram'] });
+    expect(saved?.media.map((m) => m.crop)).toEqual([null, 'instagram_portrait']);
+    expect(await composer.previews().count()).toBe(1);
     expect(saved?.caption.startsWith('#ad ')).toBe(true);
     expect(saved?.productTags.map((t) => t.title)).toEqual(['Linen Shirt']);
     // Placed at (0.3, 0.4), then dragged to (0.6, 0.7).

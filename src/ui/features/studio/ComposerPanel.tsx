@@ -5,10 +5,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { applyEdits } from '../../../core/disclosureLinter.ts';
 import { POST_TARGETS, type PostTarget } from '../../../core/postLimits.ts';
+import { RENDITION_SPECS, RENDITION_TARGETS, type RenditionTarget } from '../../../core/renditionTargets.ts';
 import { useClient } from '../../apiContext.tsx';
 import { useCall } from '../../hooks/useCall.ts';
 import { ComposerCaption } from './ComposerCaption.tsx';
 import { ComposerChecks } from './ComposerChecks.tsx';
+import { ComposerPreview } from './ComposerPreview.tsx';
 import { ComposerTagging } from './ComposerTagging.tsx';
 import { EMPTY_CONTENT, type Check, type Content, type Fix } from './composerDraft.ts';
 import { MediaPreview } from './MediaPreview.tsx';
@@ -117,6 +119,14 @@ export function ComposerPanel() {
                 <MediaPreview assetId={m.assetId} alt={m.altText || `Image ${i + 1}`} />
               </button>
               <input aria-label={`Alt text for image ${i + 1}`} placeholder="Alt text" value={m.altText} onChange={(e) => edit({ media: content.media.map((x, j) => (j === i ? { ...x, altText: e.target.value } : x)) })} />
+              <select aria-label={`Crop of image ${i + 1}`} value={m.crop ?? ''} onChange={(e) => edit({ media: content.media.map((x, j) => (j === i ? { ...x, crop: e.target.value === '' ? null : (e.target.value as RenditionTarget) } : x)) })}>
+                <option value="">Original shape</option>
+                {RENDITION_TARGETS.map((t) => (
+                  <option key={t} value={t}>
+                    {RENDITION_SPECS[t].label}
+                  </option>
+                ))}
+              </select>
               <button type="button" className="btn" onClick={() => removeMedia(i)}>
                 Remove
               </button>
@@ -152,6 +162,7 @@ export function ComposerPanel() {
         </label>
         <ComposerChecks check={check} caption={content.caption} onFix={applyFix} />
         {current ? <ComposerTagging key={`${current.assetId}-${selected}`} assetId={current.assetId} mediaIndex={selected} tags={content.productTags} onChange={(productTags) => edit({ productTags })} /> : <p className="muted">Add an image from the library to start a post.</p>}
+        <ComposerPreview content={content} />
         <div className="composer-save">
           <span className="muted" role="status">
             {status}
