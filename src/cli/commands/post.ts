@@ -14,6 +14,7 @@ interface PostFlags {
   readonly target?: string[];
   readonly media?: string[];
   readonly alt?: string[];
+  readonly crop?: string[];
   readonly caption?: string;
   readonly tag?: ParsedTag[];
   readonly title?: string;
@@ -33,6 +34,7 @@ export interface ParsedTag {
 
 const TARGETS = ['instagram', 'pinterest'] as const;
 const JURISDICTIONS = ['ftc', 'uk-asa-cma', 'eu-ucpd'] as const;
+const CROPS = ['original', 'instagram_square', 'instagram_portrait', 'instagram_landscape', 'pinterest_pin'] as const;
 const HASHTAG_CAP_PROFILE = 'instagram-feed-2025-12-19-hashtag-cap';
 
 const collect = <T>(parse: (v: string) => T) => (value: string, previous: T[] | undefined): T[] => [...(previous ?? []), parse(value)];
@@ -59,6 +61,7 @@ function contentOptions(command: Command): Command {
     .option('--target <target>', 'instagram or pinterest (repeat for both)', collect(oneOf(TARGETS, 'a target')))
     .option('--media <id>', 'a media library asset id, in order (repeat for a carousel)', collect(String))
     .option('--alt <text>', 'alt text for the image in the same position as --media (repeat)', collect(String))
+    .option('--crop <rendition>', `send the image in the same position as --media at a rendition (${CROPS.join(', ')}, or "original"; repeat)`, collect(oneOf(CROPS, 'a crop')))
     .option('--caption <text>', 'the caption (Pinterest: the description)')
     .option('--tag <tag>', 'PRODUCT@X,Y[:MEDIA_INDEX]: a catalog id or SKU at x, y (0..1) on image MEDIA_INDEX (from 0)', collect(parseTag))
     .option('--title <text>', 'Pinterest pin title')
@@ -78,7 +81,10 @@ function checkOptions(command: Command): Command {
 type Check = OutputOf<'posts.validate'>;
 
 function contentFrom(flags: PostFlags) {
-  const media = flags.media?.map((assetId, i) => ({ assetId, altText: flags.alt?.[i] ?? '' }));
+  const media = flags.media?.map((assetId, i) => {
+    const crop = flags.crop?.[i];
+    return { assetId, altText: flags.alt?.[i] ?? '', crop: crop === undefined || crop === 'original' ? null : (crop as Exclude<(typeof CROPS)[number], 'original'>) };
+  });
   return {
     ...(flags.target ? { targets: flags.target as ('instagram' | 'pinterest')[] } : {}),
     ...(media ? { media } : {}),

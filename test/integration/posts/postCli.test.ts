@@ -1,6 +1,6 @@
 // `stoa post` as an agency's script runs it, on a real SQLite workspace: catalog and media imported
 // with their own commands, a carousel created with tags by SKU, validate reports the failed rules
-// (exit 1), the caption is fixed with `post update`, and validate says ok (exit 0).
+// (exit 1), the caption and the crop are fixed with `post update`, and validate says ok (exit 0).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe('stoa post', () => {
     const dir = tempDir();
     const dataDir = join(dir, 'workspace');
     writeFileSync(join(dir, 'a.jpg'), await photo(1080, 1350));
-    writeFileSync(join(dir, 'b.jpg'), await photo(1080, 1080));
+    writeFileSync(join(dir, 'b.jpg'), await photo(1000, 1500));
     expect((await runCli(['catalog', 'import', SHOPIFY, '--data-dir', dataDir, '--json'], { timeoutMs: 60_000 })).code).toBe(0);
     const media = await runCli(['media', 'import', join(dir, 'a.jpg'), join(dir, 'b.jpg'), '--data-dir', dataDir, '--json'], { timeoutMs: 60_000 });
     expect(media.code).toBe(0);
@@ -52,12 +52,15 @@ describe('stoa post', () => {
     expect(validate.code).toBe(1);
     const report = JSON.parse(validate.stdout) as Summary;
     expect(report.ok).toBe(false);
-    expect(report.violations.map((v) => [v.rule, v.limit, v.actual])).toEqual([['instagram.caption.hashtags_max', 30, 31]]);
+    expect(report.violations.map((v) => [v.rule, v.limit, v.actual])).toEqual([
+      ['instagram.caption.hashtags_max', 30, 31],
+      ['instagram.image.aspect_ratio', '0.8..1.91', '0.667'],
+    ]);
     expect(report.violations[0]?.source).toBe('../shared/RULES.md › Platform limits for publishing › Instagram (Graph API, Business accounts)');
     expect(report.findings.map((f) => [f.jurisdiction, f.id, f.fixes[0]?.label])).toEqual([['ftc', 'disclosure.missing', 'Add #ad at the start']]);
 
     // "#ad" is a hashtag too: two of the 31 go to make room for it.
-    const update = await runCli(['post', 'update', created.id, '--caption', `#ad ${caption.replace(' #look29 #look30', '')}`, '--data-dir', dataDir, '--json']);
+    const update = await runCli(['post', 'update', created.id, '--caption', `#ad ${caption.replace(' #look29 #look30', '')}`, '--media', String(a), '--media', String(b), '--crop', 'original', '--crop', 'instagram_portrait', '--data-dir', dataDir, '--json']);
     expect(update.code).toBe(0);
     expect(JSON.parse(update.stdout)).toMatchObject({ id: created.id, state: 'valid', revision: 2, ok: true, violations: [], findings: [] });
 
