@@ -161,7 +161,7 @@ export function ComposerPanel() {
           Brand partner <input value={content.brandPartner ?? ''} placeholder="@brand" onChange={(e) => edit({ brandPartner: e.target.value === '' ? null : e.target.value })} />
         </label>
         <ComposerChecks check={check} caption={content.caption} onFix={applyFix} />
-        {current ? <ComposerTagging key={`${current.assetId}-${selected}`} assetId={current.assetId} mediaIndex={selected} tags={content.productTags} onChange={(productTags) => edit({ productTags })} /> : <p className="muted">Add an image from the library to start a post.</p>}
+        {current ? <ComposerTagging key={`${current.assetId}-${selected}-${current.crop ?? ''}`} assetId={current.assetId} crop={current.crop} mediaIndex={selected} tags={content.productTags} onChange={(productTags) => edit({ productTags })} /> : <p className="muted">Add an image from the library to start a post.</p>}
         <ComposerPreview content={content} />
         <div className="composer-save">
           <span className="muted" role="status">

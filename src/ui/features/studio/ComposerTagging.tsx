@@ -2,6 +2,7 @@
 // search the catalog, pick the product. Tags already placed are drawn on the image, dragged to
 // adjust, and listed with a remove button.
 import { useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import type { RenditionTarget } from '../../../core/renditionTargets.ts';
 import { useCall } from '../../hooks/useCall.ts';
 import type { Content } from './composerDraft.ts';
 import { MediaPreview } from './MediaPreview.tsx';
@@ -32,7 +33,8 @@ function CatalogPicker({ onPick }: { onPick: (productId: string, label: string) 
   );
 }
 
-export function ComposerTagging({ assetId, mediaIndex, tags, onChange }: { assetId: string; mediaIndex: number; tags: readonly Tag[]; onChange: (tags: Tag[]) => void }) {
+/** Tags are placed on the image as it will be sent (the chosen crop), since x, y are relative to the published image. */
+export function ComposerTagging({ assetId, crop, mediaIndex, tags, onChange }: { assetId: string; crop: RenditionTarget | null; mediaIndex: number; tags: readonly Tag[]; onChange: (tags: Tag[]) => void }) {
   const [pending, setPending] = useState<{ x: number; y: number } | null>(null);
   const mine = tags.map((t, i) => ({ t, i })).filter(({ t }) => t.mediaIndex === mediaIndex);
 
@@ -62,7 +64,7 @@ export function ComposerTagging({ assetId, mediaIndex, tags, onChange }: { asset
   return (
     <div className="composer-tagging">
       <div className="composer-tag-image" onClick={place} onPointerMove={move} onPointerUp={() => (dragging.current = null)} onPointerLeave={() => (dragging.current = null)} role="presentation" data-testid="composer-tag-image">
-        <MediaPreview assetId={assetId} alt={`Image ${mediaIndex + 1}: click to place a product tag`} />
+        <MediaPreview assetId={assetId} {...(crop ? { target: crop } : {})} alt={`Image ${mediaIndex + 1}: click to place a product tag`} />
         {mine.map(({ t, i }) => (
           <span
             key={i}
