@@ -1,6 +1,7 @@
 // The built UI in real Chromium against the real browser-mode server and a demo workspace.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spansByField } from '../../src/core/scoredText.ts';
 import { AppPage } from './pages/AppPage.ts';
 import { launchChromium } from './support/browser.ts';
 import { startDemoServer, type DemoServer } from './support/demoServer.ts';
@@ -56,6 +57,33 @@ describe('Stoa shell in Chromium', () => {
     await notes.getByRole('button', { name: 'Add note' }).click();
     await expect.poll(() => app.queue.selectedItem.locator('.note-list').textContent()).toContain('asked the creator to add #ad; recheck Friday');
     expect(await app.queue.selectedItem.locator('.state').first().textContent()).toBe(stateBefore);
+  });
+
+  it('highlights evidence on the words it came from in an item with a title', async () => {
+    const app = new AppPage(page);
+    const db = server.demo.backend.context.db;
+    // Scores count offsets in title + newline + body; pick a titled item with evidence in its body.
+    const titledWithBodyEvidence = () =>
+      (
+        db
+          .prepare(
+            `SELECT i.id, i.title, i.body, s.evidence FROM items i JOIN scores s ON s.item_id = i.id
+             WHERE i.title IS NOT NULL AND i.title <> '' AND length(i.body) > 40 AND json_array_length(s.evidence) > 0 LIMIT 400`,
+          )
+          .all() as { id: string; title: string; body: string; evidence: string }[]
+      ).find((r) => (JSON.parse(r.evidence) as { start: number }[]).some((e) => e.start > r.title.length + 1));
+    await expect.poll(() => titledWithBodyEvidence() !== undefined, { timeout: 60_000 }).toBe(true);
+    const item = titledWithBodyEvidence();
+    if (!item) throw new Error('the demo has no titled item with evidence in its body');
+    const detail = await server.demo.backend.handlers['items.get']({ id: item.id });
+    const expected = spansByField(detail.title, detail.scoreDetails.flatMap((d) => d.evidence)).body.map((span) => detail.body.slice(span.start, span.end));
+
+    await app.queue.search(item.body.replace(/[^\p{L}\p{N} ]+/gu, ' ').split(/\s+/).filter((w) => w.length > 3).slice(0, 6).join(' '));
+    const opened = await app.queue.openItemTitled(item.title);
+    expect(opened, `the search finds "${item.title}"`).toBe(true);
+    const marks = await app.queue.selectedItem.locator('p.item-text mark').allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(expected).toContain(mark);
   });
 
   it('removes an item with the keyboard and moves to the next one', async () => {

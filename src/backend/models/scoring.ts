@@ -1,6 +1,7 @@
 // Scores the items in a workspace that have no score from the current model version — new items
 // after a sync, or every item after a model changes — and stores scores with version and evidence.
 import type { Database } from 'better-sqlite3';
+import { scoredText } from '../../core/scoredText.ts';
 import type { Clock } from '../../store/clock.ts';
 import { itemsNeedingScore, upsertScores, type ScoreInput } from '../../store/scores.ts';
 import type { Classifier, ScoreName, TaskName } from './classifierService.ts';
@@ -19,7 +20,6 @@ export interface ScoringReport {
   readonly unsupportedLanguage: number;
 }
 
-export const itemText = (item: { title: string | null; body: string }): string => (item.title !== null && item.title !== '' ? `${item.title}\n${item.body}` : item.body);
 
 export async function scorePendingItems(db: Database, classifier: Classifier, clock: Clock, options: { batchSize?: number; maxItems?: number } = {}): Promise<ScoringReport> {
   const batchSize = options.batchSize ?? 512;
@@ -35,7 +35,7 @@ export async function scorePendingItems(db: Database, classifier: Classifier, cl
     while (done < maxItems) {
       const items = itemsNeedingScore(db, primary, version, Math.min(batchSize, maxItems - done));
       if (items.length === 0) break;
-      const results = await classifier.classify(items.map(itemText));
+      const results = await classifier.classify(items.map(scoredText));
       const rows: ScoreInput[] = [];
       items.forEach((item, i) => {
         const result = results[i];

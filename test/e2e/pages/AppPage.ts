@@ -26,6 +26,19 @@ export class QueuePageObject {
     await this.dataRows().nth(index).click();
   }
 
+  /** Opens the first of the listed rows (up to `limit`) whose item has this title; false when none has. */
+  async openItemTitled(title: string, limit = 10): Promise<boolean> {
+    await this.dataRows().first().waitFor();
+    const count = Math.min(limit, await this.dataRows().count());
+    for (let index = 0; index < count; index += 1) {
+      await this.openRow(index);
+      const heading = this.selectedItem.getByRole('heading', { level: 3 }).first();
+      await this.selectedItem.getByText('Raw payload').first().waitFor();
+      if ((await heading.count()) > 0 && (await heading.textContent()) === title) return true;
+    }
+    return false;
+  }
+
   /** Presses a triage shortcut (a, r, s, i, b) as a moderator would. */
   async pressKey(key: string): Promise<void> {
     await this.page.keyboard.press(key);

@@ -4,7 +4,8 @@ import type { ItemDetail } from '../../../api/schemas.ts';
 
 type Span = ItemDetail['scoreDetails'][number]['evidence'][number];
 
-export function EvidenceText({ text, evidence }: { text: string; evidence: Span[] }) {
+/** `as` is the element the text is shown in: a paragraph for the body, a heading for a title. */
+export function EvidenceText({ text, evidence, as: Element = 'p' }: { text: string; evidence: Span[]; as?: 'p' | 'h3' }) {
   const spans = [...evidence].filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start).sort((a, b) => a.start - b.start);
   const parts: React.ReactNode[] = [];
   let at = 0;
@@ -19,5 +20,5 @@ export function EvidenceText({ text, evidence }: { text: string; evidence: Span[
     at = span.end;
   }
   parts.push(text.slice(at));
-  return <p className="item-text">{parts}</p>;
+  return <Element className={Element === 'p' ? 'item-text' : undefined}>{parts}</Element>;
 }

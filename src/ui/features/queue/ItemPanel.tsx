@@ -1,6 +1,7 @@
 // The selected item in full: text with evidence, reports, every score with its model version,
 // the decisions taken, moderators' notes, and the raw platform payload for audit.
 import { useState, type ReactNode } from 'react';
+import { spansByField } from '../../../core/scoredText.ts';
 import { useCall } from '../../hooks/useCall.ts';
 import { EvidenceText } from './EvidenceText.tsx';
 import { ItemNotes } from './ItemNotes.tsx';
@@ -12,7 +13,8 @@ export function ItemPanel({ id, version, actions }: { id: string; version: numbe
   const { value: item, error } = useCall('items.get', { id }, version + notesVersion);
   if (error) return <aside className="item-panel" role="alert">{error.message}</aside>;
   if (!item) return <aside className="item-panel" aria-busy="true">Loading…</aside>;
-  const evidence = item.scoreDetails.flatMap((s) => s.evidence);
+  // Offsets count in the scored text (title, newline, body); each field gets its own spans.
+  const evidence = spansByField(item.title, item.scoreDetails.flatMap((s) => s.evidence));
   return (
     <aside className="item-panel" aria-label="Selected item">
       <header className="item-panel__head">
@@ -23,8 +25,8 @@ export function ItemPanel({ id, version, actions }: { id: string; version: numbe
       <h2 className="item-panel__author">{item.author ?? 'Unknown author'}</h2>
       <p className="muted">{item.community} · {new Date(item.createdAt).toLocaleString()}</p>
       {actions}
-      {item.title ? <h3>{item.title}</h3> : null}
-      <EvidenceText text={item.body} evidence={evidence} />
+      {item.title ? <EvidenceText as="h3" text={item.title} evidence={evidence.title} /> : null}
+      <EvidenceText text={item.body} evidence={evidence.body} />
 
       <section>
         <h3>Scores</h3>
