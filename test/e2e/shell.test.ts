@@ -3,21 +3,17 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spansByField } from '../../src/core/scoredText.ts';
 import { AppPage } from './pages/AppPage.ts';
-import { launchChromium } from './support/browser.ts';
+import { openWatchedPage } from './support/browser.ts';
 import { startDemoServer, type DemoServer } from './support/demoServer.ts';
 
 let browser: Browser;
 let server: DemoServer;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
   server = await startDemoServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  ({ browser, page, consoleErrors } = await openWatchedPage({ width: 1400, height: 900 }));
 });
 
 afterAll(async () => {

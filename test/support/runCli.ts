@@ -12,9 +12,20 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export interface RunOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly input?: string;
+  readonly timeoutMs?: number;
+  /** Run as this user and group (tests that must not be root to meet a permission error). */
+  readonly uid?: number;
+  readonly gid?: number;
+}
+
+/** Runs `node ARGS...` to its end and collects what it printed; killed after `timeoutMs`. */
+export function runNode(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [STOA_BIN, ...args], { env: { ...process.env, ...options.env }, stdio: 'pipe' });
+    const identity = options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid };
+    const child = spawn(process.execPath, [...args], { ...identity, env: { ...process.env, ...options.env }, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -28,6 +39,8 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input
     child.stdin.end(options.input ?? '');
   });
 }
+
+export const runCli = (args: readonly string[], options: RunOptions = {}): Promise<CliResult> => runNode([STOA_BIN, ...args], options);
 
 /** Starts a long-running command and resolves with its first stdout line. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; firstLine: string; output: () => string }> {

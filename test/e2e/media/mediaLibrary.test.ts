@@ -12,14 +12,14 @@ import { inProcessTransport } from '../../../src/api/inProcess.ts';
 import { photo, rotatedJpegWithGps } from '../../integration/media/images.ts';
 import { AppPage } from '../pages/AppPage.ts';
 import { StudioMediaPage } from '../pages/StudioMediaPage.ts';
-import { launchChromium } from '../support/browser.ts';
+import { openWatchedPage } from '../support/browser.ts';
 import { startDemoServer, type DemoServer } from '../support/demoServer.ts';
 
 let browser: Browser;
 let server: DemoServer;
 let page: Page;
 let filesDir: string;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
   filesDir = mkdtempSync(join(tmpdir(), 'stoa-e2e-media-'));
@@ -31,11 +31,7 @@ beforeAll(async () => {
     .toBuffer();
   writeFileSync(join(filesDir, 'studio-wall.png'), noisy);
   server = await startDemoServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  ({ browser, page, consoleErrors } = await openWatchedPage({ width: 1400, height: 1000 }));
 });
 
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { callOrThrow, createClient, type StoaClient } from '../../../src/api/cli
 import { inProcessTransport } from '../../../src/api/inProcess.ts';
 import { photo } from '../../integration/media/images.ts';
 import { AppPage } from '../pages/AppPage.ts';
-import { launchChromium } from '../support/browser.ts';
+import { openWatchedPage } from '../support/browser.ts';
 import { startDemoServer, type DemoServer } from '../support/demoServer.ts';
 import { StudioComposerPage } from './StudioComposerPage.ts';
 
@@ -19,7 +19,7 @@ let browser: Browser;
 let server: DemoServer;
 let page: Page;
 let client: StoaClient;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 const hashtags = (n: number) => Array.from({ length: n }, (_, i) => `#look${i}`).join(' ');
 
 beforeAll(async () => {
@@ -29,11 +29,7 @@ beforeAll(async () => {
   await callOrThrow(client, 'catalog.import', { name: 'shopify-export.csv', dataBase64: shopify });
   await callOrThrow(client, 'media.import', { name: 'shirt.jpg', dataBase64: (await photo(1080, 1350)).toString('base64') });
   await callOrThrow(client, 'media.import', { name: 'mug-tall.jpg', dataBase64: (await photo(1000, 1500)).toString('base64') });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  ({ browser, page, consoleErrors } = await openWatchedPage({ width: 1400, height: 1100 }));
 });
 
 afterAll(async () => {

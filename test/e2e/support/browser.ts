@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core: no browser download, flags that keep it off the network.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = process.env.STOA_CHROMIUM ?? '/usr/bin/chromium';
@@ -13,4 +13,22 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+export interface WatchedPage {
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Every console error the page logged (CSP violations included); tests end by expecting none. */
+  readonly consoleErrors: string[];
+}
+
+/** Chromium with one page of the given size, its console errors collected. */
+export async function openWatchedPage(viewport: { width: number; height: number }): Promise<WatchedPage> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  return { browser, page, consoleErrors };
 }

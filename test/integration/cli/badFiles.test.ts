@@ -1,10 +1,9 @@
 // What a user meets when a workspace file is missing, damaged or not writable: one sentence naming
 // the file, a non-zero exit, no stack trace, and nothing replaced behind their back.
-import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, STOA_BIN, type CliResult } from '../../support/runCli.ts';
+import { runCli, type CliResult } from '../../support/runCli.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 
 const tempDir = useTempDir('stoa-cli-badfiles-');
@@ -125,14 +124,5 @@ describe('the database file', () => {
 
 /** Runs `stoa` as an unprivileged user when we are root (as ourselves otherwise). */
 function runAsOtherUser(args: string[]): Promise<CliResult> {
-  if (!isRoot) return runCli(args);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [STOA_BIN, ...args], { uid: OTHER_UID, gid: OTHER_UID, env: { ...process.env, HOME: '/tmp' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return isRoot ? runCli(args, { uid: OTHER_UID, gid: OTHER_UID, env: { HOME: '/tmp' } }) : runCli(args);
 }

@@ -2,33 +2,17 @@
 // command runs it while it is fresh, falls back to the sources as soon as one is newer (so an edit
 // is never answered by old code), finds models/ and resources/ from the bundle's place, and keeps
 // heavy packages off the start of every command (the lazy-import convention in commands/index.ts).
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../../package.json' with { type: 'json' };
+import { runNode, type CliResult } from '../../support/runCli.ts';
 
 const repo = join(import.meta.dirname, '../../..');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: readonly string[], env: NodeJS.ProcessEnv = {}, input = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...args], { env: { ...process.env, STOA_FROM_SOURCE: '', STOA_REQUIRE_BUNDLE: '', ...env }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const run = (args: readonly string[], env: NodeJS.ProcessEnv = {}, input = ''): Promise<CliResult> =>
+  runNode(args, { env: { STOA_FROM_SOURCE: '', STOA_REQUIRE_BUNDLE: '', ...env }, input, timeoutMs: 180_000 });
 
 /** A copy of what the bundle is built from, with node_modules linked (not copied); one per file. */
 function copyRepository(): string {
