@@ -1,0 +1,107 @@
+// The compliance room in real Chromium against the real browser-mode server: create an audit, add
+// two creators and a brand, import a posts export through the file input, scan, read the evidence
+// marked on a caption, review three posts (one compliant, two non-compliant with reasons), request a
+// remediation, read the dashboard, export a CSV and a PDF as real downloads (Blob + <a download>
+// under the app's CSP), verify the snapshots, and end without a console error.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from '../pages/AppPage.ts';
+import { CompliancePage } from '../pages/CompliancePage.ts';
+import { openWatchedPage } from '../support/browser.ts';
+import { startDemoServer, type DemoServer } from '../support/demoServer.ts';
+
+const FIXTURE = join(import.meta.dirname, '../../fixtures/compliance/creator-posts.json');
+let browser: Browser;
+let server: DemoServer;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  ({ browser, page, consoleErrors } = await openWatchedPage({ width: 1400, height: 1100 }));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pdftotextAvailable = (): boolean => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('Compliance review in Chromium', () => {
+  it('audits creators from an export: scan, review with reasons, remediation, CSV and PDF downloads, snapshot check', async () => {
+    const app = new AppPage(page);
+    await app.open(server.url);
+    const room = new CompliancePage(page);
+    await room.open();
+
+    await room.createAudit('Q4 skincare creators', 'United States — FTC Endorsement Guides', '2026-10-01', '2026-12-31');
+    await expect.poll(() => room.selectedAudit().textContent()).toBe('Q4 skincare creators (ftc, 2026-10-01 to 2026-12-31)');
+    await room.addCreator('instagram', '@mayaglows');
+    await room.addCreator('instagram', '@theo.trails');
+    await expect.poll(() => room.creators().allTextContents()).toEqual(['mayaglows on instagram', 'theo.trails on instagram']);
+    await room.addBrand({ name: 'Glowco', handles: 'glowco', codes: 'GLOW20', affiliates: 'glowco-20' });
+    await expect.poll(() => room.brands().allTextContents()).toEqual(['Glowco: handles glowco; codes GLOW20; affiliate ids glowco-20']);
+
+    await room.importPosts(FIXTURE);
+    await expect.poll(() => room.importSummary().textContent(), { timeout: 30_000 }).toBe('creator-posts.json: 6 read, 6 new, 0 changed, 0 unchanged');
+    await room.scan();
+    await expect.poll(() => room.scanResult().textContent(), { timeout: 60_000 }).toMatch(/^Scanned 6 posts under ftc: /);
+
+    // The undisclosed discount-code post: commercial evidence marked on its words, no disclosure, the FTC rule and its source.
+    const undisclosed = room.post('17895695668004551');
+    await expect.poll(() => undisclosed.marks('Commercial evidence').allTextContents()).toEqual(expect.arrayContaining(['@glowco', 'GLOW20', '20% off']));
+    expect(await undisclosed.marks('Disclosure').count()).toBe(0);
+    expect(await undisclosed.decidingRule().textContent()).toMatch(/^Rule ftc\.needs_disclosure: Commercial content without any disclosure\..*\(source: FTC Guides Concerning the Use of Endorsements/);
+    // The buried #ad: the disclosure is marked too, and said to sit in a hashtag cluster.
+    const buried = room.post('17895695668004552');
+    await expect.poll(() => buried.marks('Disclosure').allTextContents()).toEqual(['#ad']);
+    expect(await buried.evidence().allTextContents()).toContain('Disclosure: "#ad" in a hashtag cluster, adequate');
+    expect(await buried.decidingRule().textContent()).toMatch(/^Rule ftc\.placement\.hashtag_cluster: /);
+
+    // Three verdicts with reasons.
+    const gifted = room.post('17841400008460056');
+    await gifted.review('compliant', '"gifted" is in the first line next to the brand; acceptable for a one-off gift');
+    await expect.poll(() => gifted.reviewerVerdict().textContent()).toMatch(/^Reviewed: Compliant by .*"gifted" is in the first line/);
+    await undisclosed.review('non-compliant', 'Discount code and brand tag with no disclosure at all');
+    await expect.poll(() => undisclosed.reviewerVerdict().textContent()).toMatch(/^Reviewed: Non-compliant by .*Discount code and brand tag/);
+    await buried.review('non-compliant', '#ad is the last of seven hashtags, after the fold');
+    await expect.poll(() => buried.reviewerVerdict().textContent()).toMatch(/^Reviewed: Non-compliant by .*last of seven hashtags/);
+
+    await undisclosed.requestRemediation('Put "#ad" at the start of the caption', '2027-01-15');
+    await expect.poll(() => undisclosed.remediations().allTextContents()).toEqual([expect.stringMatching(/^Put "#ad" at the start of the caption — due 2027-01-15 — Status/)]);
+    expect(await undisclosed.remediations().first().getByRole('combobox', { name: 'Status' }).inputValue()).toBe('open');
+    await undisclosed.remediations().first().getByRole('combobox', { name: 'Status' }).selectOption('sent');
+    await expect.poll(() => undisclosed.remediations().first().getByRole('combobox', { name: 'Status' }).inputValue()).toBe('sent');
+
+    // Dashboard: reviewer verdicts count over the scan's; mayaglows has the two non-compliant posts.
+    const byCreator = room.dashboardTable('Compliance rate per creator');
+    await expect.poll(() => byCreator.getByRole('row', { name: /^mayaglows/ }).getByRole('cell').allTextContents()).toEqual(['4', expect.any(String), expect.any(String), '2', expect.stringMatching(/ %$/)]);
+    await expect.poll(() => room.worstOffenders().first().textContent()).toMatch(/^mayaglows: 2 non-compliant of 4 scanned/);
+    if (process.env.STOA_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.STOA_SCREENSHOT_DIR, 'compliance-review.png'), fullPage: true });
+
+    const csv = await room.exportReport('CSV');
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    for (const remoteId of ['17895695668004551', '17895695668004552', '17841400008460056']) expect(csvText).toContain(remoteId);
+    const pdf = await room.exportReport('PDF');
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdfPath = await pdf.path();
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (pdftotextAvailable()) expect(execFileSync('pdftotext', [pdfPath, '-']).toString('utf8')).toContain('17895695668004551');
+
+    await room.verifySnapshots();
+    await expect.poll(() => room.snapshotStatus().textContent()).toMatch(/^Snapshots intact: \d+ checked\.$/);
+    expect(consoleErrors).toEqual([]);
+  });
+});
