@@ -130,6 +130,8 @@ export const postEndpoints = {
       .refine((i) => (i.id === undefined) !== (i.draft === undefined), { message: 'Give either id or draft.' }),
     output: postCheckSchema,
   },
+  /** Queues a valid (or failed) post for publishing: it becomes 'publishing'; a sync sends it. */
+  'posts.publish': { input: z.object({ id }).strict(), output: postSchema },
   /** Saved versions, newest first: undo restores one with posts.update. */
   'posts.revisions': {
     input: z.object({ id, limit: z.number().int().min(1).max(500).default(50) }).strict(),

@@ -17,8 +17,9 @@ import { getMediaAsset } from '../store/media.ts';
 import { getPost, insertPost, listPostRevisions, listPosts, PostRevisionConflictError, savePostContent, type PostContent, type PostRecord } from '../store/posts.ts';
 import { productBrands, resolveProduct } from '../store/postsProducts.ts';
 import type { BackendContext } from './context.ts';
+import { queuePublishFor } from './publishQueue.ts';
 
-type PostMethod = 'posts.create' | 'posts.update' | 'posts.get' | 'posts.list' | 'posts.validate' | 'posts.revisions';
+type PostMethod = 'posts.create' | 'posts.update' | 'posts.get' | 'posts.list' | 'posts.validate' | 'posts.revisions' | 'posts.publish';
 type Check = OutputOf<'posts.validate'>;
 interface CheckOptions {
   readonly profiles: { readonly instagram?: string | undefined; readonly pinterest?: string | undefined };
@@ -127,6 +128,11 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
       }
     },
     'posts.get': (input) => view(postOrFail(input.id)),
+    'posts.publish': (input) => {
+      postOrFail(input.id);
+      queuePublishFor(ctx, input.id);
+      return view(postOrFail(input.id));
+    },
     'posts.list': (input) => {
       const offset = input.cursor === null ? 0 : Number.parseInt(input.cursor, 10) || 0;
       const { posts, total } = listPosts(db, input.limit, offset, input.state ?? null);

@@ -12,6 +12,8 @@ import { getSetting, setSetting } from '../../store/settings.ts';
 import { trackConnectivity, type Connectivity } from '../../sync/connectivity.ts';
 import { decideAndQueue, type Decided, type DecideInput } from '../../sync/decide.ts';
 import { SyncEngine, type EngineAccount, type SyncSummary } from '../../sync/engine.ts';
+import { runPublisher, type PublishSummary } from '../../sync/publish.ts';
+import { mediaDirIn } from '../mediaHandlers.ts';
 import type { SyncEvent, SyncEventListener } from '../../sync/events.ts';
 import { localStateOf } from '../../sync/pull.ts';
 import { parseTarget } from '../../sync/target.ts';
@@ -155,11 +157,17 @@ export class SyncService {
   syncNow(options: { maxWaitMs?: number } = {}): Promise<SyncSummary> {
     if (this.#running) return this.#running;
     this.#connectivity.reset();
-    const run = this.#engine.syncOnce(options).finally(() => {
+    const run = this.publishDue().then(() => this.#engine.syncOnce(options)).finally(() => {
       this.#running = null;
     });
     this.#running = run;
     return run;
+  }
+
+  /** Sends the publish jobs that are due (posts queued with posts.publish); `syncNow` does it first. */
+  publishDue(): Promise<PublishSummary> {
+    const ctx = this.#ctx;
+    return runPublisher({ db: ctx.db, clock: ctx.clock, who: ctx.who, mediaDir: mediaDirIn(ctx.dataDir), accounts: this.#accounts() });
   }
 
   /** Only the pull (refresh the queues without sending). */

@@ -8,6 +8,7 @@ import { isMissingObject } from './classify.ts';
 import { DEFAULT_GRAPH_VERSION, GRAPH_ROOT, GraphClient, INSTAGRAM_LOGIN_ROOT } from './client.ts';
 import { readMedia, type MediaReadOptions, type MediaReadOutcome } from './media.ts';
 import { searchCatalog, type CatalogSearchOptions, type CatalogSearchOutcome } from './catalogSearch.ts';
+import { publishToInstagram, type PublishOutcome, type PublishProgress, type PublishRequest } from './publish.ts';
 import { PAGE_SIZE, pullComments } from './pull.ts';
 import { commentSchema, successSchema } from './wire.ts';
 
@@ -94,6 +95,10 @@ export interface InstagramPlatform extends Platform {
   readMedia(igUserId?: string | null, options?: MediaReadOptions): Promise<MediaReadOutcome>;
   /** Products of a Meta catalog the account tags from, with Meta's product ids by retailer id. */
   searchCatalog(catalogId: string, options?: CatalogSearchOptions): Promise<CatalogSearchOutcome>;
+  /** The Meta catalog product tags come from (account option catalogId), or null. */
+  readonly catalogId: string | null;
+  /** One resumable publish attempt (publish.ts); `save` stores the progress before each dependent step. */
+  publish(request: PublishRequest, progress: PublishProgress, save: (progress: PublishProgress) => void, sleep: (ms: number) => Promise<void>): Promise<PublishOutcome>;
 }
 
 export function createInstagramPlatform(config: ConnectorConfig): InstagramPlatform {
@@ -122,6 +127,9 @@ export function createInstagramPlatform(config: ConnectorConfig): InstagramPlatf
     readState: (target) => readState(client, target),
     usage: () => client.usage(),
     searchCatalog: (catalogId, options) => (igUserId ? searchCatalog(client, igUserId, catalogId, options) : Promise.resolve(missing)),
+    catalogId: config.options?.['catalogId'] ?? null,
+    publish: (request, progress, save, sleep) =>
+      igUserId ? publishToInstagram({ client, igUserId, clock: config.clock, save, sleep }, request, progress) : Promise.resolve({ status: 'failed', reason: missing.reason, retryable: false }),
     readMedia: (id, options) => { const target = id ?? igUserId; return target ? readMedia(client, target, options) : Promise.resolve(missing); },
   };
 }

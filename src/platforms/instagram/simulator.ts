@@ -12,6 +12,7 @@ import { afterOf, DEFAULT_COMMENT_FIELDS, DEFAULT_MEDIA_FIELDS, isAfter, isReply
 import { creatorsFrom, loadCreatorCaptions } from './simCreators.ts';
 import { InstagramSimState } from './simState.ts';
 import { SimCatalog, type SimCatalogSeed } from './simCatalog.ts';
+import { SimPublishing } from './simPublish.ts';
 
 export interface InstagramSimOptions {
   readonly igUserId?: string;
@@ -27,6 +28,8 @@ export interface InstagramSimOptions {
   /** The Meta catalog behind catalog_product_search (default: three products, one pending review). */
   readonly catalogId?: string;
   readonly catalogProducts?: readonly SimCatalogSeed[];
+  /** API-published posts per rolling 24 h behind content_publishing_limit (default 50). */
+  readonly publishQuota?: number;
 }
 
 export interface InstagramSimulator extends PlatformSimulator {
@@ -36,6 +39,7 @@ export interface InstagramSimulator extends PlatformSimulator {
   readonly tokens: MetaTokens;
   readonly usage: UsageMeter;
   readonly catalog: SimCatalog;
+  readonly publishing: SimPublishing;
 }
 
 const VERSION = /^v\d+\.\d+$/;
@@ -57,6 +61,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
   const usage = new UsageMeter(clock, options.callsPerHour ?? 4800, igUserId);
   const insertRng = rng.fork('insert');
   const catalog = new SimCatalog(options.catalogId, options.catalogProducts);
+  const publishing = new SimPublishing(clock, model, catalog, options.publishQuota);
 
   const withUsage = (reply: SimReply): SimReply => ('drop' in reply ? reply : { ...reply, headers: { ...reply.headers, ...usage.headers() } });
 
@@ -72,6 +77,12 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
       const v = checkOperation(op, params);
       return v ? graphError(400, 100, v.message) : null;
     };
+    const committed = (reply: SimReply): SimReply => (request.fault?.kind === 'commit_then_drop' ? { drop: true } : reply);
+    if (id === igUserId && request.method === 'POST' && edge === 'media') return committed(publishing.create(params));
+    if (id === igUserId && request.method === 'POST' && edge === 'media_publish') return committed(publishing.publish(params));
+    if (id === igUserId && request.method === 'GET' && edge === 'content_publishing_limit') return publishing.limit();
+    const container = request.method === 'GET' && edge === undefined ? publishing.read(id, params) : null;
+    if (container) return container;
     const comment = model.live(id);
     const media = model.mediaById(id);
     const creator = model.creators.get(id);
@@ -209,11 +220,12 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     tokens,
     usage,
     catalog,
+    publishing,
     isWrite: (method) => method === 'POST' || method === 'DELETE',
     randomFaults: ['server_error', 'rate_limit', 'drop', 'commit_then_drop', 'malformed_payload'],
     handle,
-    state: () => ({ items: model.countByState(), writes: [...model.writes] }),
-    demoAccount: () => ({ credentials: { kind: 'access_token', accessToken: demoToken.accessToken, expiresAt: demoToken.expiresAt }, options: { igUserId } }),
+    state: () => ({ items: model.countByState(), writes: [...model.writes], published: [...publishing.published] }),
+    demoAccount: () => ({ credentials: { kind: 'access_token', accessToken: demoToken.accessToken, expiresAt: demoToken.expiresAt }, options: { igUserId, catalogId: catalog.catalogId } }),
     externalAction(target, action) {
       // Someone else in the Instagram app: hide, unhide, or delete the comment.
       const c = model.live(target);

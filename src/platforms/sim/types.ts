@@ -83,6 +83,8 @@ export interface PlatformSimState {
   /** Item count per the platform's own state names. */
   readonly items: Readonly<Record<string, number>>;
   readonly writes: readonly WriteRecord[];
+  /** Media published through the platform's publishing API (Instagram), newest last. */
+  readonly published?: readonly unknown[] | undefined;
 }
 
 export interface PlatformSimulator {

@@ -11,8 +11,9 @@ import { compliance } from './0008-compliance.ts';
 import { catalog } from './0009-catalog.ts';
 import { retriedWrites } from './0010-retried-writes.ts';
 import { posts } from './0011-posts.ts';
+import { publishJobs } from './0012-publish-jobs.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts, publishJobs];
 export const SCHEMA_VERSION = MIGRATIONS.length;
