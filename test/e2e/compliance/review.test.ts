@@ -2,7 +2,8 @@
 // two creators and a brand, import a posts export through the file input, scan, read the evidence
 // marked on a caption, review three posts (one compliant, two non-compliant with reasons), request a
 // remediation, read the dashboard, export a CSV and a PDF as real downloads (Blob + <a download>
-// under the app's CSP), verify the snapshots, and end without a console error.
+// under the app's CSP), verify the snapshots, see a snapshot edited behind the triggers reported as
+// tampered, and end without a console error.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +88,7 @@ describe('Compliance review in Chromium', () => {
     // Dashboard: reviewer verdicts count over the scan's; mayaglows has the two non-compliant posts.
     const byCreator = room.dashboardTable('Compliance rate per creator');
     await expect.poll(() => byCreator.getByRole('row', { name: /^mayaglows/ }).getByRole('cell').allTextContents()).toEqual(['4', expect.any(String), expect.any(String), '2', expect.stringMatching(/ %$/)]);
+    expect(await room.chart('Compliance rate per creator').isVisible()).toBe(true);
     await expect.poll(() => room.worstOffenders().first().textContent()).toMatch(/^mayaglows: 2 non-compliant of 4 scanned/);
     if (process.env.STOA_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.STOA_SCREENSHOT_DIR, 'compliance-review.png'), fullPage: true });
 
@@ -102,6 +104,15 @@ describe('Compliance review in Chromium', () => {
 
     await room.verifySnapshots();
     await expect.poll(() => room.snapshotStatus().textContent()).toMatch(/^Snapshots intact: \d+ checked\.$/);
+
+    // Someone edits a stored snapshot behind the append-only trigger: the check names it.
+    const db = server.demo.backend.context.db;
+    db.exec('DROP TRIGGER compliance_snapshots_no_update');
+    const edited = db.prepare('UPDATE compliance_snapshots SET content = ? WHERE id = (SELECT id FROM compliance_snapshots ORDER BY captured_at LIMIT 1)').run(JSON.stringify(['instagram', '17895695668004551', 'edited caption #ad']));
+    expect(edited.changes).toBe(1);
+    await room.verifySnapshots();
+    await expect.poll(() => room.snapshotStatus().textContent()).toMatch(/^Snapshots tampered: 1 of \d+ do not match their hash\.$/);
+    expect(await room.snapshotProblems().count()).toBe(1);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -94,6 +94,14 @@ export class CompliancePage {
     await this.room.getByRole('button', { name: 'Verify snapshots' }).click();
   }
 
+  snapshotProblems(): Locator {
+    return this.room.getByRole('list', { name: 'Snapshot problems' }).getByRole('listitem');
+  }
+
+  chart(name: string): Locator {
+    return this.room.getByRole('figure', { name });
+  }
+
   snapshotStatus(): Locator {
     return this.room.getByRole('region', { name: 'Snapshot check' }).getByRole('status');
   }
