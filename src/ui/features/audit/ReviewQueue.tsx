@@ -20,7 +20,8 @@ export function ReviewQueue({ posts, remediations, onChanged }: { posts: readonl
       </label>
       <p className="hint">
         <mark className="compliance-mark compliance-mark--commercial">Commercial evidence</mark> and{' '}
-        <mark className="compliance-mark compliance-mark--disclosure">disclosure wording</mark> are marked in each caption.
+        <mark className="compliance-mark compliance-mark--disclosure">disclosure wording</mark> are marked in each caption (
+        <mark className="compliance-mark compliance-mark--both">both</mark> where they overlap).
       </p>
       {shown.length === 0 ? <p>No posts to review{posts.length === 0 ? ': import posts and scan them.' : '.'}</p> : null}
       <div role="list" aria-label="Posts to review">
