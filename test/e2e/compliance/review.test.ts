@@ -1,5 +1,5 @@
 // The compliance room in real Chromium against the real browser-mode server: create an audit, add
-// two creators and a brand, import a posts export through the file input, scan, read the evidence
+// two creators (one on two platforms) and a brand, import a posts export through the file input, scan, read the evidence
 // marked on a caption, review three posts (one compliant, two non-compliant with reasons), request a
 // remediation, read the dashboard, export a CSV and a PDF as real downloads (Blob + <a download>
 // under the app's CSP), verify the snapshots, see a snapshot edited behind the triggers reported as
@@ -50,14 +50,15 @@ describe('Compliance review in Chromium', () => {
     await expect.poll(() => room.selectedAudit().textContent()).toBe('Q4 skincare creators (ftc, 2026-10-01 to 2026-12-31)');
     await room.addCreator('instagram', '@mayaglows');
     await room.addCreator('instagram', '@theo.trails');
-    await expect.poll(() => room.creators().allTextContents()).toEqual(['mayaglows on instagram', 'theo.trails on instagram']);
+    await room.addCreator('youtube', '@theo.trails');
+    await expect.poll(() => room.creators().allTextContents()).toEqual(['mayaglows on instagram', 'theo.trails on instagram', 'theo.trails on youtube']);
     await room.addBrand({ name: 'Glowco', handles: 'glowco', codes: 'GLOW20', affiliates: 'glowco-20' });
     await expect.poll(() => room.brands().allTextContents()).toEqual(['Glowco: handles glowco; codes GLOW20; affiliate ids glowco-20']);
 
     await room.importPosts(FIXTURE);
-    await expect.poll(() => room.importSummary().textContent(), { timeout: 30_000 }).toBe('creator-posts.json: 6 read, 6 new, 0 changed, 0 unchanged');
+    await expect.poll(() => room.importSummary().textContent(), { timeout: 30_000 }).toBe('creator-posts.json: 7 read, 7 new, 0 changed, 0 unchanged');
     await room.scan();
-    await expect.poll(() => room.scanResult().textContent(), { timeout: 60_000 }).toMatch(/^Scanned 6 posts under ftc: /);
+    await expect.poll(() => room.scanResult().textContent(), { timeout: 60_000 }).toMatch(/^Scanned 7 posts under ftc: /);
 
     // The undisclosed discount-code post: commercial evidence marked on its words, no disclosure, the FTC rule and its source.
     const undisclosed = room.post('17895695668004551');
@@ -89,7 +90,12 @@ describe('Compliance review in Chromium', () => {
     const byCreator = room.dashboardTable('Compliance rate per creator');
     await expect.poll(() => byCreator.getByRole('row', { name: /^mayaglows/ }).getByRole('cell').allTextContents()).toEqual(['4', expect.any(String), expect.any(String), '2', expect.stringMatching(/ %$/)]);
     expect(await room.chart('Compliance rate per creator').isVisible()).toBe(true);
+    // The YouTube description's Amazon affiliate links carry no disclosure.
+    const byPlatform = room.dashboardTable('Compliance rate per platform');
+    await expect.poll(() => byPlatform.getByRole('row', { name: /^youtube/ }).getByRole('cell').allTextContents()).toEqual(['1', '0', '0', '1', '0 %']);
+    expect(await byPlatform.getByRole('row', { name: /^instagram/ }).getByRole('cell').first().textContent()).toBe('6');
     await expect.poll(() => room.worstOffenders().first().textContent()).toMatch(/^mayaglows: 2 non-compliant of 4 scanned/);
+    expect(await room.worstOffenders().allTextContents()).toEqual([expect.stringMatching(/^mayaglows: /), 'theo.trails: 1 non-compliant of 3 scanned (67 % compliant)']);
     if (process.env.STOA_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.STOA_SCREENSHOT_DIR, 'compliance-review.png'), fullPage: true });
 
     const csv = await room.exportReport('CSV');
