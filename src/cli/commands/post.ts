@@ -108,7 +108,7 @@ function printCheck(check: Check): void {
   for (const f of check.findings) process.stdout.write(`  ${f.severity}\t${f.jurisdiction}\t${f.rule.id}\t${f.message}${f.fixes[0] ? ` Fix: ${f.fixes[0].label}.` : ''}\n`);
 }
 
-async function withClient<T>(dataDir: string | undefined, work: (call: <M extends 'posts.create' | 'posts.update' | 'posts.validate' | 'posts.get'>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
+async function withClient<T>(dataDir: string | undefined, work: (call: <M extends 'posts.create' | 'posts.update' | 'posts.validate' | 'posts.get' | 'posts.publish'>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
   const { createClient } = await import('../../api/client.ts');
   const { inProcessTransport } = await import('../../api/inProcess.ts');
   const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
@@ -164,5 +164,17 @@ export function registerPost(program: Command): void {
     .option(...dataDirOption)
     .action(async (id: string, flags: PostFlags) => {
       writeJson(await withClient(flags.dataDir, (call) => call('posts.get', { id })));
+    });
+
+  post
+    .command('publish')
+    .description('Queue a valid post for publishing; `stoa sync` (or the app) sends it. Prints its state and permalink.')
+    .argument('<id>', 'post id')
+    .option(...dataDirOption)
+    .option('--json', 'print {id, state, permalink, failure}')
+    .action(async (id: string, flags: PostFlags) => {
+      const queued = await withClient(flags.dataDir, (call) => call('posts.publish', { id }));
+      if (flags.json) writeJson({ id: queued.id, state: queued.state, permalink: queued.permalink, failure: queued.failure });
+      else process.stdout.write(`${queued.id}\t${queued.state}${queued.permalink ? `\t${queued.permalink}` : ''}\n`);
     });
 }
