@@ -141,7 +141,7 @@ export const complianceEndpoints = {
   'compliance.posts.get': {
     input: z.object({ postId: id }).strict(),
     output: z.object({
-      versions: z.array(z.object({ sha256: sha, content: z.unknown(), firstSeenAt: z.string() })),
+      versions: z.array(z.object({ sha256: sha, caption: z.string(), content: z.unknown(), firstSeenAt: z.string() })),
       snapshots: z.array(snapshotSchema),
       verdict: reviewerVerdictSchema.nullable(),
     }),

@@ -4,6 +4,7 @@
 import type { Handlers } from '../api/dispatch.ts';
 import { fail } from '../api/errors.ts';
 import { JURISDICTION_PROFILES } from '../core/jurisdictionProfiles.ts';
+import { contentFromCanonical } from '../compliance/postContent.ts';
 import { parsePostExport } from '../compliance/postImport.ts';
 import { addBrand, addCreator, ComplianceConflictError, ComplianceNotFoundError, createAudit, listAudits, listBrands, listCreators } from '../store/complianceAudits.ts';
 import { postsOfAudit, postVersions } from '../store/compliancePosts.ts';
@@ -63,7 +64,7 @@ export function complianceHandlers(ctx: BackendContext): Pick<Handlers, Complian
         .map((p) => ({ ...p, scanVerdict: p.scanVerdict as 'compliant' | 'needs_review' | 'non_compliant' | null, reviewerVerdict: latestVerdict(db, p.postId)?.verdict ?? null }))
         .filter((p) => input.verdict === undefined || (p.reviewerVerdict ?? p.scanVerdict) === input.verdict),
     'compliance.posts.get': (input) => ({
-      versions: postVersions(db, input.postId).map((v) => ({ sha256: v.sha256, content: JSON.parse(v.content) as unknown, firstSeenAt: v.firstSeenAt })),
+      versions: postVersions(db, input.postId).map((v) => ({ sha256: v.sha256, caption: contentFromCanonical(v.content).caption, content: JSON.parse(v.content) as unknown, firstSeenAt: v.firstSeenAt })),
       snapshots: snapshotsOfPost(db, input.postId).map(({ id, contentSha256, capturedAt, capturedBy, sha256, hasThumbnail }) => ({ id, contentSha256, capturedAt, capturedBy, sha256, hasThumbnail })),
       verdict: latestVerdict(db, input.postId),
     }),

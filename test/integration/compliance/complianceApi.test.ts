@@ -56,6 +56,8 @@ describe('compliance.* over HTTP', () => {
     if (!review.ok) throw new Error(review.error.message);
     const detail = await c.call('compliance.posts.get', { postId: target.postId });
     expect(detail.ok && detail.value.snapshots.map((s) => s.sha256)).toContain(review.value.snapshotSha256);
+    // Each version carries its caption, so a reader need not know the canonical content's layout.
+    expect(detail.ok && detail.value.versions.every((v) => typeof v.caption === 'string' && v.caption.length > 0)).toBe(true);
     const remediation = await c.call('compliance.remediations.request', { creatorId: target.creatorId, postId: target.postId, what: 'Add "Ad" at the start', dueBy: '2027-01-15' });
     expect(remediation).toMatchObject({ ok: true, value: { status: 'open' } });
     expect(await c.call('compliance.snapshots.verify', { auditId })).toMatchObject({ ok: true, value: { problems: [] } });

@@ -15,11 +15,6 @@ type Remediation = OutputOf<'compliance.remediations.list'>[number];
 
 export const VERDICT_NAMES: Record<Verdict, string> = { compliant: 'Compliant', needs_review: 'Needs review', non_compliant: 'Non-compliant' };
 
-/** The caption in a stored version: posts.get returns the canonical array of src/compliance/postContent.ts (caption at 3). */
-function captionOf(content: unknown): string {
-  return Array.isArray(content) && typeof content[3] === 'string' ? content[3] : '';
-}
-
 export function ReviewCard({ post, remediations, onChanged }: { post: CompliancePost; remediations: readonly Remediation[]; onChanged: () => void }) {
   const [refresh, setRefresh] = useState(0);
   const detail = useCall('compliance.posts.get', { postId: post.postId }, refresh);
@@ -66,7 +61,7 @@ export function ReviewCard({ post, remediations, onChanged }: { post: Compliance
           ) : null}
         </p>
       ) : null}
-      {latest ? <EvidenceCaption caption={captionOf(latest.content)} evidence={evidence} /> : <p>Loading the caption…</p>}
+      {latest ? <EvidenceCaption caption={latest.caption} evidence={evidence} /> : <p>Loading the caption…</p>}
       <p aria-label="Content hash" className="hint">
         SHA-256 {post.latestSha256.slice(0, 16)}…
       </p>
