@@ -111,7 +111,11 @@ describe('publishing to Instagram', () => {
     expect(published(sim)).toEqual([]);
   });
 
-  it('rebuilds a stored container older than 24 hours instead of publishing it', async () => {
+  // Either Stoa's own clock says the stored container is too old, or only Instagram does (status EXPIRED).
+  it.each([
+    ['by its stored age', 25 * 3_600_000],
+    ['when Instagram reports it EXPIRED', 5 * 60_000],
+  ])('rebuilds a stored container older than 24 hours instead of publishing it (%s)', async (_, localAdvance) => {
     sim = await startInstagram('publish-expired', { catalogProducts: CATALOG_SEED });
     const clock = movableClock();
     ws = await openPublishWorkspace(tempDir(), sim, 1, clock);
@@ -121,13 +125,16 @@ describe('publishing to Instagram', () => {
     expect(await ws.service.publishDue()).toMatchObject({ deferred: 1 });
     const stored = listPublishJobs(ws.backend.context.db, id)[0]?.progress as { containerId: string };
     expect(stored.containerId).toMatch(/^\d+$/);
-    clock.advance(25 * 3_600_000);
+    clock.advance(localAdvance);
     sim.clock.advance(25 * 3_600_000);
     // A new run (the throttled client's pause is its own): the next day, with the stored container.
     const fresh = new SyncService(ws.backend.context);
     expect(await fresh.publishDue()).toMatchObject({ published: 1 });
     const [media] = published(sim);
     expect(media?.creation_id).not.toBe(stored.containerId);
+    const statusOfOld = sim.requests('instagram').filter((r) => r.method === 'GET' && r.path.endsWith(`/${stored.containerId}`));
+    // Rebuilt on Stoa's clock without asking Instagram about the old container, or after Instagram said EXPIRED.
+    expect(statusOfOld.length > 2).toBe(localAdvance < 3_600_000);
     expect((await callOrThrow(ws.client, 'posts.get', { id })).state).toBe('published');
   });
 
