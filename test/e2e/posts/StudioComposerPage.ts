@@ -83,4 +83,12 @@ export class StudioComposerPage {
   status(): Locator {
     return this.page.locator('.composer-save [role="status"]');
   }
+
+  async publish(): Promise<void> {
+    await this.page.getByRole('region', { name: 'Publishing' }).getByRole('button', { name: /^Publish/ }).click();
+  }
+
+  postState(): Locator {
+    return this.page.getByRole('status', { name: 'Post state' });
+  }
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { callOrThrow, createClient, type StoaClient } from '../../../src/api/client.ts';
 import { inProcessTransport } from '../../../src/api/inProcess.ts';
 import { photo } from '../../integration/media/images.ts';
@@ -20,6 +21,13 @@ let server: DemoServer;
 let page: Page;
 let client: StoaClient;
 let consoleErrors: string[];
+/** The simulator's record of published media, as `GET /__sim/state` lists it. */
+const publishedMedia = z.array(
+  z.object({
+    caption: z.string(),
+    children: z.array(z.object({ product_tags: z.array(z.object({ product_id: z.string(), x: z.number(), y: z.number() })).default([]) })).default([]),
+  }),
+);
 const hashtags = (n: number) => Array.from({ length: n }, (_, i) => `#look${i}`).join(' ');
 
 beforeAll(async () => {
@@ -85,6 +93,21 @@ describe('Studio composer in Chromium', () => {
     // Placed at (0.3, 0.4), then dragged to (0.6, 0.7).
     expect(saved?.productTags[0]?.x).toBeCloseTo(0.6, 1);
     expect(saved?.productTags[0]?.y).toBeCloseTo(0.7, 1);
+
+    // Publish: queued at once, sent by the next sync, then the permalink; the simulator holds the
+    // carousel with the tag on its first child where it was dropped.
+    await composer.publish();
+    await expect.poll(() => composer.postState().textContent(), { timeout: 10_000 }).toMatch(/^Publishing/);
+    await new AppPage(page).syncNow();
+    await expect.poll(() => composer.postState().textContent(), { timeout: 30_000 }).toMatch(/^Published: https:\/\/www\.instagram\.com\//);
+    const published = publishedMedia.parse(server.demo.simulators.state().platforms['instagram']?.published ?? []);
+    expect(published).toHaveLength(1);
+    const carousel = published[0];
+    expect(carousel?.caption.startsWith('#ad Weekend uniform')).toBe(true);
+    expect(carousel?.children).toHaveLength(2);
+    const [tag] = carousel?.children[0]?.product_tags ?? [];
+    expect(tag?.x).toBeCloseTo(saved?.productTags[0]?.x ?? -1, 2);
+    expect(tag?.y).toBeCloseTo(saved?.productTags[0]?.y ?? -1, 2);
     expect(consoleErrors).toEqual([]);
   });
 });

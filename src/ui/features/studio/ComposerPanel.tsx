@@ -1,7 +1,7 @@
 // The composer: a post for one or more targets built from the media library, with the caption
 // editor, product tags placed on each image, the paid-partnership label and brand partner, and the
 // checks listed live with their one-click fixes. The draft autosaves a moment after each change
-// (every save is a revision, so Undo works after a restart too). Publishing is not here yet.
+// (every save is a revision, so Undo works after a restart too), and a valid post is published from here.
 import { useEffect, useRef, useState } from 'react';
 import { applyEdits } from '../../../core/disclosureLinter.ts';
 import { POST_TARGETS, type PostTarget } from '../../../core/postLimits.ts';
@@ -11,6 +11,7 @@ import { useCall } from '../../hooks/useCall.ts';
 import { ComposerCaption } from './ComposerCaption.tsx';
 import { ComposerChecks } from './ComposerChecks.tsx';
 import { ComposerPreview } from './ComposerPreview.tsx';
+import { ComposerPublish } from './ComposerPublish.tsx';
 import { ComposerTagging } from './ComposerTagging.tsx';
 import { EMPTY_CONTENT, type Check, type Content, type Fix } from './composerDraft.ts';
 import { MediaPreview } from './MediaPreview.tsx';
@@ -171,6 +172,7 @@ export function ComposerPanel() {
             Undo
           </button>
         </div>
+        <ComposerPublish postId={saved?.id ?? null} state={saved?.state ?? null} />
       </section>
     </div>
   );
