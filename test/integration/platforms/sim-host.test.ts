@@ -23,11 +23,13 @@ describe('simulator host', () => {
   it('mounts every registered platform under one port and reports state in the documented shape', async () => {
     const sim = await start({ seed: 3 });
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const state = (await (await fetch(`${sim.url}/__sim/state`)).json()) as { platforms: Record<string, { items: Record<string, number>; writes: unknown[] }> };
+    const state = (await (await fetch(`${sim.url}/__sim/state`)).json()) as { platforms: Record<string, { items: Record<string, number>; writes: unknown[]; published?: unknown[] }> };
     expect(Object.keys(state)).toEqual(['platforms']);
-    expect(Object.keys(state.platforms)).toEqual(expect.arrayContaining(['reddit', 'discourse']));
-    for (const platform of Object.values(state.platforms)) {
-      expect(Object.keys(platform).sort()).toEqual(['items', 'writes']);
+    expect(Object.keys(state.platforms)).toEqual(expect.arrayContaining(['reddit', 'discourse', 'instagram']));
+    // Platforms Stoa publishes to also list what was published (none yet).
+    expect(state.platforms['instagram']?.published).toEqual([]);
+    for (const [name, platform] of Object.entries(state.platforms)) {
+      expect(Object.keys(platform).sort()).toEqual(name === 'instagram' ? ['items', 'published', 'writes'] : ['items', 'writes']);
       expect(Object.values(platform.items).every((count) => Number.isInteger(count) && count >= 0)).toBe(true);
       expect(platform.writes).toEqual([]);
     }
