@@ -61,8 +61,9 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
       media: content.media.map((m) => {
         const asset = getMediaAsset(db, m.assetId);
         const spec = m.crop ? RENDITION_SPECS[m.crop as RenditionTarget] : undefined;
-        // A chosen crop is sent at the rendition's shape; otherwise the upright original.
-        return { assetId: m.assetId, altText: m.altText, width: spec?.width ?? asset?.width ?? 1, height: spec?.height ?? asset?.height ?? 1 };
+        // A chosen crop is sent as the rendition made (smaller than the spec for a small original); otherwise the upright original.
+        const made = m.crop ? asset?.renditions.find((r) => r.target === m.crop) : undefined;
+        return { assetId: m.assetId, altText: m.altText, width: made?.width ?? spec?.width ?? asset?.width ?? 1, height: made?.height ?? spec?.height ?? asset?.height ?? 1 };
       }),
     };
     const violations = validatePost(draft, profiles);

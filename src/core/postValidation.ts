@@ -2,6 +2,7 @@
 // rule, the limit, the actual value, the profile (id and date) and the source the limit came from,
 // so the composer can say exactly why a post would be refused before it is sent. Pure and cheap
 // (a few regex passes over at most a few thousand characters), so it runs on every keystroke.
+import { IMAGE_MIN_WIDTH } from './mediaLimits.ts';
 import { countUnits, DEFAULT_LIMIT_PROFILES, hashtagsIn, mentionsIn, type LimitProfile, type LimitRule, type LimitSource, type PostTarget, type Range } from './postLimits.ts';
 
 export interface PostMediaDraft {
@@ -88,6 +89,8 @@ function validateFor(post: PostDraft, p: LimitProfile, out: Violation[]): void {
       add(p.aspectRatio, `Image ${i + 1} is ${m.width}×${m.height} (${ratioText(r)}), outside ${rangeText(ratio)}. ${p.aspectRatio.says}`, rangeText(ratio), ratioText(r), i);
     }
     over(p.altTextMax, countUnits(m.altText, p.captionUnit), `Alt text of image ${i + 1}`, i);
+    const minWidth = IMAGE_MIN_WIDTH[p.target];
+    if (minWidth && m.width < minWidth.value) add(minWidth, `Image ${i + 1} is ${m.width} px wide, narrower than ${minWidth.value} px. ${minWidth.says}`, minWidth.value, m.width, i);
   });
 
   validateTags(post, p, add, over);

@@ -1,6 +1,7 @@
 // Page object for the studio composer: what a creator does (add images, type a caption, apply a
 // fix, click where a product is and pick it from the catalog), in roles and labels.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export class StudioComposerPage {
   constructor(private readonly page: Page) {}
@@ -12,6 +13,26 @@ export class StudioComposerPage {
 
   async addFromLibrary(originalName: string): Promise<void> {
     await this.page.getByRole('button', { name: `Add ${originalName}` }).click();
+  }
+
+  selectedImages(): Locator {
+    return this.page.getByRole('region', { name: 'Post images' }).locator('ol.composer-selected > li');
+  }
+
+  /** Chooses which image of the carousel the tagging view shows (0-based). */
+  async selectImage(index: number): Promise<void> {
+    const button = this.selectedImages().nth(index).getByRole('button').first();
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+  }
+
+  /** The Studio page's line per target: which connected account publishes there. */
+  publishingAccounts(): Locator {
+    return this.page.getByRole('list', { name: 'Publishing accounts' }).getByRole('listitem');
+  }
+
+  permalink(): Locator {
+    return this.postState().getByRole('link');
   }
 
   async setCrop(imageNumber: number, label: string): Promise<void> {
