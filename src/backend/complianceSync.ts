@@ -8,6 +8,7 @@ import type { FetchFn, Platform } from '../platforms/index.ts';
 import { getAudit, listCreators } from '../store/complianceAudits.ts';
 import type { BackendContext } from './context.ts';
 import { importPostsIntoAudit, type ImportSummary } from './complianceService.ts';
+import { readsVideos, videoToPost } from './complianceYoutube.ts';
 import { findAccount, platformFor } from './sync/accounts.ts';
 
 interface MediaReader {
@@ -61,6 +62,16 @@ export async function syncCreatorPosts(ctx: BackendContext, auditId: string, fet
     const platform = platformFor(ctx, account, fetch);
     if (!platform.ok) {
       problem(platform.error.message);
+      continue;
+    }
+    if (readsVideos(platform.value)) {
+      const videos = await platform.value.readVideos(creator.remoteUserId, { since, until });
+      if (videos.status !== 'ok') {
+        problem(`${account.platform} did not answer: ${videos.reason}`);
+        continue;
+      }
+      quarantined += videos.quarantined.length;
+      posts.push(...videos.posts.map((v) => videoToPost(creator.platform, creator.handle, v)));
       continue;
     }
     if (!readsMedia(platform.value)) {

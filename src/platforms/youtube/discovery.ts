@@ -96,7 +96,7 @@ export interface ParamViolation {
   readonly location: string;
 }
 
-function checkValue(name: string, value: string, spec: ParamSpec): ParamViolation | null {
+export function checkValue(name: string, value: string, spec: ParamSpec): ParamViolation | null {
   const bad = (message: string): ParamViolation => ({ reason: 'invalidParameter', message, location: name });
   if (spec.type === 'integer') {
     if (!/^-?\d+$/.test(value)) return bad(`Invalid value '${value}'. Values must be integers.`);

@@ -9,10 +9,12 @@ import { MAX_IDS_PER_CALL, moderate } from './moderate.ts';
 import { PAGE_SIZE, pullQueue } from './pull.ts';
 import { DEFAULT_DAILY_QUOTA, PACIFIC_TIME_ZONE, QUOTA_COSTS, type QuotaSnapshot } from './quota.ts';
 import { readCommentState } from './readState.ts';
+import { readChannelVideos, type VideoReadOptions, type VideoReadOutcome } from './videos.ts';
 
 export { createYoutubeSimulator } from './simulator.ts';
 export type { YoutubeSimulator, YoutubeSimOptions } from './simulator.ts';
 export { GOOGLE_OAUTH_ROOT, YOUTUBE_API_ROOT } from './client.ts';
+export type { VideoReadOptions, VideoReadOutcome, YoutubeVideoPost } from './videos.ts';
 
 export const YOUTUBE_CONNECTION: ConnectionProfile = {
   defaultBaseUrl: YOUTUBE_API_ROOT,
@@ -56,6 +58,8 @@ export function youtubeCapabilities(dailyQuota: number = DEFAULT_DAILY_QUOTA): P
 export interface YoutubePlatform extends Platform {
   /** Units spent today by this connector (kept in config.usageStore after every call when there is one). */
   quota(): QuotaSnapshot;
+  /** A channel's uploads with titles and descriptions (compliance audits); the configured channel when none is named. */
+  readVideos(channelId?: string | null, options?: VideoReadOptions): Promise<VideoReadOutcome>;
 }
 
 export function createYoutubePlatform(config: ConnectorConfig): YoutubePlatform {
@@ -96,6 +100,10 @@ export function createYoutubePlatform(config: ConnectorConfig): YoutubePlatform 
     actBatch: (requests) => moderate(client, requests),
     readState: (target): Promise<ReadStateOutcome> => readCommentState(client, target, () => config.clock.now()),
     quota: () => client.quota.snapshot(config.clock.now()),
+    readVideos: (id, options) => {
+      const target = id ?? channelId;
+      return target ? readChannelVideos(client, target, options) : Promise.resolve(missingChannel);
+    },
   };
 }
 

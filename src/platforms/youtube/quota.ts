@@ -12,6 +12,8 @@ export const QUOTA_COSTS = {
   'commentThreads.list': 1,
   'comments.list': 1,
   'channels.list': 1,
+  'playlistItems.list': 1,
+  'videos.list': 1,
   'comments.setModerationStatus': 50,
   'comments.delete': 50,
   'comments.insert': 50,

@@ -10,6 +10,8 @@ import { GoogleAuthSim, type GoogleAuthOptions } from './simAuth.ts';
 import { listCommentThreads, listComments } from './simListing.ts';
 import { googleError, quotaExceeded, authError } from './simRender.ts';
 import { YoutubeSimState } from './simState.ts';
+import { checkReadParams, type ReadMethodName } from './discoveryReads.ts';
+import { channelContentDetails, listPlaylistItems, listVideos, loadVideoDescriptions, seedCreatorChannels, type SimCreatorChannel } from './simVideos.ts';
 import { setModerationStatus } from './simWrites.ts';
 import type { YtModerationStatus } from './wire.ts';
 
@@ -20,6 +22,8 @@ export interface YoutubeSimOptions {
   /** How many dataset rows to seed (default: all of them). */
   readonly seedLimit?: number;
   readonly auth?: Partial<GoogleAuthOptions>;
+  /** Where the creators' video descriptions come from (default: ../shared/datasets when present). */
+  readonly datasetsDir?: string;
 }
 
 export interface YoutubeSimulator extends PlatformSimulator {
@@ -28,6 +32,8 @@ export interface YoutubeSimulator extends PlatformSimulator {
   readonly quota: QuotaLedger;
   /** Account settings a connector needs to talk to this simulator (options.channelId). */
   readonly channelId: string;
+  /** Creators' channels the read side (compliance audits) lists videos of, by channel id. */
+  readonly creatorChannels: ReadonlyMap<string, SimCreatorChannel>;
 }
 
 const API = '/youtube/v3/';
@@ -67,6 +73,22 @@ export function createYoutubeSimulator(context: SimContext, options: YoutubeSimO
   );
   const newRng = rng.fork('insert');
   const quota = new QuotaLedger(options.dailyQuota ?? DEFAULT_DAILY_QUOTA);
+  const creatorChannels = seedCreatorChannels(loadVideoDescriptions(options.datasetsDir), rng.fork('creators'), clock.nowMs());
+  const READ_ROUTES: Readonly<Record<string, ReadMethodName>> = { playlistItems: 'playlistItems.list', videos: 'videos.list' };
+
+  /** The read side: same faults, auth and quota as the moderation routes, its own discovery slice. */
+  function routeRead(request: SimRequest, method: ReadMethodName): SimReply {
+    if (request.method !== 'GET') return googleError(405, 'httpMethodNotAllowed', `HTTP method ${request.method} is not supported by this URL`, { domain: 'global' });
+    const early = faultReply(request);
+    if (early) return early;
+    if (!auth.authorized(request.headers, request.query)) return authError();
+    const now = clock.now();
+    if (!quota.canAfford(method, now)) return quotaExceeded();
+    quota.charge(method, now);
+    const violation = checkReadParams(method, request.query);
+    if (violation) return googleError(400, violation.reason, violation.message, { domain: 'global', location: violation.location });
+    return method === 'playlistItems.list' ? listPlaylistItems(creatorChannels, request.query) : listVideos(creatorChannels, request.query, request.fault?.kind === 'malformed_payload');
+  }
 
   function faultReply(request: SimRequest): SimReply | null {
     const fault = request.fault;
@@ -108,6 +130,8 @@ export function createYoutubeSimulator(context: SimContext, options: YoutubeSimO
   }
 
   function routeApi(request: SimRequest, route: string): SimReply {
+    const read = READ_ROUTES[route];
+    if (read) return routeRead(request, read);
     const spec = ROUTES[route];
     if (!spec) return googleError(404, 'notFound', 'Not Found', { domain: 'global' });
     if (request.method !== spec.http) return googleError(405, 'httpMethodNotAllowed', `HTTP method ${request.method} is not supported by this URL`, { domain: 'global' });
@@ -128,9 +152,15 @@ export function createYoutubeSimulator(context: SimContext, options: YoutubeSimO
         return listCommentThreads(model, request.query, malformed);
       case 'comments.list':
         return listComments(model, request.query, malformed);
-      case 'channels.list':
+      case 'channels.list': {
+        const creator = creatorChannels.get(request.query.get('id') ?? '');
+        if (creator) return { status: 200, body: { kind: 'youtube#channelListResponse', pageInfo: { totalResults: 1, resultsPerPage: 5 }, items: [channelContentDetails(creator)] } };
+        // An id YouTube does not know is an empty list, not an error.
+        const askedId = request.query.get('id');
+        if (askedId !== null && askedId !== channelId) return { status: 200, body: { kind: 'youtube#channelListResponse', pageInfo: { totalResults: 0, resultsPerPage: 5 }, items: [] } };
         if (request.query.get('mine') !== 'true' && request.query.get('id') !== channelId) return googleError(400, 'missingRequiredParameter', 'No filter selected. Expected one of: mine, id, forUsername, managedByMe, categoryId, mySubscribers', { domain: 'youtube.parameter' });
         return { status: 200, body: { kind: 'youtube#channelListResponse', pageInfo: { totalResults: 1, resultsPerPage: 5 }, items: [{ kind: 'youtube#channel', id: channelId, snippet: { title: model.channelTitle } }] } };
+      }
       case 'comments.setModerationStatus': {
         const reply = setModerationStatus(model, request.query, clock.now().toISOString());
         return request.fault?.kind === 'commit_then_drop' ? { drop: true } : reply;
@@ -144,6 +174,7 @@ export function createYoutubeSimulator(context: SimContext, options: YoutubeSimO
     auth,
     quota,
     channelId,
+    creatorChannels,
     isWrite: (method, path) => method === 'POST' && path === `${API}comments/setModerationStatus`,
     handle(request) {
       if (request.path === '/token') {
