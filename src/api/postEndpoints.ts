@@ -125,7 +125,7 @@ export const postEndpoints = {
   /** Checks a saved post (id) or unsaved content (draft, e.g. on every keystroke) without saving. */
   'posts.validate': {
     input: z
-      .object({ id: id.optional(), draft: postContentInputSchema.optional(), ...checkOptions })
+      .object({ id: id.optional(), draft: postContentInputSchema.optional(), /** With draft: the saved post it edits, so rules on the post itself (its rights request) apply. */ postId: id.optional(), ...checkOptions })
       .strict()
       .refine((i) => (i.id === undefined) !== (i.draft === undefined), { message: 'Give either id or draft.' }),
     output: postCheckSchema,

@@ -18,6 +18,7 @@ import { mediaHandlers } from './mediaHandlers.ts';
 import { catalogHandlers } from './catalogHandlers.ts';
 import { complianceHandlers } from './complianceHandlers.ts';
 import { postHandlers } from './postHandlers.ts';
+import { rightsHandlers } from './rightsHandlers.ts';
 import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
 import { SyncService, type SyncServiceOptions } from './sync/index.ts';
@@ -98,6 +99,7 @@ export function openBackend(config: BackendConfig): Backend {
     ...catalogHandlers(context),
     ...complianceHandlers(context),
     ...postHandlers(context),
+    ...rightsHandlers(context),
   } satisfies Handlers;
 
   return {

@@ -18,6 +18,8 @@ import { getPost, insertPost, listPostRevisions, listPosts, PostRevisionConflict
 import { productBrands, resolveProduct } from '../store/postsProducts.ts';
 import type { BackendContext } from './context.ts';
 import { queuePublishFor } from './publishQueue.ts';
+import { postRightsOf } from './rightsCheck.ts';
+import { rightsViolations } from '../core/postValidationRights.ts';
 
 type PostMethod = 'posts.create' | 'posts.update' | 'posts.get' | 'posts.list' | 'posts.validate' | 'posts.revisions' | 'posts.publish';
 type Check = OutputOf<'posts.validate'>;
@@ -54,7 +56,8 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
     return { instagram: pick('instagram'), pinterest: pick('pinterest') };
   }
 
-  function check(content: PostContent, options: CheckOptions): Check {
+  /** postId: the saved post the content belongs to, when there is one (its rights request is checked). */
+  function check(content: PostContent, options: CheckOptions, postId: string | null = null): Check {
     const profiles = profilesFor(options);
     const draft: PostDraft = {
       ...content,
@@ -66,7 +69,7 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
         return { assetId: m.assetId, altText: m.altText, width: made?.width ?? spec?.width ?? asset?.width ?? 1, height: made?.height ?? spec?.height ?? asset?.height ?? 1 };
       }),
     };
-    const violations = validatePost(draft, profiles);
+    const violations = [...validatePost(draft, profiles), ...rightsViolations(postId === null ? null : postRightsOf(db, postId), content.targets)];
     const lintInput = {
       caption: content.caption,
       paidPartnership: content.paidPartnership,
@@ -116,7 +119,7 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
       if (!isPostEditable(current.state)) fail('conflict', `Post ${input.id} is ${current.state}; it can no longer be edited.`);
       const patch = input.content;
       const content = resolved({ ...current, ...patch, media: patch.media ?? current.media, productTags: patch.productTags ?? current.productTags });
-      const result = check(content, input);
+      const result = check(content, input, input.id);
       // A scheduled post that still passes keeps its slot; anything else is draft or valid again.
       const state: PostState = current.state === 'scheduled' && result.ok ? 'scheduled' : stateAfterSave(result.ok);
       if (!canMovePost(current.state, state)) fail('conflict', `Post ${input.id} cannot go from ${current.state} to ${state}.`);
@@ -131,6 +134,9 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
     'posts.get': (input) => view(postOrFail(input.id)),
     'posts.publish': (input) => {
       postOrFail(input.id);
+      // A community post's state already follows its rights request; this also stops one saved before it was refused.
+      const [blocked] = rightsViolations(postRightsOf(db, input.id), ['instagram']);
+      if (blocked) fail('conflict', blocked.message);
       queuePublishFor(ctx, input.id);
       return view(postOrFail(input.id));
     },
@@ -141,10 +147,10 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
       return { posts: posts.map(view), nextCursor: next < total ? String(next) : null, total };
     },
     'posts.validate': (input) => {
-      if (input.id !== undefined) return check(postOrFail(input.id), input);
+      if (input.id !== undefined) return check(postOrFail(input.id), input, input.id);
       const draft = input.draft;
       if (draft === undefined) return fail('invalid_input', 'Give either id or draft.');
-      return check(resolved(contentOf(draft)), input);
+      return check(resolved(contentOf(draft)), input, input.postId ?? null);
     },
     'posts.revisions': (input) => {
       postOrFail(input.id);
