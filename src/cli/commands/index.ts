@@ -24,8 +24,9 @@ import { registerSim } from './sim.ts';
 import { registerMedia } from './media.ts';
 import { registerCatalog } from './catalog.ts';
 import { registerPost } from './post.ts';
+import { registerRights } from './rights.ts';
 import { registerAudit } from './audit.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit, registerCatalog, registerPost];
+export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit, registerCatalog, registerPost, registerRights];

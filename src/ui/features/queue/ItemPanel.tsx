@@ -5,6 +5,7 @@ import { spansByField } from '../../../core/scoredText.ts';
 import { useCall } from '../../hooks/useCall.ts';
 import { EvidenceText } from './EvidenceText.tsx';
 import { ItemNotes } from './ItemNotes.tsx';
+import { UseInStudioButton } from './UseInStudioButton.tsx';
 
 /** `version` changes after each decision so the panel re-reads the item; `actions` is the decision bar. */
 export function ItemPanel({ id, version, actions }: { id: string; version: number; actions: ReactNode }) {
@@ -25,6 +26,7 @@ export function ItemPanel({ id, version, actions }: { id: string; version: numbe
       <h2 className="item-panel__author">{item.author ?? 'Unknown author'}</h2>
       <p className="muted">{item.community} · {new Date(item.createdAt).toLocaleString()}</p>
       {actions}
+      <UseInStudioButton itemId={item.id} author={item.author} />
       {item.title ? <EvidenceText as="h3" text={item.title} evidence={evidence.title} /> : null}
       <EvidenceText text={item.body} evidence={evidence.body} />
 

@@ -13,14 +13,18 @@ import { ComposerChecks } from './ComposerChecks.tsx';
 import { ComposerPreview } from './ComposerPreview.tsx';
 import { ComposerPublish } from './ComposerPublish.tsx';
 import { ComposerTagging } from './ComposerTagging.tsx';
+import { withCrop } from './cropChange.ts';
 import { EMPTY_CONTENT, type Check, type Content, type Fix } from './composerDraft.ts';
 import { MediaPreview } from './MediaPreview.tsx';
+import { RightsPanel } from './RightsPanel.tsx';
+import { contentOfPost } from './composerPost.ts';
 import './composer.css';
 
 const CHECK_DELAY_MS = 120;
 const SAVE_DELAY_MS = 700;
 
-export function ComposerPanel() {
+/** postId: open a saved post (a draft made from a queue item) instead of starting a new one. */
+export function ComposerPanel({ postId }: { postId?: string } = {}) {
   const client = useClient();
   const { value: library } = useCall('media.list', { limit: 200 });
   const [content, setContent] = useState<Content>(EMPTY_CONTENT);
@@ -29,6 +33,7 @@ export function ComposerPanel() {
   const [saved, setSaved] = useState<{ id: string; revision: number; state: string } | null>(null);
   const [status, setStatus] = useState('');
   const dirty = useRef(false);
+  const [rightsTick, setRightsTick] = useState(0);
   const savedRef = useRef(saved);
   savedRef.current = saved;
 
@@ -37,11 +42,27 @@ export function ComposerPanel() {
     setContent((c) => ({ ...c, ...change }));
   };
 
+  // Opening a saved post: its content is the working copy, its revision the base of the next save.
+  useEffect(() => {
+    if (postId === undefined) return;
+    let cancelled = false;
+    void client.call('posts.get', { id: postId }).then((reply) => {
+      if (cancelled) return;
+      if (!reply.ok) return setStatus(reply.error.message);
+      setContent(contentOfPost(reply.value));
+      setSaved({ id: reply.value.id, revision: reply.value.revision, state: reply.value.state });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, postId]);
+
   // Live check of the unsaved draft.
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
-      void client.call('posts.validate', { draft: content }).then((reply) => {
+      // Naming the saved post lets rules on the post itself (its rights request) apply while typing.
+      void client.call('posts.validate', { draft: content, ...(savedRef.current ? { postId: savedRef.current.id } : {}) }).then((reply) => {
         if (cancelled) return;
         if (reply.ok) setCheck(reply.value);
         else setStatus(reply.error.message);
@@ -51,7 +72,7 @@ export function ComposerPanel() {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, content]);
+  }, [client, content, rightsTick]);
 
   // Autosave: the first save creates the post, later ones update the revision they were based on.
   // One save at a time: an edit made while one is in flight is saved when it returns.
@@ -107,6 +128,15 @@ export function ComposerPanel() {
     setSelected(0);
   };
 
+  // A rights answer checks the post again on the server (a new revision, maybe a new state): follow it.
+  const afterRights = () => {
+    if (!saved) return;
+    void client.call('posts.get', { id: saved.id }).then((reply) => {
+      if (reply.ok) setSaved({ id: reply.value.id, revision: reply.value.revision, state: reply.value.state });
+    });
+    setRightsTick((n) => n + 1);
+  };
+
   const current = content.media[selected];
 
   return (
@@ -120,7 +150,7 @@ export function ComposerPanel() {
                 <MediaPreview assetId={m.assetId} alt={m.altText || `Image ${i + 1}`} />
               </button>
               <input aria-label={`Alt text for image ${i + 1}`} placeholder="Alt text" value={m.altText} onChange={(e) => edit({ media: content.media.map((x, j) => (j === i ? { ...x, altText: e.target.value } : x)) })} />
-              <select aria-label={`Crop of image ${i + 1}`} value={m.crop ?? ''} onChange={(e) => edit({ media: content.media.map((x, j) => (j === i ? { ...x, crop: e.target.value === '' ? null : (e.target.value as RenditionTarget) } : x)) })}>
+              <select aria-label={`Crop of image ${i + 1}`} value={m.crop ?? ''} onChange={(e) => edit(withCrop(content, i, e.target.value, library?.assets ?? []))}>
                 <option value="">Original shape</option>
                 {RENDITION_TARGETS.map((t) => (
                   <option key={t} value={t}>
@@ -161,6 +191,7 @@ export function ComposerPanel() {
         <label className="composer-brand">
           Brand partner <input value={content.brandPartner ?? ''} placeholder="@brand" onChange={(e) => edit({ brandPartner: e.target.value === '' ? null : e.target.value })} />
         </label>
+        {saved ? <RightsPanel postId={saved.id} onChanged={afterRights} /> : null}
         <ComposerChecks check={check} caption={content.caption} onFix={applyFix} />
         {current ? <ComposerTagging key={`${current.assetId}-${selected}-${current.crop ?? ''}`} assetId={current.assetId} crop={current.crop} mediaIndex={selected} tags={content.productTags} onChange={(productTags) => edit({ productTags })} /> : <p className="muted">Add an image from the library to start a post.</p>}
         <ComposerPreview content={content} />
