@@ -53,7 +53,17 @@ export const compliancePostSchema = z.object({
   reviewerVerdict: verdictSchema.nullable(),
 });
 
-const snapshotSchema = z.object({ id: z.string(), contentSha256: sha, capturedAt: z.string(), capturedBy: z.string(), sha256: sha, hasThumbnail: z.boolean() });
+const snapshotSchema = z.object({
+  id: z.string(),
+  contentSha256: sha,
+  capturedAt: z.string(),
+  capturedBy: z.string(),
+  sha256: sha,
+  hasThumbnail: z.boolean(),
+  /** The media thumbnail captured with the snapshot (a small JPEG) and its SHA-256, part of `sha256`. */
+  thumbnailSha256: sha.nullable(),
+  thumbnailJpegBase64: z.string().nullable(),
+});
 const reviewerVerdictSchema = z.object({ id: z.string(), postId: z.string(), scanId: z.string().nullable(), snapshotId: z.string(), snapshotSha256: sha, verdict: verdictSchema, reason: z.string(), actor: z.string(), createdAt: z.string() });
 const remediationSchema = z.object({ id: z.string(), auditId: z.string(), creatorId: z.string(), postId: z.string().nullable(), what: z.string(), dueBy: z.string(), status: remediationStatusSchema, createdAt: z.string(), createdBy: z.string(), updatedAt: z.string() });
 

@@ -7,11 +7,12 @@ import { JURISDICTION_PROFILES } from '../core/jurisdictionProfiles.ts';
 import { contentFromCanonical } from '../compliance/postContent.ts';
 import { parsePostExport } from '../compliance/postImport.ts';
 import { addBrand, addCreator, ComplianceConflictError, ComplianceNotFoundError, createAudit, listAudits, listBrands, listCreators } from '../store/complianceAudits.ts';
-import { postsOfAudit, postVersions } from '../store/compliancePosts.ts';
-import { latestVerdict, recordVerdict, remediationsOfAudit, requestRemediation, setRemediationStatus, snapshotsOfPost, verifySnapshots } from '../store/complianceReview.ts';
+import { latestVersion, postsOfAudit, postVersions } from '../store/compliancePosts.ts';
+import { hasSnapshotOf, latestVerdict, recordVerdict, remediationsOfAudit, requestRemediation, setRemediationStatus, snapshotsOfPost, verifySnapshots } from '../store/complianceReview.ts';
 import { buildComplianceReport, renderComplianceReport } from './complianceReports.ts';
 import { importPostsIntoAudit, scanAudit, withImageText } from './complianceService.ts';
 import { syncCreatorPosts } from './complianceSync.ts';
+import { captureThumbnail } from './complianceThumbnails.ts';
 import type { BackendContext } from './context.ts';
 
 type ComplianceMethod = Extract<keyof Handlers, `compliance.${string}`>;
@@ -65,10 +66,15 @@ export function complianceHandlers(ctx: BackendContext): Pick<Handlers, Complian
         .filter((p) => input.verdict === undefined || (p.reviewerVerdict ?? p.scanVerdict) === input.verdict),
     'compliance.posts.get': (input) => ({
       versions: postVersions(db, input.postId).map((v) => ({ sha256: v.sha256, caption: contentFromCanonical(v.content).caption, content: JSON.parse(v.content) as unknown, firstSeenAt: v.firstSeenAt })),
-      snapshots: snapshotsOfPost(db, input.postId).map(({ id, contentSha256, capturedAt, capturedBy, sha256, hasThumbnail }) => ({ id, contentSha256, capturedAt, capturedBy, sha256, hasThumbnail })),
+      snapshots: snapshotsOfPost(db, input.postId).map(({ id, contentSha256, capturedAt, capturedBy, sha256, hasThumbnail, thumbnail, thumbnailSha256 }) => ({ id, contentSha256, capturedAt, capturedBy, sha256, hasThumbnail, thumbnailSha256, thumbnailJpegBase64: thumbnail === null ? null : thumbnail.toString('base64') })),
       verdict: latestVerdict(db, input.postId),
     }),
-    'compliance.review': (input) => guarded(() => recordVerdict(db, input, who, clock)),
+    'compliance.review': async (input) => {
+      // A first snapshot of this version needs its thumbnail read before the verdict's transaction.
+      const latest = guarded(() => latestVersion(db, input.postId));
+      const thumbnail = latest && !hasSnapshotOf(db, input.postId, latest.sha256) ? await captureThumbnail(contentFromCanonical(latest.content)) : null;
+      return guarded(() => recordVerdict(db, input, who, clock, thumbnail));
+    },
     'compliance.remediations.list': (input) => remediationsOfAudit(db, input.auditId),
     'compliance.remediations.request': (input) => guarded(() => requestRemediation(db, input, who, clock)),
     'compliance.remediations.setStatus': (input) => guarded(() => setRemediationStatus(db, input.id, input.status, input.note ?? null, who, clock)),

@@ -73,6 +73,8 @@ export function buildComplianceReport(ctx: BackendContext, auditId: string, rang
       contentSha256: p.latestSha256,
       snapshotSha256: snapshot?.sha256 ?? null,
       snapshotCapturedAt: snapshot?.capturedAt ?? null,
+      thumbnailSha256: snapshot?.thumbnailSha256 ?? null,
+      thumbnailJpeg: snapshot?.thumbnail ?? null,
       changedFrom: p.changedFrom,
     });
   }

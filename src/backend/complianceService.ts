@@ -13,8 +13,9 @@ import { sponsorshipRuleHits } from '../ml/rules/sponsorshipRules.ts';
 import { appendAudit } from '../store/audit.ts';
 import { isoNow } from '../store/clock.ts';
 import { findCreator, getAudit, listBrands } from '../store/complianceAudits.ts';
-import { latestVersionsOfAudit, recordScan, upsertPostVersion } from '../store/compliancePosts.ts';
-import { ensureSnapshot } from '../store/complianceReview.ts';
+import { lastScannedSha, latestVersionsOfAudit, recordScan, upsertPostVersion } from '../store/compliancePosts.ts';
+import { ensureSnapshot, hasSnapshotOf } from '../store/complianceReview.ts';
+import { captureThumbnails, type CapturedThumbnail, type FetchLike } from './complianceThumbnails.ts';
 import type { BackendContext } from './context.ts';
 import { StoaUserError } from './errors.ts';
 import { listModels, openClassifier } from './models/classifierService.ts';
@@ -101,7 +102,14 @@ export interface ScanSummary {
 /** What a scan stores as evidence: everything a reviewer or a report needs to see why. */
 export const scanEvidence = (r: ScanResult): Record<string, unknown> => ({ rule: r.rule, outcome: r.disclosure.outcome, disclosure: r.disclosure.findings, platformLabel: r.disclosure.platformLabel, commercial: r.commercial, model: r.model });
 
-export async function scanAudit(ctx: BackendContext, auditId: string, options: { useModels?: boolean } = {}): Promise<ScanSummary> {
+export interface ScanOptions {
+  readonly useModels?: boolean;
+  /** Capture a media thumbnail for each new snapshot (default true); how media URLs are fetched. */
+  readonly thumbnails?: boolean;
+  readonly fetch?: FetchLike;
+}
+
+export async function scanAudit(ctx: BackendContext, auditId: string, options: ScanOptions = {}): Promise<ScanSummary> {
   const audit = getAudit(ctx.db, auditId);
   if (!isJurisdictionId(audit.jurisdiction)) throw new StoaUserError(`The audit's jurisdiction "${audit.jurisdiction}" is not one Stoa knows.`);
   const profile = JURISDICTION_PROFILES[audit.jurisdiction];
@@ -109,19 +117,31 @@ export async function scanAudit(ctx: BackendContext, auditId: string, options: {
   const pending = latestVersionsOfAudit(ctx.db, auditId).map((v) => ({ ...v, post: contentFromCanonical(v.content) }));
   const models = await modelViews(ctx, pending.map((p) => p.post.caption), options.useModels ?? true);
   const scannedAt = isoNow(ctx.clock);
+  // Judging is pure, so it runs first; then the thumbnails the new snapshots need are read (I/O,
+  // outside the transaction), and everything is recorded in one transaction.
+  const results = pending.map((p, i) => scanPost({ post: p.post, profile, brands, ruleHits: sponsorshipRuleHits(p.post.caption), model: models.views[i] ?? null, scannedAt }));
+  const needsSnapshot = pending.map((p, i) => {
+    const previous = lastScannedSha(ctx.db, p.postId);
+    return (results[i]?.verdict !== 'compliant' || (previous !== null && previous !== p.sha256)) && !hasSnapshotOf(ctx.db, p.postId, p.sha256);
+  });
+  const wanted = pending.filter((_, i) => needsSnapshot[i] === true);
+  const captured = options.thumbnails === false ? [] : await captureThumbnails(wanted.map((p) => p.post), options.fetch);
+  const thumbs = new Map<string, CapturedThumbnail>(wanted.map((p, i) => [p.postId, captured[i] ?? { jpeg: null, problem: 'thumbnails were not captured for this scan' }]));
   const byVerdict: Record<Verdict, number> = { compliant: 0, needs_review: 0, non_compliant: 0 };
   const changed: { postId: string; from: string; to: string }[] = [];
   let snapshots = 0;
   ctx.db.transaction(() => {
     pending.forEach((p, i) => {
-      const result = scanPost({ post: p.post, profile, brands, ruleHits: sponsorshipRuleHits(p.post.caption), model: models.views[i] ?? null, scannedAt });
+      const result = results[i];
+      if (!result) throw new Error(`post ${p.postId} has no scan result`);
       // The store hashes what it keeps; a mismatch would mean the scan judged other content than it records.
       if (result.contentSha256 !== p.sha256) throw new Error(`scan of post ${p.postId} hashed ${result.contentSha256}, the store holds ${p.sha256}`);
       const recorded = recordScan(ctx.db, { postId: p.postId, sha256: p.sha256, scannedAt, jurisdiction: profile.id, profileVersion: profile.version, verdict: result.verdict, ruleId: result.rule.id, disclosurePresent: result.disclosurePresent, disclosureAdequate: result.disclosureAdequate, evidence: scanEvidence(result) });
       byVerdict[result.verdict]++;
       if (recorded.changedFrom !== null) changed.push({ postId: p.postId, from: recorded.changedFrom, to: p.sha256 });
       if (result.verdict !== 'compliant' || recorded.changedFrom !== null) {
-        if (ensureSnapshot(ctx.db, p.postId, ctx.who, ctx.clock).created) snapshots++;
+        const thumb = thumbs.get(p.postId);
+        if (ensureSnapshot(ctx.db, p.postId, ctx.who, ctx.clock, thumb?.jpeg ?? null, thumb?.problem ?? null).created) snapshots++;
       }
     });
     appendAudit(ctx.db, { ...ctx.who, action: 'compliance.scan', subject: auditId, details: { jurisdiction: profile.id, profileVersion: profile.version, scanned: pending.length, byVerdict, changed: changed.length, modelVersion: models.version } }, ctx.clock);

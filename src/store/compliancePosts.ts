@@ -162,3 +162,8 @@ export function postsOfAudit(db: Database, auditId: string, range: { from?: stri
 export function auditOfPost(db: Database, postId: string): string | null {
   return (prepared(db, 'SELECT c.audit_id FROM compliance_posts p JOIN compliance_creators c ON c.id = p.creator_id WHERE p.id = ?').pluck().get(postId) as string | undefined) ?? null;
 }
+
+/** The content hash the latest scan of a post saw, null before its first scan. */
+export function lastScannedSha(db: Database, postId: string): string | null {
+  return (prepared(db, 'SELECT sha256 FROM compliance_scans WHERE post_id = ? ORDER BY scanned_at DESC, id DESC LIMIT 1').pluck().get(postId) as string | undefined) ?? null;
+}

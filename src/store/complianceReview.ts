@@ -4,6 +4,7 @@
 // snapshot's hash is written there too, so a snapshot changed behind the triggers' back shows up
 // in verifySnapshots() even when its own hash column was rewritten to match.
 import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import type { Actor } from './accounts.ts';
 import { appendAudit } from './audit.ts';
 import { isoNow, type Clock } from './clock.ts';
@@ -21,29 +22,35 @@ export interface Snapshot {
   readonly capturedBy: string;
   readonly sha256: string;
   readonly hasThumbnail: boolean;
+  /** The media thumbnail (small JPEG) captured with the snapshot, and its SHA-256 (part of `sha256`). */
+  readonly thumbnail: Buffer | null;
+  readonly thumbnailSha256: string | null;
 }
+
+/** SHA-256 of a thumbnail's bytes as stored. */
+export const thumbnailSha256Of = (thumbnail: Buffer): string => createHash('sha256').update(thumbnail).digest('hex');
 
 const snapshotHash = (contentSha256: string, thumbnail: Buffer | null, capturedAt: string): string =>
-  sha256Of(JSON.stringify([contentSha256, thumbnail === null ? null : sha256Of(thumbnail.toString('base64')), capturedAt]));
+  sha256Of(JSON.stringify([contentSha256, thumbnail === null ? null : thumbnailSha256Of(thumbnail), capturedAt]));
 
-const SNAPSHOT_COLUMNS = 'id, post_id AS postId, content_sha256 AS contentSha256, content, captured_at AS capturedAt, captured_by AS capturedBy, sha256, thumbnail IS NOT NULL AS hasThumbnail';
+const SNAPSHOT_COLUMNS = 'id, post_id AS postId, content_sha256 AS contentSha256, content, captured_at AS capturedAt, captured_by AS capturedBy, sha256, thumbnail IS NOT NULL AS hasThumbnail, thumbnail';
 
-interface SnapshotRow extends Omit<Snapshot, 'hasThumbnail'> {
+interface SnapshotRow extends Omit<Snapshot, 'hasThumbnail' | 'thumbnailSha256'> {
   hasThumbnail: number;
 }
-const toSnapshot = (r: SnapshotRow): Snapshot => ({ ...r, hasThumbnail: r.hasThumbnail === 1 });
+const toSnapshot = (r: SnapshotRow): Snapshot => ({ ...r, hasThumbnail: r.hasThumbnail === 1, thumbnailSha256: r.thumbnail === null ? null : thumbnailSha256Of(r.thumbnail) });
 
 /** The latest snapshot of the post's current content, capturing one when there is none (`created`). */
-export function ensureSnapshot(db: Database, postId: string, who: Actor, clock: Clock, thumbnail: Buffer | null = null): { snapshot: Snapshot; created: boolean } {
+export function ensureSnapshot(db: Database, postId: string, who: Actor, clock: Clock, thumbnail: Buffer | null = null, thumbnailProblem: string | null = null): { snapshot: Snapshot; created: boolean } {
   return db.transaction(() => {
     const version = latestVersion(db, postId);
     if (!version) throw new ComplianceNotFoundError(`There is no post under audit with id ${postId}.`);
     const existing = prepared(db, `SELECT ${SNAPSHOT_COLUMNS} FROM compliance_snapshots WHERE post_id = ? AND content_sha256 = ? ORDER BY captured_at DESC, id DESC LIMIT 1`).get(postId, version.sha256) as SnapshotRow | undefined;
     if (existing) return { snapshot: toSnapshot(existing), created: false };
     const capturedAt = isoNow(clock);
-    const snapshot: Snapshot = { id: newId(), postId, contentSha256: version.sha256, content: version.content, capturedAt, capturedBy: who.actor, sha256: snapshotHash(version.sha256, thumbnail, capturedAt), hasThumbnail: thumbnail !== null };
+    const snapshot: Snapshot = { id: newId(), postId, contentSha256: version.sha256, content: version.content, capturedAt, capturedBy: who.actor, sha256: snapshotHash(version.sha256, thumbnail, capturedAt), hasThumbnail: thumbnail !== null, thumbnail, thumbnailSha256: thumbnail === null ? null : thumbnailSha256Of(thumbnail) };
     prepared(db, 'INSERT INTO compliance_snapshots (id, post_id, content_sha256, content, thumbnail, captured_at, captured_by, device_id, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(snapshot.id, postId, snapshot.contentSha256, snapshot.content, thumbnail, capturedAt, who.actor, who.deviceId, snapshot.sha256);
-    appendAudit(db, { ...who, action: 'compliance.snapshot', subject: postId, details: { snapshotId: snapshot.id, sha256: snapshot.sha256, contentSha256: snapshot.contentSha256 } }, clock);
+    appendAudit(db, { ...who, action: 'compliance.snapshot', subject: postId, details: { snapshotId: snapshot.id, sha256: snapshot.sha256, contentSha256: snapshot.contentSha256, thumbnailSha256: snapshot.thumbnailSha256, ...(thumbnail === null && thumbnailProblem !== null ? { thumbnailProblem } : {}) } }, clock);
     return { snapshot, created: true };
   })();
 }
@@ -93,9 +100,9 @@ export interface ReviewerVerdict {
 }
 
 /** A reviewer's verdict: snapshots the post as it stands, then records the verdict against it. */
-export function recordVerdict(db: Database, input: { postId: string; verdict: VerdictValue; reason: string }, who: Actor, clock: Clock): ReviewerVerdict {
+export function recordVerdict(db: Database, input: { postId: string; verdict: VerdictValue; reason: string }, who: Actor, clock: Clock, thumbnail: { jpeg: Buffer | null; problem: string | null } | null = null): ReviewerVerdict {
   return db.transaction(() => {
-    const { snapshot } = ensureSnapshot(db, input.postId, who, clock);
+    const { snapshot } = ensureSnapshot(db, input.postId, who, clock, thumbnail?.jpeg ?? null, thumbnail?.problem ?? null);
     const scanId = (prepared(db, 'SELECT id FROM compliance_scans WHERE post_id = ? AND sha256 = ? ORDER BY scanned_at DESC, id DESC LIMIT 1').pluck().get(input.postId, snapshot.contentSha256) as string | undefined) ?? null;
     const verdict: ReviewerVerdict = { id: newId(), postId: input.postId, scanId, snapshotId: snapshot.id, snapshotSha256: snapshot.sha256, verdict: input.verdict, reason: input.reason, actor: who.actor, createdAt: isoNow(clock) };
     prepared(db, 'INSERT INTO compliance_verdicts (id, post_id, scan_id, snapshot_id, verdict, reason, actor, device_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(verdict.id, verdict.postId, scanId, snapshot.id, verdict.verdict, verdict.reason, who.actor, who.deviceId, verdict.createdAt);
@@ -157,4 +164,9 @@ export function setRemediationStatus(db: Database, id: string, status: Remediati
 
 export function remediationsOfAudit(db: Database, auditId: string): Remediation[] {
   return prepared(db, `SELECT ${REMEDIATION_COLUMNS} FROM compliance_remediations WHERE audit_id = ? ORDER BY created_at, id`).all(auditId) as Remediation[];
+}
+
+/** Whether a snapshot of this exact content version exists (a new one would need a thumbnail first). */
+export function hasSnapshotOf(db: Database, postId: string, contentSha256: string): boolean {
+  return prepared(db, 'SELECT 1 FROM compliance_snapshots WHERE post_id = ? AND content_sha256 = ? LIMIT 1').get(postId, contentSha256) !== undefined;
 }

@@ -6,7 +6,7 @@ import type { ComplianceReport } from './reportModel.ts';
 export const CSV_COLUMNS = [
   'creator', 'platform', 'post_id', 'permalink', 'posted_at', 'verdict', 'scan_verdict', 'rule', 'rule_says', 'rule_source',
   'commercial_evidence', 'disclosure_evidence', 'disclosure_present', 'disclosure_adequate', 'reviewer', 'review_reason',
-  'content_sha256', 'snapshot_sha256', 'snapshot_captured_at', 'changed_from_sha256', 'caption',
+  'content_sha256', 'snapshot_sha256', 'snapshot_captured_at', 'changed_from_sha256', 'caption', 'thumbnail_sha256',
 ] as const;
 
 export function csvCell(value: string | number | boolean | null): string {
@@ -25,7 +25,7 @@ export function renderCsv(report: ComplianceReport): string {
           c.handle, e.platform, e.remoteId, e.permalink, e.postedAt, e.verdict, e.scanVerdict, e.rule.id, e.rule.says, e.rule.source,
           e.commercial.map((x) => `${x.kind}: ${x.text}`).join(' | '), e.disclosure.map((x) => `${x.kind}: ${x.text}`).join(' | '),
           e.disclosurePresent, e.disclosureAdequate, e.reviewer?.actor ?? null, e.reviewer?.reason ?? null,
-          e.contentSha256, e.snapshotSha256, e.snapshotCapturedAt, e.changedFrom, e.caption,
+          e.contentSha256, e.snapshotSha256, e.snapshotCapturedAt, e.changedFrom, e.caption, e.thumbnailSha256,
         ].map(csvCell).join(','),
       );
     }

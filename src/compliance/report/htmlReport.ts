@@ -12,12 +12,13 @@ function entry(x: ReportEntry): string {
   return `<article class="post ${x.verdict}">
   <h3>${e(VERDICT_LABELS[x.verdict])} — ${e(x.platform)} post ${e(x.remoteId)}</h3>
   <p class="meta">Posted ${e(x.postedAt)} · ${x.permalink ? `<a href="${e(x.permalink)}">${e(x.permalink)}</a>` : 'no permalink'} · scanned ${e(x.scannedAt)}</p>
+  ${x.thumbnailJpeg ? `<img class="thumb" alt="Media thumbnail of post ${e(x.remoteId)} as captured" src="data:image/jpeg;base64,${x.thumbnailJpeg.toString('base64')}">` : ''}
   <blockquote>${e(x.caption)}</blockquote>
   <p><b>Rule:</b> <code>${e(x.rule.id)}</code> — ${e(x.rule.says)}${x.rule.source ? ` <i>(${e(x.rule.source)})</i>` : ''}</p>
   ${evidence('Commercial evidence', x.commercial)}
   ${evidence('Disclosure found', x.disclosure)}
   ${x.reviewer ? `<p><b>Reviewed</b> by ${e(x.reviewer.actor)} at ${e(x.reviewer.at)}: ${e(VERDICT_LABELS[x.reviewer.verdict])} — ${e(x.reviewer.reason)}</p>` : ''}
-  <p class="hash">Content SHA-256 <code>${e(x.contentSha256)}</code><br>Snapshot SHA-256 <code>${e(x.snapshotSha256)}</code> captured ${e(x.snapshotCapturedAt)}${x.changedFrom ? `<br>Changed since an earlier scan; previous content SHA-256 <code>${e(x.changedFrom)}</code>` : ''}</p>
+  <p class="hash">Content SHA-256 <code>${e(x.contentSha256)}</code><br>Snapshot SHA-256 <code>${e(x.snapshotSha256)}</code> captured ${e(x.snapshotCapturedAt)}${x.thumbnailSha256 ? `<br>Thumbnail SHA-256 <code>${e(x.thumbnailSha256)}</code>` : ''}${x.changedFrom ? `<br>Changed since an earlier scan; previous content SHA-256 <code>${e(x.changedFrom)}</code>` : ''}</p>
 </article>`;
 }
 
@@ -26,7 +27,7 @@ export function renderHtml(report: ComplianceReport): string {
   const check = report.snapshotCheck;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${e(`Compliance report — ${report.audit.name}`)}</title>
 <style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1d232b}h1{font-size:1.5rem}
 .post{border:1px solid #ccd;border-left:6px solid #999;padding:.5rem 1rem;margin:1rem 0}.non_compliant{border-left-color:#b3261e}

@@ -55,6 +55,12 @@ function entry(e: ReportEntry, text: (value: string, options?: PDFKit.Mixins.Tex
   text(`${VERDICT_LABELS[e.verdict]} - ${e.platform} post ${e.remoteId}`);
   doc.font('Helvetica').fontSize(9);
   text(`Posted ${e.postedAt ?? 'unknown'}${e.permalink ? ` - ${e.permalink}` : ''}; scanned ${e.scannedAt ?? 'never'}`);
+  if (e.thumbnailJpeg) {
+    // Drawn at the cursor; the cursor is then moved below it so the caption does not overlap.
+    const top = doc.y;
+    doc.image(e.thumbnailJpeg, doc.page.margins.left + 10, top, { fit: [96, 96] });
+    doc.y = top + 100;
+  }
   text(`Caption: ${e.caption.length > 600 ? `${e.caption.slice(0, 600)}...` : e.caption}`, { indent: 10 });
   text(`Rule ${e.rule.id}: ${e.rule.says}${e.rule.source ? ` (${e.rule.source})` : ''}`);
   if (e.commercial.length > 0) text(`Commercial evidence: ${e.commercial.map((x) => `${x.kind}: "${x.text}"`).join('; ')}`);
@@ -63,6 +69,7 @@ function entry(e: ReportEntry, text: (value: string, options?: PDFKit.Mixins.Tex
   doc.font('Courier').fontSize(8);
   text(`content sha256  ${e.contentSha256}`);
   text(`snapshot sha256 ${e.snapshotSha256 ?? 'none'}${e.snapshotCapturedAt ? ` (captured ${e.snapshotCapturedAt})` : ''}`);
+  if (e.thumbnailSha256) text(`thumbnail sha256 ${e.thumbnailSha256}`);
   if (e.changedFrom) text(`changed from    ${e.changedFrom}`);
   doc.font('Helvetica').fontSize(10);
 }

@@ -29,6 +29,9 @@ export interface ReportEntry {
   readonly contentSha256: string;
   readonly snapshotSha256: string | null;
   readonly snapshotCapturedAt: string | null;
+  /** The snapshot's media thumbnail (small JPEG) and its SHA-256, when one was captured. */
+  readonly thumbnailSha256: string | null;
+  readonly thumbnailJpeg: Buffer | null;
   /** The content hash of the version before, when the post changed between scans. */
   readonly changedFrom: string | null;
 }

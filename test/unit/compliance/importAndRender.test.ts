@@ -46,7 +46,7 @@ const REPORT: ComplianceReport = {
   creators: [
     {
       handle: 'c', platform: 'instagram', posts: 1, nonCompliant: 1, remediations: [],
-      entries: [{ postId: 'p', remoteId: 'r', platform: 'instagram', permalink: null, postedAt: null, caption: '=HYPERLINK("x"), <script>alert(1)</script> "hi"\n2nd', verdict: 'non_compliant', scanVerdict: 'non_compliant', scannedAt: null, reviewer: null, rule: { id: 'ftc.needs_disclosure', says: 'says, with comma', source: null }, commercial: [{ kind: 'affiliate_link', text: 'http://rstyle.me/n/x' }], disclosure: [], disclosurePresent: false, disclosureAdequate: false, contentSha256: 'a'.repeat(64), snapshotSha256: 'b'.repeat(64), snapshotCapturedAt: null, changedFrom: null }],
+      entries: [{ postId: 'p', remoteId: 'r', platform: 'instagram', permalink: null, postedAt: null, caption: '=HYPERLINK("x"), <script>alert(1)</script> "hi"\n2nd', verdict: 'non_compliant', scanVerdict: 'non_compliant', scannedAt: null, reviewer: null, rule: { id: 'ftc.needs_disclosure', says: 'says, with comma', source: null }, commercial: [{ kind: 'affiliate_link', text: 'http://rstyle.me/n/x' }], disclosure: [], disclosurePresent: false, disclosureAdequate: false, contentSha256: 'a'.repeat(64), snapshotSha256: 'b'.repeat(64), snapshotCapturedAt: null, changedFrom: null, thumbnailSha256: null, thumbnailJpeg: null }],
     },
   ],
 };

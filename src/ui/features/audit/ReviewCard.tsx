@@ -8,6 +8,7 @@ import { readEvidence } from './complianceEvidence.ts';
 import type { CompliancePost } from './complianceRates.ts';
 import { EvidenceCaption } from './EvidenceCaption.tsx';
 import { RemediationPanel } from './RemediationPanel.tsx';
+import { SnapshotThumbnail } from './SnapshotThumbnail.tsx';
 import { useAction } from './useAction.ts';
 
 type Verdict = InputOf<'compliance.review'>['verdict'];
@@ -27,6 +28,7 @@ export function ReviewCard({ post, remediations, onChanged }: { post: Compliance
   const evidence = readEvidence(post.evidence);
   const latest = detail.value?.versions.find((v) => v.sha256 === post.latestSha256) ?? detail.value?.versions.at(-1);
   const given = detail.value?.verdict ?? null;
+  const snapshot = detail.value?.snapshots.filter((s) => s.contentSha256 === post.latestSha256).at(-1) ?? null;
   const source = evidence?.rule?.source ?? null;
   const label = `Post ${post.remoteId} by ${post.handle}`;
   const decide = (verdict: Verdict) => void review.run({ postId: post.postId, verdict, reason });
@@ -65,6 +67,7 @@ export function ReviewCard({ post, remediations, onChanged }: { post: Compliance
       <p aria-label="Content hash" className="hint">
         SHA-256 {post.latestSha256.slice(0, 16)}…
       </p>
+      <SnapshotThumbnail snapshot={snapshot} postLabel={label} />
       {given ? (
         <p role="status" aria-label="Reviewer verdict">
           Reviewed: {VERDICT_NAMES[given.verdict]} by {given.actor}, “{given.reason}” (snapshot {given.snapshotSha256.slice(0, 12)}…)
