@@ -1,5 +1,5 @@
 // Checks that the spec copies in the repository are unchanged parts of the saved upstream specs
-// (../shared/specs, or the folder given): the Discourse OpenAPI subset beside its connector, the
+// (../shared/specs, or the folder given): the Discourse and Pinterest OpenAPI subsets beside their connectors, the
 // YouTube discovery excerpt and the Meta Graph node specs in test/fixtures/specs. The tests read
 // only the copies, so a clone stands alone; this is how a copy is checked against its source.
 // Run: npx tsx scripts/check-spec-copies.ts [specsDir]   (exit 1 on a difference)
@@ -26,6 +26,15 @@ const discourse = read(join(specs, 'discourse/openapi.json'));
 const subset = read(join(root, 'src/platforms/discourse/openapi.subset.json'));
 for (const [path, operations] of Object.entries(subset['paths'] as Json)) {
   for (const [method, operation] of Object.entries(operations as Json)) same(`discourse ${method} ${path}`, operation, at(at(discourse['paths'], path), method));
+}
+
+const pinterest = read(join(specs, 'pinterest/openapi.json'));
+const pinSubset = read(join(root, 'src/platforms/pinterest/openapi.subset.json'));
+for (const [path, operations] of Object.entries(pinSubset['paths'] as Json)) {
+  for (const [method, operation] of Object.entries(operations as Json)) same(`pinterest ${method} ${path}`, operation, at(at(pinterest['paths'], path), method));
+}
+for (const [kind, entries] of Object.entries(pinSubset['components'] as Json)) {
+  for (const [name, value] of Object.entries(entries as Json)) same(`pinterest components.${kind}.${name}`, value, at(at(pinterest['components'], kind), name));
 }
 
 const youtube = read(join(specs, 'youtube/youtube.v3.discovery.json'));

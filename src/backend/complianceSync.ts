@@ -9,6 +9,7 @@ import { getAudit, listCreators } from '../store/complianceAudits.ts';
 import type { BackendContext } from './context.ts';
 import { importPostsIntoAudit, type ImportSummary } from './complianceService.ts';
 import { readsVideos, videoToPost } from './complianceYoutube.ts';
+import { pinToPost, readsPins } from './compliancePinterest.ts';
 import { findAccount, platformFor } from './sync/accounts.ts';
 
 interface MediaReader {
@@ -72,6 +73,16 @@ export async function syncCreatorPosts(ctx: BackendContext, auditId: string, fet
       }
       quarantined += videos.quarantined.length;
       posts.push(...videos.posts.map((v) => videoToPost(creator.platform, creator.handle, v)));
+      continue;
+    }
+    if (readsPins(platform.value)) {
+      const pins = await platform.value.readPins(creator.remoteUserId, { since, until });
+      if (pins.status !== 'ok') {
+        problem(`${account.platform} did not answer: ${pins.reason}`);
+        continue;
+      }
+      quarantined += pins.quarantined.length;
+      posts.push(...pins.pins.map((p) => pinToPost(creator.platform, creator.handle, p)));
       continue;
     }
     if (!readsMedia(platform.value)) {

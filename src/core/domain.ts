@@ -1,5 +1,5 @@
 // Domain vocabulary shared by every room: what an item is and what a moderator can do with it.
-export const PLATFORMS = ['reddit', 'discourse', 'youtube', 'instagram'] as const;
+export const PLATFORMS = ['reddit', 'discourse', 'youtube', 'instagram', 'pinterest'] as const;
 export type PlatformName = (typeof PLATFORMS)[number];
 
 export const ITEM_KINDS = ['post', 'comment', 'caption'] as const;

@@ -7,6 +7,7 @@ import { createInstagramPlatform, INSTAGRAM_CONNECTION } from './instagram/index
 import { createDiscoursePlatform, DISCOURSE_CONNECTION } from './discourse/index.ts';
 import { createRedditPlatform, REDDIT_CONNECTION } from './reddit/index.ts';
 import { createYoutubePlatform, YOUTUBE_CONNECTION } from './youtube/index.ts';
+import { createPinterestPlatform, PINTEREST_CONNECTION } from './pinterest/index.ts';
 
 export type * from './platform.ts';
 export { actionReflected, isRemoteState, QUEUE_KINDS, REMOTE_STATES } from './platform.ts';
@@ -16,6 +17,7 @@ const FACTORIES: Partial<Record<PlatformName, PlatformFactory>> = {
   discourse: createDiscoursePlatform,
   youtube: createYoutubePlatform,
   instagram: createInstagramPlatform,
+  pinterest: createPinterestPlatform,
 };
 
 const CONNECTIONS: Partial<Record<PlatformName, ConnectionProfile>> = {
@@ -23,6 +25,7 @@ const CONNECTIONS: Partial<Record<PlatformName, ConnectionProfile>> = {
   discourse: DISCOURSE_CONNECTION,
   youtube: YOUTUBE_CONNECTION,
   instagram: INSTAGRAM_CONNECTION,
+  pinterest: PINTEREST_CONNECTION,
 };
 
 export function connectionProfile(name: PlatformName): ConnectionProfile | null {

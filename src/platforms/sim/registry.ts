@@ -4,6 +4,7 @@ import { createInstagramSimulator } from '../instagram/simulator.ts';
 import { createDiscourseSimulator } from '../discourse/simulator.ts';
 import { createRedditSimulator } from '../reddit/simulator.ts';
 import { createYoutubeSimulator } from '../youtube/simulator.ts';
+import { createPinterestSimulator } from '../pinterest/simulator.ts';
 import type { SimulatorFactory } from './types.ts';
 
 export const SIMULATOR_FACTORIES: Readonly<Record<string, SimulatorFactory>> = {
@@ -11,4 +12,5 @@ export const SIMULATOR_FACTORIES: Readonly<Record<string, SimulatorFactory>> = {
   discourse: createDiscourseSimulator(),
   youtube: (context) => createYoutubeSimulator(context),
   instagram: (context) => createInstagramSimulator(context),
+  pinterest: (context) => createPinterestSimulator(context),
 };

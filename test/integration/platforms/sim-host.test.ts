@@ -25,11 +25,12 @@ describe('simulator host', () => {
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const state = (await (await fetch(`${sim.url}/__sim/state`)).json()) as { platforms: Record<string, { items: Record<string, number>; writes: unknown[]; published?: unknown[] }> };
     expect(Object.keys(state)).toEqual(['platforms']);
-    expect(Object.keys(state.platforms)).toEqual(expect.arrayContaining(['reddit', 'discourse', 'instagram']));
+    expect(Object.keys(state.platforms)).toEqual(expect.arrayContaining(['reddit', 'discourse', 'instagram', 'pinterest']));
     // Platforms Stoa publishes to also list what was published (none yet).
     expect(state.platforms['instagram']?.published).toEqual([]);
+    expect(state.platforms['pinterest']?.published).toEqual([]);
     for (const [name, platform] of Object.entries(state.platforms)) {
-      expect(Object.keys(platform).sort()).toEqual(name === 'instagram' ? ['items', 'published', 'writes'] : ['items', 'writes']);
+      expect(Object.keys(platform).sort()).toEqual(name === 'instagram' || name === 'pinterest' ? ['items', 'published', 'writes'] : ['items', 'writes']);
       expect(Object.values(platform.items).every((count) => Number.isInteger(count) && count >= 0)).toBe(true);
       expect(platform.writes).toEqual([]);
     }
