@@ -104,6 +104,15 @@ export const endpoints = {
       queued: z.boolean(),
     }),
   },
+  /**
+   * Takes back a decision that has not left this machine (its outbox entry is still pending and
+   * was never tried, or the item is local-only): the entry is closed as undone, the item goes back
+   * to the state it had before, and the audit log records the undo.
+   */
+  'queue.undo': {
+    input: z.object({ decisionId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ decisionId: z.string(), itemId: z.string(), state: itemStateSchema }),
+  },
   'accounts.list': { input: empty, output: z.array(accountSchema) },
   /** The platforms an account can be connected to, with their documented defaults. */
   'accounts.platforms': { input: empty, output: z.array(connectionProfileSchema) },

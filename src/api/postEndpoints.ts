@@ -137,4 +137,16 @@ export const postEndpoints = {
     input: z.object({ id, limit: z.number().int().min(1).max(500).default(50) }).strict(),
     output: z.object({ revisions: z.array(z.object({ revision: z.number().int(), at: z.string(), actor: z.string(), content: postContentInputSchema })) }),
   },
+  /** Schedules a valid (or failed, or missed) post at a future time; the app queues its publish then. Also reschedules. */
+  'posts.schedule': { input: z.object({ id, at: z.string().datetime({ offset: true }) }).strict(), output: postSchema },
+  /** Takes a scheduled (or missed) post off the schedule: valid again when it passes its checks, else draft. */
+  'posts.unschedule': { input: z.object({ id }).strict(), output: postSchema },
+  /** A missed post's answer: publish now, a new time (at), or back to editing. */
+  'posts.resolveMissed': {
+    input: z
+      .object({ id, choice: z.enum(['publish_now', 'reschedule', 'back_to_draft']), at: z.string().datetime({ offset: true }).optional() })
+      .strict()
+      .refine((i) => (i.choice === 'reschedule') === (i.at !== undefined), { message: 'Give at (the new time) with reschedule, and only then.' }),
+    output: postSchema,
+  },
 } as const;

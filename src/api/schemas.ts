@@ -42,6 +42,8 @@ export const itemSummarySchema = z.object({
   state: itemStateSchema,
   reportCount: z.number().int(),
   scores: z.record(z.string(), z.number()),
+  /** Items with the same normalized text, this one included (1: no copies). */
+  copies: z.number().int().min(1).default(1),
 });
 export type ItemSummary = z.infer<typeof itemSummarySchema>;
 
@@ -66,6 +68,12 @@ export const itemDetailSchema = itemSummarySchema.extend({
   decisions: z.array(decisionSchema),
   notes: z.array(noteSchema),
   raw: z.unknown(),
+  /** What the item's platform can do (from its connector's capabilities): the queue offers only these. */
+  capabilities: z.object({
+    actions: z.array(moderationActionSchema),
+    /** Null when the platform cannot ban; maxDays null: no temporary bans. */
+    ban: z.object({ maxDays: z.number().int().nullable(), permanent: z.boolean(), reasonMaxLength: z.number().int().nullable(), messageMaxLength: z.number().int().nullable() }).nullable(),
+  }),
 });
 export type ItemDetail = z.infer<typeof itemDetailSchema>;
 

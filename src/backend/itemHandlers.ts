@@ -1,6 +1,8 @@
-// items.* endpoints: the queue listing, search and one item's full record.
+// items.* endpoints: the queue listing, search and one item's full record (with what its platform can do).
 import { fail } from '../api/errors.ts';
 import type { Handlers } from '../api/dispatch.ts';
+import { MODERATION_ACTIONS } from '../core/domain.ts';
+import { platformCapabilities } from '../platforms/index.ts';
 import { InvalidCursorError } from '../store/cursor.ts';
 import { getItem } from '../store/itemDetail.ts';
 import { listItems } from '../store/items.ts';
@@ -31,7 +33,12 @@ export function itemHandlers(ctx: BackendContext): Pick<Handlers, 'items.list' |
       const { items, hasMore } = searchItems(ctx.db, input.query, input.limit, offset);
       return { items, nextCursor: hasMore ? String(offset + input.limit) : null };
     },
-    'items.get': ({ id }) => getItem(ctx.db, id) ?? fail('not_found', `There is no item with id ${id}.`),
+    'items.get': ({ id }) => {
+      const item = getItem(ctx.db, id) ?? fail('not_found', `There is no item with id ${id}.`);
+      // The actions and ban limits the UI offers come from the platform's connector, not its name.
+      const capabilities = platformCapabilities(item.platform);
+      return { ...item, capabilities: capabilities ? { actions: [...capabilities.actions], ban: capabilities.ban } : { actions: MODERATION_ACTIONS.filter((a) => a !== 'ban'), ban: null } };
+    },
     'items.addNote': ({ itemId, body }) => {
       try {
         return addNote(ctx.db, itemId, body, ctx.who, ctx.clock);

@@ -17,7 +17,9 @@ import { itemHandlers } from './itemHandlers.ts';
 import { mediaHandlers } from './mediaHandlers.ts';
 import { catalogHandlers } from './catalogHandlers.ts';
 import { complianceHandlers } from './complianceHandlers.ts';
-import { postHandlers } from './postHandlers.ts';
+import { checkProblem, postHandlers, savedPostReader } from './postHandlers.ts';
+import { PostScheduler, type PostSchedulerOptions } from './postScheduler.ts';
+import { postSchedulerHandlers } from './postSchedulerHandlers.ts';
 import { rightsHandlers } from './rightsHandlers.ts';
 import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
@@ -43,6 +45,8 @@ export interface BackendConfig {
   readonly sqliteBinding?: string;
   /** Injected network for the sync engine (tests cut it to simulate being offline). */
   readonly sync?: SyncServiceOptions;
+  /** The post scheduler's timers and thresholds (tests inject timers that follow their clock). */
+  readonly scheduler?: PostSchedulerOptions;
 }
 
 export interface Backend {
@@ -51,6 +55,7 @@ export interface Backend {
   readonly context: BackendContext;
   readonly scoring: ScoringService;
   readonly sync: SyncService;
+  readonly scheduler: PostScheduler;
   close(): Promise<void>;
 }
 
@@ -88,10 +93,20 @@ export function openBackend(config: BackendConfig): Backend {
     // New or changed items from a pull are scored automatically, whoever started the sync.
     if (event.type === 'items.changed') scoring.schedule();
   });
+  // A publish queued by the scheduler (or "publish now" on a missed post) goes out at once, not at the next background sync.
+  const sendQueued = () => {
+    if (!sync.isManuallyOffline()) void sync.syncNow().catch(() => undefined);
+  };
+  const reader = savedPostReader(context);
+  const check = (id: string) => {
+    const reason = checkProblem(reader.check(id));
+    return { ok: reason === null, reason };
+  };
+  const scheduler = new PostScheduler({ ctx: context, check, sendQueued }, config.scheduler);
   const handlers = {
     ...systemHandlers(context),
     ...itemHandlers(context),
-    ...queueHandlers(sync),
+    ...queueHandlers(sync, context),
     ...accountHandlers(context, sync),
     ...syncHandlers(sync, scoring),
     ...auditHandlers(context),
@@ -102,6 +117,8 @@ export function openBackend(config: BackendConfig): Backend {
     ...rightsHandlers(context),
   } satisfies Handlers;
 
+  // Times that passed while the app was not running become missed (asked about), then the timer runs.
+  scheduler.start();
   return {
     handlers: withExpectedFailures(handlers),
     events: context.events,
@@ -109,7 +126,9 @@ export function openBackend(config: BackendConfig): Backend {
     scoring,
     sync,
     close: async () => {
+    scheduler,
       stopForwarding();
+      scheduler.close();
       sync.stopBackground();
       await scoring.close();
       flushAuditAnchor(db);

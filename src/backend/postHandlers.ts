@@ -7,7 +7,7 @@ import type { Handlers } from '../api/dispatch.ts';
 import { fail } from '../api/errors.ts';
 import type { OutputOf, ParsedInputOf } from '../api/endpoints.ts';
 import { lintDisclosure, type LintFinding } from '../core/disclosureLinter.ts';
-import { JURISDICTION_PROFILES, type JurisdictionId } from '../core/jurisdictionProfiles.ts';
+import { JURISDICTION_IDS, JURISDICTION_PROFILES, type JurisdictionId } from '../core/jurisdictionProfiles.ts';
 import { captionCounts, DEFAULT_LIMIT_PROFILES, limitProfileById, type LimitProfile, type PostTarget } from '../core/postLimits.ts';
 import { validatePost, type PostDraft } from '../core/postValidation.ts';
 import { canMovePost, isPostEditable, stateAfterSave, type PostState } from '../core/postValidationStates.ts';
@@ -20,6 +20,31 @@ import type { BackendContext } from './context.ts';
 import { queuePublishFor } from './publishQueue.ts';
 import { postRightsOf } from './rightsCheck.ts';
 import { rightsViolations } from '../core/postValidationRights.ts';
+
+/** The default profiles and every jurisdiction: what the composer checks with. */
+const DEFAULT_CHECK: CheckOptions = { profiles: {}, jurisdictions: [...JURISDICTION_IDS] };
+
+/** The first thing that stops a post (a violation, else an error finding), for a person; null when it passes. */
+export function checkProblem(result: OutputOf<'posts.validate'>): string | null {
+  if (result.ok) return null;
+  const [violation] = result.violations;
+  if (violation) return `${violation.message} (${violation.rule})`;
+  const finding = result.findings.find((f) => f.severity === 'error');
+  return finding ? `${finding.message} (${finding.rule.id})` : 'it does not pass its checks';
+}
+
+/** A saved post as posts.get shows it, and its check with the defaults: for the scheduler and its endpoints. */
+export function savedPostReader(ctx: BackendContext): { view(id: string): OutputOf<'posts.get'>; check(id: string): OutputOf<'posts.validate'> } {
+  const handlers = postHandlers(ctx);
+  const now = <T>(value: T | Promise<T>): T => {
+    if (value instanceof Promise) throw new Error('posts.get and posts.validate answer synchronously.');
+    return value;
+  };
+  return {
+    view: (id) => now(handlers['posts.get']({ id })),
+    check: (id) => now(handlers['posts.validate']({ id, profiles: {}, jurisdictions: [...JURISDICTION_IDS] })),
+  };
+}
 
 type PostMethod = 'posts.create' | 'posts.update' | 'posts.get' | 'posts.list' | 'posts.validate' | 'posts.revisions' | 'posts.publish';
 type Check = OutputOf<'posts.validate'>;
@@ -118,7 +143,8 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
       const current = postOrFail(input.id);
       if (!isPostEditable(current.state)) fail('conflict', `Post ${input.id} is ${current.state}; it can no longer be edited.`);
       const patch = input.content;
-      const content = resolved({ ...current, ...patch, media: patch.media ?? current.media, productTags: patch.productTags ?? current.productTags });
+      // The time is set by posts.schedule only: an autosave that carries the composer's old scheduledAt does not move it.
+      const content = resolved({ ...current, ...patch, scheduledAt: current.scheduledAt, media: patch.media ?? current.media, productTags: patch.productTags ?? current.productTags });
       const result = check(content, input, input.id);
       // A scheduled post that still passes keeps its slot; anything else is draft or valid again.
       const state: PostState = current.state === 'scheduled' && result.ok ? 'scheduled' : stateAfterSave(result.ok);
@@ -137,6 +163,12 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
       // A community post's state already follows its rights request; this also stops one saved before it was refused.
       const [blocked] = rightsViolations(postRightsOf(db, input.id), ['instagram']);
       if (blocked) fail('conflict', blocked.message);
+      // A retried (failed) or missed post is checked again: it may have failed because it stopped passing.
+      const saved = postOrFail(input.id);
+      if (saved.state === 'failed' || saved.state === 'missed') {
+        const reason = checkProblem(check(saved, DEFAULT_CHECK, input.id));
+        if (reason !== null) fail('conflict', `Post ${input.id} does not pass its checks: ${reason}`);
+      }
       queuePublishFor(ctx, input.id);
       return view(postOrFail(input.id));
     },

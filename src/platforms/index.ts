@@ -2,12 +2,12 @@
 // else receives a `Platform` and reads its capabilities. Each platform folder exports one
 // `PlatformFactory`; add it to FACTORIES below.
 import type { PlatformName } from '../core/domain.ts';
-import type { ConnectionProfile, ConnectorConfig, Platform, PlatformFactory } from './platform.ts';
-import { createInstagramPlatform, INSTAGRAM_CONNECTION } from './instagram/index.ts';
-import { createDiscoursePlatform, DISCOURSE_CONNECTION } from './discourse/index.ts';
-import { createRedditPlatform, REDDIT_CONNECTION } from './reddit/index.ts';
-import { createYoutubePlatform, YOUTUBE_CONNECTION } from './youtube/index.ts';
-import { createPinterestPlatform, PINTEREST_CONNECTION } from './pinterest/index.ts';
+import type { ConnectionProfile, ConnectorConfig, Platform, PlatformCapabilities, PlatformFactory } from './platform.ts';
+import { createInstagramPlatform, INSTAGRAM_CONNECTION, instagramCapabilities } from './instagram/index.ts';
+import { createDiscoursePlatform, DISCOURSE_CAPABILITIES, DISCOURSE_CONNECTION } from './discourse/index.ts';
+import { createRedditPlatform, REDDIT_CAPABILITIES, REDDIT_CONNECTION } from './reddit/index.ts';
+import { createYoutubePlatform, YOUTUBE_CONNECTION, youtubeCapabilities } from './youtube/index.ts';
+import { createPinterestPlatform, PINTEREST_CONNECTION, pinterestCapabilities } from './pinterest/index.ts';
 
 export type * from './platform.ts';
 export { actionReflected, isRemoteState, QUEUE_KINDS, REMOTE_STATES } from './platform.ts';
@@ -27,6 +27,20 @@ const CONNECTIONS: Partial<Record<PlatformName, ConnectionProfile>> = {
   instagram: INSTAGRAM_CONNECTION,
   pinterest: PINTEREST_CONNECTION,
 };
+
+// What each platform can do, known without an account (the queue offers only these actions).
+const CAPABILITIES: Partial<Record<PlatformName, PlatformCapabilities>> = {
+  reddit: REDDIT_CAPABILITIES,
+  discourse: DISCOURSE_CAPABILITIES,
+  youtube: youtubeCapabilities(),
+  instagram: instagramCapabilities,
+  pinterest: pinterestCapabilities,
+};
+
+/** The platform's capabilities as its connector declares them; null for a platform without one. */
+export function platformCapabilities(name: PlatformName): PlatformCapabilities | null {
+  return CAPABILITIES[name] ?? null;
+}
 
 export function connectionProfile(name: PlatformName): ConnectionProfile | null {
   return CONNECTIONS[name] ?? null;

@@ -76,14 +76,14 @@ function setPostState(db: Database, postId: string, to: PostState, fields: { per
 }
 
 /**
- * Moves a valid (or failed, for a retry) post to 'publishing' and writes one job per target. The
+ * Moves a valid (or failed, for a retry; scheduled at its time; missed, when a person says publish now) post to 'publishing' and writes one job per target. The
  * key names the post, its revision and the attempt, so a retried post is a distinct publish.
  */
 export function queuePublish(db: Database, postId: string, accountFor: (target: string) => string | null, who: Actor, clock: Clock): PublishJob[] {
   return db.transaction(() => {
     const post = prepared(db, 'SELECT state, revision, targets FROM posts WHERE id = ?').get(postId) as { state: PostState; revision: number; targets: string } | undefined;
     if (!post) throw new PublishRefusedError(`There is no post with id ${postId}.`);
-    if (post.state !== 'valid' && post.state !== 'failed' && post.state !== 'scheduled') throw new PublishRefusedError(`Only a valid post can be published; this one is ${post.state}.`);
+    if (post.state !== 'valid' && post.state !== 'failed' && post.state !== 'scheduled' && post.state !== 'missed') throw new PublishRefusedError(`Only a valid post can be published; this one is ${post.state}.`);
     const from = setPostState(db, postId, 'publishing', { failure: null }, clock);
     const attempt = (prepared(db, 'SELECT COUNT(*) FROM publish_jobs WHERE post_id = ?').pluck().get(postId) as number) + 1;
     const at = isoNow(clock);

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary, type ItemSummary, type ItemSummaryRow } from './itemRows.ts';
 import { prepared } from './statements.ts';
 import { MATCH_END, MATCH_START } from '../core/highlight.ts';
+import { decodeEntities } from '../core/htmlEntities.ts';
 
 export interface SearchHit extends ItemSummary {
   readonly snippet: string;
@@ -18,14 +19,56 @@ export function toFtsQuery(text: string): string | null {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
+export interface ItemQuery {
+  /** The FTS5 MATCH expression. */
+  readonly match: string;
+  /** Hashtags (lower case, without #) the text must carry as tags, not merely as words. */
+  readonly hashtags: readonly string[];
+}
+
+const WORD = /[\p{L}\p{N}_]+/gu;
+
+/**
+ * What a moderator typed, as a search: `"discount code"` in quotes is a phrase (the words next to
+ * each other), `#ad` is the hashtag — the token "ad" with the # before it, so neither "add on" nor
+ * a plain "ad" matches — and other words must all occur, the last one as a prefix (search as you
+ * type). The tokenizer drops "#", so the hashtag itself is checked against the text.
+ */
+export function toItemQuery(text: string): ItemQuery | null {
+  const parts: string[] = [];
+  const hashtags: string[] = [];
+  const bare: string[] = [];
+  const rest = text.replace(/"([^"]*)"/g, (_whole, phrase: string) => {
+    const words = phrase.match(WORD) ?? [];
+    if (words.length > 0) parts.push(`"${words.join(' ')}"`);
+    return ' ';
+  });
+  for (const token of rest.split(/\s+/)) {
+    const tag = /^#([\p{L}\p{N}_]+)$/u.exec(token);
+    if (tag?.[1]) {
+      hashtags.push(tag[1].toLowerCase());
+      parts.push(`"${tag[1]}"`);
+    } else bare.push(...(token.match(WORD) ?? []));
+  }
+  bare.forEach((w, i) => parts.push(`"${w}"${i === bare.length - 1 && !/["\s]$/.test(text) ? '*' : ''}`));
+  return parts.length === 0 ? null : { match: parts.join(' '), hashtags };
+}
+
+/** SQL that holds when the item's title or body carries `#tag` (ASCII case folded), given as @tagN. */
+function hashtagClause(index: number): string {
+  // The text is padded so a tag at the very end is followed by a non-word character too.
+  return `(lower(COALESCE(i.title, '') || ' ' || i.body || ' ') GLOB '*#' || @tag${index} || '[^a-z0-9_]*')`;
+}
+
 export function searchItems(
   db: Database,
   text: string,
   limit: number,
   offset: number,
 ): { items: SearchHit[]; hasMore: boolean } {
-  const query = toFtsQuery(text);
+  const query = toItemQuery(text);
   if (!query) return { items: [], hasMore: false };
+  const tags = Object.fromEntries(query.hashtags.map((tag, i) => [`tag${i}`, tag]));
   const rows = prepared(
     db,
     `SELECT ${SUMMARY_COLUMNS},
@@ -33,12 +76,13 @@ export function searchItems(
      FROM items_fts f
      JOIN items i ON i.rowid = f.rowid
      ${SUMMARY_JOINS}
-     WHERE items_fts MATCH @query
+     WHERE items_fts MATCH @query${query.hashtags.map((_, i) => ` AND ${hashtagClause(i)}`).join('')}
      ORDER BY bm25(items_fts, 2.0, 1.0), i.id
      LIMIT @limit OFFSET @offset`,
-  ).all({ query, limit: limit + 1, offset, start: MATCH_START, end: MATCH_END }) as (ItemSummaryRow & { snippet: string })[];
+  ).all({ query: query.match, ...tags, limit: limit + 1, offset, start: MATCH_START, end: MATCH_END }) as (ItemSummaryRow & { snippet: string })[];
   return {
-    items: rows.slice(0, limit).map((row) => ({ ...toSummary(row), snippet: row.snippet })),
+    // Rows stored before connectors decoded HTML references: the snippet is cut from stored text.
+    items: rows.slice(0, limit).map((row) => ({ ...toSummary(row), snippet: decodeEntities(row.snippet) })),
     hasMore: rows.length > limit,
   };
 }

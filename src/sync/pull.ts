@@ -2,7 +2,8 @@
 // is written in one transaction with the cursor that points past it, so a crash resumes the walk
 // where it stopped and never records a cursor for items it did not keep. Payloads that failed to
 // map are quarantined and the walk goes on. Remote verdicts update the local state of an item
-// unless a local decision about it has not settled yet (pending, sending or in conflict).
+// unless a local decision about it has not settled yet (pending, sending or in conflict), and an
+// open remote state never reopens an item a person decided.
 import type { Database } from 'better-sqlite3';
 import type { ItemState, PlatformName } from '../core/domain.ts';
 import type { CallFailure, Platform, PullPage, RemoteItem, RemoteState } from '../platforms/index.ts';
@@ -19,6 +20,7 @@ import { targetFromRow } from './target.ts';
 export const localStateOf = (remote: RemoteState): ItemState => (remote === 'deleted' ? 'removed' : remote);
 
 export interface PullAccountResult {
+  /** Distinct items returned (an item in two queues counts once). */
   readonly pulled: number;
   readonly quarantined: number;
   /** Remote ids of every item returned, and whether every queue was walked head to end in this run. */
@@ -55,6 +57,9 @@ function toInput(item: RemoteItem, accountId: string, unsettled: ReadonlySet<str
     url: item.url,
     createdAt: item.createdAt,
     ...(unsettled.has(item.remoteId) ? {} : { state: localStateOf(item.remoteState) }),
+    // An open remote state never undoes a person's decision: Instagram shows an approved (sent,
+    // done) comment exactly like an untouched one, and pulling it must not put it back in the queue.
+    keepDecided: true,
     raw: item.raw,
     reports: item.reports.map(({ source, reason, count }) => ({ source, reason, count })),
   };
@@ -103,10 +108,13 @@ export async function pullAccount(options: PullOptions): Promise<PullAccountResu
       }
       const { items, nextCursor, quarantined: broken } = outcome.page;
       writePage(db, clock, { accountId, platform: platform.name, queue }, outcome.page);
-      pulled += items.length;
-      quarantined += broken.length;
+      // One item can sit in several queues (Reddit modqueue and reports, Discourse pending and
+      // flagged): count each once, so "pulled" agrees with the items the queue shows.
+      const before = seen.size;
       for (const item of items) seen.add(item.remoteId);
-      options.onPage(items.length);
+      pulled += seen.size - before;
+      quarantined += broken.length;
+      options.onPage(seen.size - before);
       if (nextCursor === null) {
         finished = true;
         break;

@@ -15,6 +15,7 @@ import {
   userSchema,
   type Reviewable,
 } from './wire.ts';
+import { decodeEntities, decodeNullable } from '../../core/htmlEntities.ts';
 
 export type ReviewableKind = 'flagged' | 'queued' | 'other';
 
@@ -105,8 +106,8 @@ export function toRemoteItem(reviewable: Reviewable, loads: SideLoads, baseUrl: 
     community: category ? { remoteId: String(category.id), name: category.name } : { remoteId: String(reviewable.category_id ?? 0), name: `category ${reviewable.category_id ?? 'none'}` },
     author: author ? { remoteId: String(author.id), name: author.username } : null,
     parentRemoteId: null,
-    title: isTopic ? (reviewable.payload?.title ?? topic?.title ?? null) : null,
-    body,
+    title: isTopic ? decodeNullable(reviewable.payload?.title ?? topic?.title ?? null) : null,
+    body: decodeEntities(body),
     url,
     createdAt: new Date(reviewable.target_created_at ?? reviewable.created_at).toISOString(),
     remoteState: stateOf(reviewable),

@@ -3,6 +3,7 @@
 // verdict queue, so a visible comment is `open` and a hidden one `removed`.
 import type { QuarantinedPayload, RemoteAuthor, RemoteItem } from '../platform.ts';
 import { commentSchema, mediaSchema, type WireComment, type WireMedia } from './wire.ts';
+import { decodeEntities } from '../../core/htmlEntities.ts';
 
 export interface MediaRef {
   readonly id: string;
@@ -32,7 +33,7 @@ export function mapComment(c: WireComment, media: MediaRef): RemoteItem {
     author: username ? { remoteId: c.from?.id ?? username, name: username } : null,
     parentRemoteId: c.parent_id ?? null,
     title: null,
-    body: c.text,
+    body: decodeEntities(c.text),
     url: null,
     createdAt: graphTimeToIso(c.timestamp),
     remoteState: c.hidden ? 'removed' : 'open',

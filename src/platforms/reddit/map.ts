@@ -1,6 +1,7 @@
 // Reddit wire → neutral domain (platform.ts). Pure: the golden fixtures run through this same code.
 import type { PullPage, QuarantinedPayload, RemoteAuthor, RemoteItem, RemoteReport, RemoteSnapshot, RemoteState } from '../platform.ts';
 import { listingSchema, thingSchema, type ThingData } from './wire.ts';
+import { decodeEntities, decodeNullable } from '../../core/htmlEntities.ts';
 
 const WEB = 'https://www.reddit.com';
 
@@ -51,8 +52,9 @@ export function toRemoteItem(kind: 't1' | 't3', data: ThingData, raw: unknown): 
     community: { remoteId: data.subreddit_id ?? data.subreddit, name: data.subreddit },
     author: data.author === '[deleted]' ? null : { remoteId: data.author, name: data.author },
     parentRemoteId: isPost ? null : (data.parent_id ?? null),
-    title: isPost ? (data.title ?? null) : null,
-    body,
+    // Reddit escapes &, < and > in titles and bodies (and datasets keep &#8220;-style codes).
+    title: isPost ? decodeNullable(data.title ?? null) : null,
+    body: decodeEntities(body),
     url: urlOf(data, kind),
     createdAt: new Date(data.created_utc * 1000).toISOString(),
     remoteState: remoteStateOf(data),

@@ -3,6 +3,7 @@
 // payloads do not stop the sync).
 import type { QuarantinedPayload, RemoteAuthor, RemoteItem, RemoteReport, RemoteState } from '../platform.ts';
 import { commentSchema, commentThreadSchema, type WireComment, type YtModerationStatus, type YtQueueStatus } from './wire.ts';
+import { decodeEntities } from '../../core/htmlEntities.ts';
 
 /** heldForReview and likelySpam await a verdict; published is approved; rejected is removed. */
 export function remoteStateOf(status: YtModerationStatus): RemoteState {
@@ -36,7 +37,8 @@ export function mapComment(comment: WireComment, fallbackStatus: YtModerationSta
     author: { remoteId: s.authorChannelId?.value ?? s.authorDisplayName, name: s.authorDisplayName },
     parentRemoteId: s.parentId ?? null,
     title: null,
-    body: s.textDisplay,
+    // textDisplay is HTML-escaped (&#39;, &quot;, &amp;).
+    body: decodeEntities(s.textDisplay),
     url: s.videoId ? `https://www.youtube.com/watch?v=${s.videoId}&lc=${comment.id}` : null,
     createdAt: new Date(s.publishedAt).toISOString(),
     remoteState: remoteStateOf(status),

@@ -12,9 +12,10 @@ import { catalog } from './0009-catalog.ts';
 import { retriedWrites } from './0010-retried-writes.ts';
 import { posts } from './0011-posts.ts';
 import { publishJobs } from './0012-publish-jobs.ts';
+import { postSchedule } from './0013-post-schedule.ts';
 import { rightsRequests } from './0014-rights-requests.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts, publishJobs, rightsRequests];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts, publishJobs, postSchedule, rightsRequests];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -53,7 +53,7 @@ export class QueuePageObject {
   }
 
   get selectedItem(): Locator {
-    return this.page.getByRole('complementary', { name: 'Selected item' });
+    return this.page.getByRole('complementary', { name: 'Item', exact: true });
   }
 
   itemCountLabel(): Locator {

@@ -14,18 +14,24 @@ describe('post states', () => {
       'scheduled->draft',
       'scheduled->valid',
       'scheduled->publishing',
+      'scheduled->failed',
+      'scheduled->missed',
       'publishing->published',
       'publishing->failed',
       'failed->draft',
       'failed->valid',
       'failed->publishing',
+      'missed->draft',
+      'missed->valid',
+      'missed->scheduled',
+      'missed->publishing',
     ]);
     expect(canMovePost('draft', 'publishing')).toBe(false);
     expect(canMovePost('published', 'draft')).toBe(false);
   });
 
   it('stops edits while publishing and after, and saves to valid only when the check passes', () => {
-    expect(POST_STATES.filter(isPostEditable)).toEqual(['draft', 'valid', 'scheduled', 'failed']);
+    expect(POST_STATES.filter(isPostEditable)).toEqual(['draft', 'valid', 'scheduled', 'failed', 'missed']);
     expect([stateAfterSave(true), stateAfterSave(false)]).toEqual(['valid', 'draft']);
   });
 });

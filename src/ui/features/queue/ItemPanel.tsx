@@ -1,23 +1,38 @@
 // The selected item in full: text with evidence, reports, every score with its model version,
-// the decisions taken, moderators' notes, and the raw platform payload for audit.
-import { useState, type ReactNode } from 'react';
+// the decisions taken, moderators' notes, and the raw platform payload for audit. A title that
+// only repeats the body (often in capitals) is not shown twice; copies of the text are counted.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { ItemDetail } from '../../../api/schemas.ts';
 import { spansByField } from '../../../core/scoredText.ts';
+import { titleRepeatsBody } from '../../../core/textKey.ts';
 import { useCall } from '../../hooks/useCall.ts';
 import { EvidenceText } from './EvidenceText.tsx';
 import { ItemNotes } from './ItemNotes.tsx';
 import { UseInStudioButton } from './UseInStudioButton.tsx';
 
-/** `version` changes after each decision so the panel re-reads the item; `actions` is the decision bar. */
-export function ItemPanel({ id, version, actions }: { id: string; version: number; actions: ReactNode }) {
+interface Props {
+  readonly id: string;
+  /** Changes after each decision so the panel re-reads the item. */
+  readonly version: number;
+  /** The decision bar, given the loaded item (its platform's capabilities decide the buttons). */
+  readonly actions: (item: ItemDetail) => ReactNode;
+  /** Told about the item each time it is (re)loaded, so keys act on what is shown. */
+  readonly onLoaded?: (item: ItemDetail | null) => void;
+}
+
+export function ItemPanel({ id, version, actions, onLoaded }: Props) {
   const [notesVersion, setNotesVersion] = useState(0);
   // Both counters only grow, so their sum changes whenever either does.
-  const { value: item, error } = useCall('items.get', { id }, version + notesVersion);
-  if (error) return <aside className="item-panel" role="alert">{error.message}</aside>;
-  if (!item) return <aside className="item-panel" aria-busy="true">Loading…</aside>;
+  const { value: loaded, error } = useCall('items.get', { id }, version + notesVersion);
+  // The last value stays while the next item loads: never show one item's record under another's id.
+  const item = loaded?.id === id ? loaded : null;
+  useEffect(() => onLoaded?.(item), [item, onLoaded]);
+  if (error) return <aside className="item-panel" aria-label="Item" role="alert">{error.message}</aside>;
+  if (!item) return <aside className="item-panel" aria-label="Item" aria-busy="true">Loading…</aside>;
   // Offsets count in the scored text (title, newline, body); each field gets its own spans.
   const evidence = spansByField(item.title, item.scoreDetails.flatMap((s) => s.evidence));
   return (
-    <aside className="item-panel" aria-label="Selected item">
+    <aside className="item-panel" aria-label="Item">
       <header className="item-panel__head">
         <span className={`state state--${item.state}`}>{item.state}</span>
         <span>{item.platform} · {item.kind}</span>
@@ -25,9 +40,14 @@ export function ItemPanel({ id, version, actions }: { id: string; version: numbe
       </header>
       <h2 className="item-panel__author">{item.author ?? 'Unknown author'}</h2>
       <p className="muted">{item.community} · {new Date(item.createdAt).toLocaleString()}</p>
-      {actions}
+      {item.copies > 1 ? (
+        <p className="copies" role="note">
+          {item.copies} copies: the same text was posted as {item.copies} separate items.
+        </p>
+      ) : null}
+      {actions(item)}
       <UseInStudioButton itemId={item.id} author={item.author} />
-      {item.title ? <EvidenceText as="h3" text={item.title} evidence={evidence.title} /> : null}
+      {item.title && !titleRepeatsBody(item.title, item.body) ? <EvidenceText as="h3" text={item.title} evidence={evidence.title} /> : null}
       <EvidenceText text={item.body} evidence={evidence.body} />
 
       <section>

@@ -1,4 +1,6 @@
-// Search, platform, state and ordering controls above the queue.
+// Search, platform, state and ordering controls above the queue. `/` focuses the search box
+// (searchRef); words in quotes search as a phrase, #tag as a hashtag.
+import type { Ref } from 'react';
 import { ITEM_STATES, PLATFORMS } from '../../../core/domain.ts';
 import { QUEUE_SORTS, type QueueSort } from '../../../core/queueSort.ts';
 import type { QueueFilter } from './useQueuePages.ts';
@@ -14,13 +16,15 @@ const SORT_LABELS: Record<QueueSort, string> = {
   'score:disclosure': 'Disclosure score',
 };
 
-export function QueueFilters({ filter, onChange }: { filter: QueueFilter; onChange: (next: QueueFilter) => void }) {
+export function QueueFilters({ filter, onChange, searchRef }: { filter: QueueFilter; onChange: (next: QueueFilter) => void; searchRef?: Ref<HTMLInputElement> }) {
   return (
     <div className="queue-filters" role="search">
       <input
+        ref={searchRef}
         type="search"
         aria-label="Search items"
-        placeholder="Search text…"
+        placeholder='Search text… ("exact phrase", #hashtag)   /'
+        aria-keyshortcuts="/"
         value={filter.query}
         onChange={(e) => onChange({ ...filter, query: e.target.value })}
       />

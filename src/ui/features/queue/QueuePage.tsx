@@ -1,34 +1,91 @@
 // The moderation queue: filters, the virtualized list, and the selected item beside it with its
-// verdict buttons. Keys: j/k or arrows move, a/r/s/i decide, b opens the ban form; after a
-// decision the next item is selected, as in the review queues moderators already know.
-import { useCallback, useEffect, useState } from 'react';
+// verdict buttons. Keyboard first (shortcuts.ts; `?` lists them): j/k or arrows move, a/r/s/i
+// decide, b opens the ban form, u undoes the last decision while it waits in the outbox, `/`
+// searches, Esc closes what is open. After a decision the next item is selected, as in the review
+// queues moderators already know, and focus goes back to the list after every action, so the
+// keys keep working whatever was clicked. Only the actions the item's platform has are offered; a
+// refused one says why and leaves the queue usable. Filters are kept per workspace.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ItemDetail } from '../../../api/schemas.ts';
 import type { ModerationAction } from '../../../core/domain.ts';
 import { useClient } from '../../apiContext.tsx';
-import { DecisionBar, type BanDetails } from './DecisionBar.tsx';
+import { useCall } from '../../hooks/useCall.ts';
+import { ACTION_NAMES, DecisionBar, type BanDetails } from './DecisionBar.tsx';
 import { ItemPanel } from './ItemPanel.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
+import { loadFilter, saveFilter } from './queueFilterStore.ts';
 import { QueueTable } from './QueueTable.tsx';
-import { actionForKey } from './shortcuts.ts';
+import { ShortcutSheet } from './ShortcutSheet.tsx';
+import { commandForKey } from './shortcuts.ts';
 import { useQueuePages, type QueueFilter } from './useQueuePages.ts';
+import './queue.css';
 
+type Notice = { readonly kind: 'ok' | 'error'; readonly text: string };
+type Undoable = { readonly decisionId: string; readonly itemId: string; readonly action: ModerationAction };
+
+const isField = (target: EventTarget | null): boolean => {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+};
+
+/** Waits for the workspace's identity (its data folder) so its stored filters load before the first page. */
 export function QueuePage({ refreshKey }: { refreshKey: number }) {
+  const { value: info } = useCall('system.info', {});
+  if (!info) return <div className="queue-page" aria-busy="true">Loading…</div>;
+  return <QueueView key={info.dataDir} workspace={info.dataDir} refreshKey={refreshKey} />;
+}
+
+function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: number }) {
   const client = useClient();
-  const [filter, setFilter] = useState<QueueFilter>({ query: '', platform: undefined, state: undefined, sort: 'newest' });
+  const [filter, setFilterState] = useState<QueueFilter>(() => loadFilter(window.localStorage, workspace));
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [current, setCurrent] = useState<ItemDetail | null>(null);
   const [panelVersion, setPanelVersion] = useState(0);
   const [busy, setBusy] = useState(false);
   const [banOpen, setBanOpen] = useState(false);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const { rows, total, error, loading, loadMore, patchRow } = useQueuePages(filter, refreshKey);
+
+  const setFilter = useCallback(
+    (next: QueueFilter) => {
+      setFilterState(next);
+      saveFilter(window.localStorage, workspace, next);
+    },
+    [workspace],
+  );
+
+  const focusList = useCallback(() => gridRef.current?.focus({ preventScroll: true }), []);
 
   const select = useCallback((id: string) => {
     setSelectedId(id);
     setBanOpen(false);
+    setNotice(null); // a notice is about the item it was shown for
   }, []);
+
+  const move = useCallback(
+    (step: 1 | -1) => {
+      if (rows.length === 0) return;
+      const index = rows.findIndex((r) => r.id === selectedId);
+      const next = rows[index < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, index + step))];
+      if (next) select(next.id);
+    },
+    [rows, select, selectedId],
+  );
 
   const decide = useCallback(
     async (action: ModerationAction, ban?: BanDetails) => {
       if (!selectedId || busy) return;
+      setNotice(null);
+      // Keys can ask for what the buttons do not offer: say so instead of sending it.
+      if (current && current.id === selectedId && !current.capabilities.actions.includes(action)) {
+        setNotice({ kind: 'error', text: `${current.platform} has no ${ACTION_NAMES[action].toLowerCase()} action.` });
+        focusList();
+        return;
+      }
       setBusy(true);
       const request = {
         itemId: selectedId,
@@ -41,33 +98,86 @@ export function QueuePage({ refreshKey }: { refreshKey: number }) {
       if (!reply.ok && reply.error.code === 'unavailable') reply = await client.call('queue.decide', request);
       setBusy(false);
       if (!reply.ok) {
+        // The item stays selected with the reason on screen; every key still works.
         setNotice({ kind: 'error', text: reply.error.message });
+        focusList();
         return;
       }
       setBanOpen(false);
+      setUndoable({ decisionId: reply.value.decisionId, itemId: reply.value.itemId, action });
       patchRow(reply.value.itemId, { state: reply.value.state });
       setPanelVersion((v) => v + 1);
-      setNotice({ kind: 'ok', text: `${action.replace('_', ' ')}: ${reply.value.queued ? 'recorded, queued for the platform' : 'recorded locally'}` });
       const index = rows.findIndex((r) => r.id === selectedId);
       const next = rows[index + 1];
       if (next && action !== 'ban') select(next.id);
+      setNotice({ kind: 'ok', text: `${action.replace('_', ' ')}: ${reply.value.queued ? 'recorded, queued for the platform' : 'recorded locally'}` });
+      focusList();
     },
-    [busy, client, patchRow, rows, select, selectedId],
+    [busy, client, current, focusList, patchRow, rows, select, selectedId],
   );
+
+  const undo = useCallback(async () => {
+    if (!undoable || busy) return;
+    setNotice(null);
+    setBusy(true);
+    const reply = await client.call('queue.undo', { decisionId: undoable.decisionId });
+    setBusy(false);
+    if (!reply.ok) {
+      setNotice({ kind: 'error', text: reply.error.message });
+      setUndoable(null);
+      focusList();
+      return;
+    }
+    setUndoable(null);
+    patchRow(reply.value.itemId, { state: reply.value.state });
+    select(reply.value.itemId);
+    setPanelVersion((v) => v + 1);
+    setNotice({ kind: 'ok', text: `Undone: ${undoable.action.replace('_', ' ')} (item is ${reply.value.state} again)` });
+    focusList();
+  }, [busy, client, focusList, patchRow, select, undoable]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const inField = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
-      const action = actionForKey({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inField });
-      if (!action || !selectedId) return;
+      const inField = isField(event.target);
+      const command = commandForKey({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, inField });
+      if (!command) return;
+      if (command.type === 'close') {
+        if (helpOpen) setHelpOpen(false);
+        else if (banOpen) setBanOpen(false);
+        else if (!inField) return;
+        event.preventDefault();
+        focusList();
+        return;
+      }
+      if (helpOpen) return;
       event.preventDefault();
-      if (action === 'ban') setBanOpen(true);
-      else void decide(action);
+      switch (command.type) {
+        case 'move':
+          move(command.step);
+          break;
+        case 'search':
+          searchRef.current?.focus();
+          searchRef.current?.select();
+          break;
+        case 'help':
+          setHelpOpen(true);
+          break;
+        case 'undo':
+          void undo();
+          break;
+        case 'decide':
+          if (!selectedId) break;
+          if (command.action !== 'ban') void decide(command.action);
+          else if (current && !current.capabilities.actions.includes('ban')) setNotice({ kind: 'error', text: `${current.platform} has no ban action.` });
+          else setBanOpen(true);
+          break;
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [decide, selectedId]);
+  }, [banOpen, current, decide, focusList, helpOpen, move, selectedId, undo]);
+
+  const onLoaded = useCallback((item: ItemDetail | null) => setCurrent(item), []);
 
   return (
     <div className="queue-page">
@@ -82,24 +192,48 @@ export function QueuePage({ refreshKey }: { refreshKey: number }) {
               {notice.text}
             </span>
           ) : null}
+          <button type="button" className="btn btn--small" aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
+            Shortcuts <kbd>?</kbd>
+          </button>
         </div>
-        <QueueFilters filter={filter} onChange={setFilter} />
+        <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
         {error ? <p role="alert" className="error">{error.message}</p> : null}
         {!loading && rows.length === 0 && !error ? (
           <p className="empty">Nothing here. {filter.query ? 'Try other words.' : 'Sync an account, or start the demo workspace.'}</p>
         ) : (
-          <QueueTable rows={rows} selectedId={selectedId} onSelect={select} onNearEnd={loadMore} />
+          <QueueTable rows={rows} selectedId={selectedId} onSelect={select} onNearEnd={loadMore} gridRef={gridRef} />
         )}
       </div>
       {selectedId ? (
         <ItemPanel
           id={selectedId}
           version={panelVersion}
-          actions={<DecisionBar busy={busy} banOpen={banOpen} onBanOpen={setBanOpen} onDecide={(action, ban) => void decide(action, ban)} />}
+          onLoaded={onLoaded}
+          actions={(item) => (
+            <DecisionBar
+              item={item}
+              busy={busy}
+              banOpen={banOpen}
+              onBanOpen={(open) => {
+                setBanOpen(open);
+                if (!open) focusList();
+              }}
+              onDecide={(action, ban) => void decide(action, ban)}
+              onUndo={undoable ? () => void undo() : null}
+            />
+          )}
         />
       ) : (
-        <aside className="item-panel item-panel--empty">Select an item to see its text, evidence and history.</aside>
+        <aside className="item-panel item-panel--empty" aria-label="Item">Select an item to see its text, evidence and history.</aside>
       )}
+      {helpOpen ? (
+        <ShortcutSheet
+          onClose={() => {
+            setHelpOpen(false);
+            focusList();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 // The queue as a virtualized grid: only the rows on screen are in the DOM, so 100k items scroll
-// as smoothly as 100. Arrow keys / j k move the selection.
+// as smoothly as 100. The page's key handler moves the selection (j/k, arrows); the grid keeps
+// the selected row in view and takes focus back after every action (`gridRef`).
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type Ref } from 'react';
 import { FLEXIBLE, queueColumns } from './queueColumns.tsx';
 import type { QueueRow } from './useQueuePages.ts';
 
@@ -13,9 +14,10 @@ interface Props {
   readonly selectedId: string | null;
   readonly onSelect: (id: string) => void;
   readonly onNearEnd: () => void;
+  readonly gridRef?: Ref<HTMLDivElement>;
 }
 
-export function QueueTable({ rows, selectedId, onSelect, onNearEnd }: Props) {
+export function QueueTable({ rows, selectedId, onSelect, onNearEnd, gridRef }: Props) {
   const table = useReactTable({ data: rows, columns: queueColumns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -29,20 +31,12 @@ export function QueueTable({ rows, selectedId, onSelect, onNearEnd }: Props) {
   const widths = table.getVisibleFlatColumns().map((c) => (c.columnDef.size === FLEXIBLE ? 'minmax(200px, 1fr)' : `${c.getSize()}px`)).join(' ');
   const selectedIndex = rows.findIndex((r) => r.id === selectedId);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : event.key === 'ArrowUp' || event.key === 'k' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    const next = Math.max(0, Math.min(rows.length - 1, selectedIndex + step));
-    const row = rows[next];
-    if (row) {
-      onSelect(row.id);
-      virtualizer.scrollToIndex(next);
-    }
-  };
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   return (
-    <div className="queue-table" role="grid" aria-label="Queue" aria-rowcount={rows.length} tabIndex={0} onKeyDown={onKeyDown}>
+    <div ref={gridRef} className="queue-table" role="grid" aria-label="Queue" aria-rowcount={rows.length} tabIndex={0}>
       <div className="queue-table__head" role="rowgroup">
         {table.getHeaderGroups().map((group) => (
           <div key={group.id} role="row" className="queue-table__row queue-table__row--head" style={{ gridTemplateColumns: widths }}>

@@ -1,7 +1,9 @@
 // The queue's columns: what a moderator scans first (state, text with who/where under it,
-// reports, model scores), then when it was posted. Content takes whatever width is left.
+// reports, model scores), then when it was posted. Content takes whatever width is left. A title
+// that only repeats the body is left out; copies of the same text are counted ("3 copies").
 import { createColumnHelper } from '@tanstack/react-table';
 import { splitSnippet } from '../../../core/highlight.ts';
+import { titleRepeatsBody } from '../../../core/textKey.ts';
 import { ScoreCell } from '../../components/ScoreCell.tsx';
 import type { QueueRow } from './useQueuePages.ts';
 
@@ -22,10 +24,11 @@ function ContentCell({ row }: { row: QueueRow }) {
   return (
     <span className="content-cell">
       <span className="content-cell__text">
-        {row.title ? <strong>{row.title} </strong> : null}
+        {row.title && !titleRepeatsBody(row.title, row.body) ? <strong>{row.title} </strong> : null}
         {text}
       </span>
       <span className="content-cell__meta">
+        {row.copies > 1 ? <span className="copies-badge">{row.copies} copies · </span> : null}
         {row.author ?? 'unknown author'} · {row.community ?? row.platform} · {row.platform} {row.kind}
       </span>
     </span>
