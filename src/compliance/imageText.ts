@@ -24,11 +24,16 @@ export function englishTrainedDataDir(): string {
   return path.resolve(data.langPath);
 }
 
-export async function openImageTextReader(): Promise<ImageTextReader> {
+export interface ImageTextOptions {
+  /** 'sparse' (default): words anywhere on a photo; 'auto': tesseract's default page layout (the bench's baseline). */
+  readonly layout?: 'sparse' | 'auto';
+}
+
+export async function openImageTextReader(options: ImageTextOptions = {}): Promise<ImageTextReader> {
   const { createWorker, PSM } = await import('tesseract.js');
   const worker = await createWorker('eng', 1, { langPath: englishTrainedDataDir(), gzip: true, cacheMethod: 'none' });
   // Labels sit on photos, not in paragraphs: sparse-text layout finds words anywhere on the image.
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+  if ((options.layout ?? 'sparse') === 'sparse') await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT });
   return {
     async read(image) {
       const result = await worker.recognize(image);

@@ -6,9 +6,10 @@ import { mlBench } from './ml.ts';
 import { startupBench } from './startup.ts';
 import { mediaBench } from './mediaBench.ts';
 import { catalogBench } from './catalogBench.ts';
+import { complianceBench } from './complianceBench.ts';
 import type { BenchEntry, BenchSuite } from './types.ts';
 
-export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench, mediaBench, catalogBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench, mediaBench, catalogBench, complianceBench];
 
 export interface BenchReport {
   readonly ranAt: string;
