@@ -11,15 +11,22 @@ import type { TaskName } from './manifest.ts';
 import { linearModelBytes } from './linearGraph.ts';
 import { LinearSession } from './linearSession.ts';
 import { loadModelWeights, modelDirs, readManifest, type ModelWeights } from './registry.ts';
-import { combineSponsorship } from './sponsorshipScores.ts';
+import { combineSponsorship, sponsorshipThresholds, undisclosedLabel } from './sponsorshipScores.ts';
 
-export const SCORE_NAMES = ['spam', 'toxicity', 'commercial', 'disclosure', 'undisclosed_sponsorship'] as const;
+export const SCORE_NAMES = ['spam', 'toxicity', 'commercial', 'disclosure', 'disclosure_present', 'undisclosed_sponsorship'] as const;
 export type ScoreName = (typeof SCORE_NAMES)[number];
+/**
+ * Labels over calibrated thresholds. `disclosure` and `disclosure_adequate` are the same decision
+ * (adequate disclosure: wording RULES.md accepts, where it must be); `disclosure_present` is wording
+ * anywhere. `self_promotion` is given to comments instead of `undisclosed_sponsorship` (contentKind.ts).
+ */
+export const LABEL_NAMES = [...SCORE_NAMES, 'disclosure_adequate', 'self_promotion'] as const;
+export type LabelName = (typeof LABEL_NAMES)[number];
 
 export interface Classification {
   /** null when the task was not requested or the text's language is one the model was not trained on. */
   readonly scores: Record<ScoreName, number | null>;
-  readonly labels: ScoreName[];
+  readonly labels: LabelName[];
   readonly evidence: EvidenceSpan[];
   readonly language: LanguageGuess | null;
   /** Tasks not scored because the text is in a language their model does not support. */
@@ -79,8 +86,8 @@ export class TextClassifier {
   }
 
   private assemble(text: string, features: Features, language: LanguageGuess | null, probabilities: Float32Array, row: number): Classification {
-    const scores: Record<ScoreName, number | null> = { spam: null, toxicity: null, commercial: null, disclosure: null, undisclosed_sponsorship: null };
-    const labels: ScoreName[] = [];
+    const scores: Record<ScoreName, number | null> = { spam: null, toxicity: null, commercial: null, disclosure: null, disclosure_present: null, undisclosed_sponsorship: null };
+    const labels: LabelName[] = [];
     const evidence: EvidenceSpan[] = [];
     const unsupportedLanguage: TaskName[] = [];
     const base = row * (this.session?.heads ?? 0);
@@ -104,18 +111,22 @@ export class TextClassifier {
       const c = headIndex(model, 'commercial');
       const d = headIndex(model, 'disclosure');
       const combined = combineSponsorship(probabilities[at + c] ?? 0, probabilities[at + d] ?? 0, features.rules);
+      const t = sponsorshipThresholds(heads, model.manifest.labelThresholds);
       scores.commercial = round(combined.commercial);
       scores.disclosure = round(combined.disclosure);
+      scores.disclosure_present = round(combined.disclosurePresence);
       scores.undisclosed_sponsorship = round(combined.undisclosedSponsorship);
-      const isCommercial = combined.commercial >= (heads[c]?.threshold ?? 1);
-      const isDisclosed = combined.disclosure >= (heads[d]?.threshold ?? 1);
+      const isCommercial = combined.commercial >= t.commercial;
+      const isDisclosed = combined.disclosure >= t.disclosureAdequate;
+      const isPresent = combined.disclosurePresence >= t.disclosurePresent;
       if (isCommercial) {
         labels.push('commercial');
         evidence.push(...explain('commercial', text, features, model.weights, heads.length, c));
       }
-      if (isDisclosed || combined.disclosureHidden) evidence.push(...explain('disclosure', text, features, model.weights, heads.length, d));
-      if (isDisclosed) labels.push('disclosure');
-      if (isCommercial && !isDisclosed) labels.push('undisclosed_sponsorship');
+      if (isPresent || isDisclosed || combined.disclosureHidden) evidence.push(...explain('disclosure', text, features, model.weights, heads.length, d));
+      if (isDisclosed) labels.push('disclosure', 'disclosure_adequate');
+      if (isPresent) labels.push('disclosure_present');
+      if (undisclosedLabel(combined.commercial, combined.disclosure, t)) labels.push('undisclosed_sponsorship');
     }
     return { scores, labels, evidence, language, unsupportedLanguage };
   }

@@ -44,6 +44,12 @@ export const manifestSchema = z.object({
     notes: z.array(z.string()),
   }),
   evaluations: z.array(evaluationSchema),
+  /**
+   * Label → threshold over the label's own score, chosen on validation where a label's score is not
+   * its head's probability (sponsorship: disclosure_present, disclosure_adequate); with how it was chosen.
+   */
+  labelThresholds: z.record(z.string(), z.number()).optional(),
+  labelThresholdNotes: z.array(z.string()).optional(),
   permissiveVariant: z.object({ sets: z.array(z.string()), evaluations: z.array(evaluationSchema) }).optional(),
   crossValidation: z
     .object({ head: z.string(), set: z.string(), folds: z.array(z.object({ heldOut: z.string(), rows: z.number().int(), accuracy: z.number(), f1: z.number(), auc: z.number() })) })

@@ -50,3 +50,28 @@ export function combineSponsorship(learnedCommercial: number, learnedDisclosure:
   return { commercial, disclosure, disclosurePresence: raw, undisclosedSponsorship: commercial * (1 - disclosure), disclosureHidden: hidden };
 }
 
+
+/** The operating points of the sponsorship labels (what `stoa classify` and held-out evaluation both apply). */
+export interface SponsorshipThresholds {
+  readonly commercial: number;
+  /** Over `disclosurePresence`: disclosure wording anywhere. */
+  readonly disclosurePresent: number;
+  /** Over `disclosure` (placement applied): a disclosure RULES.md accepts. */
+  readonly disclosureAdequate: number;
+}
+
+/**
+ * Thresholds from a model's heads and its label thresholds (manifest `labelThresholds`, chosen on
+ * validation for the label's own score); a label without one uses its head's threshold.
+ */
+export function sponsorshipThresholds(heads: readonly { name: string; threshold: number }[], labelThresholds: Readonly<Record<string, number>> = {}): SponsorshipThresholds {
+  const head = (name: string): number => heads.find((h) => h.name === name)?.threshold ?? 1;
+  return {
+    commercial: labelThresholds.commercial ?? head('commercial'),
+    disclosurePresent: labelThresholds.disclosure_present ?? head('disclosure'),
+    disclosureAdequate: labelThresholds.disclosure_adequate ?? head('disclosure'),
+  };
+}
+
+/** Selling without a disclosure RULES.md accepts. */
+export const undisclosedLabel = (commercial: number, adequate: number, t: SponsorshipThresholds): boolean => commercial >= t.commercial && adequate < t.disclosureAdequate;

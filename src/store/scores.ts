@@ -68,12 +68,12 @@ export function itemsNeedingScore(
   model: string,
   modelVersion: string,
   limit: number,
-): { id: string; title: string | null; body: string }[] {
+): { id: string; title: string | null; body: string; kind: string }[] {
   return prepared(
     db,
-    `SELECT i.id, i.title, i.body FROM items i
+    `SELECT i.id, i.title, i.body, i.kind FROM items i
      LEFT JOIN scores s ON s.item_id = i.id AND s.model = ?
      WHERE s.item_id IS NULL OR s.model_version <> ?
      ORDER BY i.rowid LIMIT ?`,
-  ).all(model, modelVersion, limit) as { id: string; title: string | null; body: string }[];
+  ).all(model, modelVersion, limit) as { id: string; title: string | null; body: string; kind: string }[];
 }

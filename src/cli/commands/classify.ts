@@ -1,7 +1,8 @@
-// `stoa classify`: JSON lines {"id","text"} on stdin → one JSON line per input on stdout, same order,
-// with scores, labels over threshold, evidence spans and model versions. A line that is not valid
-// input gets an error line naming its line number; the rest go on. Lines are batched and scored on
-// worker threads while the next batches are read (STREAM_IN_FLIGHT batches in flight).
+// `stoa classify`: JSON lines {"id","text"[,"kind"]} on stdin → one JSON line per input on stdout, same
+// order, with scores, labels over threshold, evidence spans and model versions. A line that is not
+// valid input gets an error line naming its line number; the rest go on. Lines are batched and scored
+// on worker threads while the next batches are read (STREAM_IN_FLIGHT batches in flight). A line with
+// "kind":"comment" gets the comment's labels (self_promotion, no undisclosed_sponsorship: contentKind.ts).
 import type { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import type { Classifier } from '../../backend/models/classifierService.ts';
@@ -11,8 +12,30 @@ interface Pending {
   readonly line: number;
   readonly id?: unknown;
   readonly text?: string;
+  readonly kind?: string;
   readonly error?: string;
 }
+
+const KINDS = ['post', 'caption', 'comment'] as const;
+
+const LABELS_HELP = `
+Input: one JSON object per line, {"id": string|number, "text": string, "kind"?: "post"|"caption"|"comment"}
+kind: "post" (default; a community post or any text), "caption" (a creator's caption, pin or video
+description: no spam score, the spam model reads comments), "comment" (no undisclosed_sponsorship).
+
+Output per line: "scores" (calibrated probabilities), "labels" (each over its threshold from the model's
+manifest, chosen on validation), "evidence" (spans and matched rules), "model_versions".
+Labels:
+  spam, toxicity            the spam and toxicity heads over their thresholds
+  commercial                selling something (learned head, floored by affiliate-link/code rules)
+  disclosure_present        disclosure wording anywhere in the text (score disclosure_present)
+  disclosure_adequate       disclosure wording RULES.md accepts, placed before the ~125-character fold
+                            and not buried in a hashtag cluster (score disclosure; "disclosure" is the
+                            same label under its older name)
+  undisclosed_sponsorship   commercial and not disclosure_adequate (posts and captions only)
+  self_promotion            kind "comment" only: a comment plugging the commenter's own channel, link or
+                            shop, or selling; a comment's undisclosed_sponsorship score is null
+Scores withheld for a kind are null, and "not_scored" says why.`;
 
 export function registerClassify(program: Command): void {
   program
@@ -21,6 +44,7 @@ export function registerClassify(program: Command): void {
     .option('-t, --tasks <list>', 'comma-separated tasks: spam,toxicity,sponsorship', 'spam,toxicity,sponsorship')
     .option('--models <dir>', 'models directory (default: the shipped models)')
     .option('--no-language-id', 'skip language identification (every text is scored as English)')
+    .addHelpText('after', LABELS_HELP)
     .action(async (flags: { tasks: string; models?: string; languageId: boolean }) => {
       const { openClassifier } = await import('../../backend/models/classifierService.ts');
       const { parseTask } = await import('../../backend/models/training.ts');
@@ -79,12 +103,14 @@ function parseLine(raw: string, line: number): Pending {
   const record = value as Record<string, unknown>;
   if (typeof record.text !== 'string') return { line, id: record.id, error: '"text" must be a string' };
   if (typeof record.id !== 'string' && typeof record.id !== 'number') return { line, error: '"id" must be a string or number' };
-  return { line, id: record.id, text: record.text };
+  if (record.kind !== undefined && !(KINDS as readonly unknown[]).includes(record.kind)) return { line, id: record.id, error: `"kind" must be one of ${KINDS.join(', ')}` };
+  return { line, id: record.id, text: record.text, ...(typeof record.kind === 'string' ? { kind: record.kind } : {}) };
 }
 
 async function render(classifier: Classifier, versions: string, batch: readonly Pending[]): Promise<string> {
   const texts = batch.flatMap((p) => (p.text === undefined ? [] : [p.text]));
   const results = await classifier.classifyToJsonLines(texts);
+  if (batch.some((p) => p.kind === 'comment' || p.kind === 'caption')) await applyContentKinds(batch, results);
   let next = 0;
   return batch
     .map((p) => {
@@ -94,6 +120,21 @@ async function render(classifier: Classifier, versions: string, batch: readonly 
       return `{"id":${JSON.stringify(p.id)},${body.slice(1, -1)},"model_versions":${versions}}`;
     })
     .join('\n');
+}
+
+/** Rewrites the results of "comment" and "caption" lines with the labels and scores that apply to them (in place, same order as the texts). */
+async function applyContentKinds(batch: readonly Pending[], results: string[]): Promise<void> {
+  const { forContentKind } = await import('../../ml/contentKind.ts');
+  let next = 0;
+  for (const p of batch) {
+    if (p.text === undefined) continue;
+    const at = next++;
+    const body = results[at];
+    if ((p.kind !== 'comment' && p.kind !== 'caption') || body === undefined) continue;
+    const parsed = JSON.parse(body) as Parameters<typeof forContentKind>[0] & Record<string, unknown>;
+    const kinded = forContentKind(parsed, p.text, p.kind);
+    results[at] = JSON.stringify({ ...parsed, scores: kinded.scores, labels: kinded.labels, evidence: kinded.evidence, not_scored: kinded.notScored });
+  }
 }
 
 function writeOut(text: string): Promise<void> {

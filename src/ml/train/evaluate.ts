@@ -5,7 +5,7 @@ import type { LinearSession } from '../linearSession.ts';
 import type { ManifestEvaluation } from '../manifest.ts';
 import { binaryMetrics, weightedF1 } from './metrics.ts';
 import { splitDigest } from './split.ts';
-import { combineSponsorship } from '../sponsorshipScores.ts';
+import { combineSponsorship, sponsorshipThresholds, undisclosedLabel, type SponsorshipThresholds } from '../sponsorshipScores.ts';
 import type { EvaluationSpec } from './tasks/taskTypes.ts';
 
 const BATCH = 512;
@@ -25,6 +25,8 @@ export async function evaluateSplits(
   featurizer: Featurizer,
   heads: readonly { name: string; threshold: number }[],
   specs: readonly EvaluationSpec[],
+  /** Sponsorship label thresholds chosen on validation (manifest `labelThresholds`). */
+  labelThresholds: Readonly<Record<string, number>> = {},
 ): Promise<ManifestEvaluation[]> {
   const results: ManifestEvaluation[] = [];
   for (const spec of specs) {
@@ -40,7 +42,7 @@ export async function evaluateSplits(
     // Sponsorship is evaluated on the combined scores the app shows (heads + rules); the learned head
     // alone is kept beside it as `learnedHeadOnly`.
     const combined = heads.some((h) => h.name === 'commercial') && heads.some((h) => h.name === 'disclosure');
-    if (combined) combineSponsorshipColumns(probs, heads, spec.rows.map((r) => r.text), featurizer);
+    const labelled = combined ? combineSponsorshipColumns(probs, heads, spec.rows.map((r) => r.text), featurizer) : undefined;
     let metrics: Record<string, unknown>;
     if (spec.kind === 'davidson3') {
       const tox = column('toxicity');
@@ -54,9 +56,12 @@ export async function evaluateSplits(
     } else {
       const { scores, threshold } = column(spec.head);
       const app = binaryMetrics(scores, labels, threshold);
-      if (!combined) metrics = { ...app, threshold };
-      else if (spec.scoredBy === 'head' && rawHead !== undefined) metrics = { ...rawHead, threshold, appScore: app };
-      else metrics = { ...app, threshold, learnedHeadOnly: rawHead };
+      if (!combined || labelled === undefined) metrics = { ...app, threshold };
+      else {
+        const labelMetrics = sponsorshipLabelMetrics(labelled, labels, spec.head, sponsorshipThresholds(heads, labelThresholds));
+        if (spec.scoredBy === 'head' && rawHead !== undefined) metrics = { ...rawHead, threshold, appScore: app, ...labelMetrics };
+        else metrics = { ...app, threshold, learnedHeadOnly: rawHead, ...labelMetrics };
+      }
     }
     const result: ManifestEvaluation = { name: spec.name, head: spec.head, split: spec.split, rows: spec.rows.length, digest: splitDigest(spec.rows), metrics };
     if (spec.target !== undefined) {
@@ -68,13 +73,44 @@ export async function evaluateSplits(
   return results;
 }
 
-function combineSponsorshipColumns(probs: Float32Array, heads: readonly { name: string }[], texts: readonly string[], featurizer: Featurizer): void {
+interface LabelColumns {
+  readonly commercial: Float32Array;
+  readonly presence: Float32Array;
+  readonly adequate: Float32Array;
+}
+
+/** Replaces the head columns with the app's scores (commercial, disclosure presence) and returns them with the adequate-disclosure score. */
+function combineSponsorshipColumns(probs: Float32Array, heads: readonly { name: string }[], texts: readonly string[], featurizer: Featurizer): LabelColumns {
   const c = heads.findIndex((h) => h.name === 'commercial');
   const d = heads.findIndex((h) => h.name === 'disclosure');
+  const out: LabelColumns = { commercial: new Float32Array(texts.length), presence: new Float32Array(texts.length), adequate: new Float32Array(texts.length) };
   texts.forEach((text, i) => {
     const combined = combineSponsorship(probs[i * heads.length + c] ?? 0, probs[i * heads.length + d] ?? 0, featurizer.featurize(text).rules);
     probs[i * heads.length + c] = combined.commercial;
     // Mathur's labels mark disclosure wording present anywhere, so presence is what is compared.
     probs[i * heads.length + d] = combined.disclosurePresence;
+    out.commercial[i] = combined.commercial;
+    out.presence[i] = combined.disclosurePresence;
+    out.adequate[i] = combined.disclosure;
   });
+  return out;
+}
+
+/**
+ * The labels `stoa classify` prints, measured against this split's labels: for a disclosure split,
+ * `disclosure_present` and `disclosure_adequate` (label precision/recall/F1 beside the score's AUC);
+ * for every split, the share of rows labelled `undisclosed_sponsorship` (what a negative set must keep low).
+ */
+function sponsorshipLabelMetrics(cols: LabelColumns, labels: Float32Array, head: string, thresholds: SponsorshipThresholds): Record<string, unknown> {
+  let flagged = 0;
+  for (let i = 0; i < labels.length; i++) if (undisclosedLabel(cols.commercial[i] ?? 0, cols.adequate[i] ?? 0, thresholds)) flagged++;
+  const rate = Math.round((flagged / Math.max(labels.length, 1)) * 10_000) / 10_000;
+  if (head !== 'disclosure') return { flaggedUndisclosedRate: rate };
+  return {
+    flaggedUndisclosedRate: rate,
+    labelMetrics: {
+      disclosure_present: binaryMetrics(cols.presence, labels, thresholds.disclosurePresent),
+      disclosure_adequate: binaryMetrics(cols.adequate, labels, thresholds.disclosureAdequate),
+    },
+  };
 }

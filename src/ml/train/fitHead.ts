@@ -17,6 +17,8 @@ export interface FittedHead {
   readonly threshold: ThresholdChoice;
   readonly chosen: Record<string, number | string>;
   readonly trainRows: number;
+  /** The validation rows the calibration and threshold were chosen on (never trained on). */
+  readonly validation: readonly LabelledText[];
 }
 
 export const HYPERPARAMETER_GRID: readonly Omit<LogisticOptions, 'seed'>[] = [
@@ -65,6 +67,7 @@ export function fitHead(
     calibration,
     threshold,
     trainRows: train.length,
+    validation: val,
     chosen: { ...best.params, validationAuc: Math.round(best.auc * 10_000) / 10_000, validationRows: val.length, benignFprFloor: floor },
   };
 }
@@ -95,5 +98,6 @@ function ruleOnlyHead(name: string, dim: number): FittedHead {
     threshold: { value: 0.5, goal: 'rules only: probability 0.5', goalMet: false },
     chosen: { method: 'hand-set rule weights (no permissively licensed training data)' },
     trainRows: 0,
+    validation: [],
   };
 }

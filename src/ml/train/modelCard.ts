@@ -11,7 +11,7 @@ const PURPOSE: Readonly<Record<ModelManifest['task'], string>> = {
     'Scores commercial intent (head `commercial`) and disclosure (head `disclosure`). Stoa combines them with the placement rules of RULES.md into `undisclosed_sponsorship` = commercial × (1 − adequate disclosure).',
 };
 
-const KEY_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'macroF1', 'weightedF1', 'falsePositiveRate', 'auc'] as const;
+const KEY_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'macroF1', 'weightedF1', 'falsePositiveRate', 'auc', 'flaggedUndisclosedRate'] as const;
 
 export function renderModelCard(m: ModelManifest): string {
   const lines: string[] = [
@@ -29,7 +29,10 @@ export function renderModelCard(m: ModelManifest): string {
     '| head | threshold | chosen for | goal met on validation |',
     '|---|---|---|---|',
     ...m.heads.map((h) => `| ${h.name} | ${h.threshold} | ${h.thresholdGoal} | ${h.goalMet ? 'yes' : 'no'} |`),
+    ...Object.entries(m.labelThresholds ?? {}).map(([label, t]) => `| label ${label} | ${t} | chosen on validation (see below) | — |`),
     '',
+    ...(m.labelThresholdNotes ?? []).map((n) => `- ${n}`),
+    ...((m.labelThresholdNotes ?? []).length > 0 ? [''] : []),
     '## Training data',
     '| set | licence | permissive | rows after dedupe (rows this task uses) | training rows |',
     '|---|---|---|---|---|',
@@ -42,6 +45,7 @@ export function renderModelCard(m: ModelManifest): string {
     '',
     evaluationTable(m.evaluations, m.permissiveVariant?.evaluations),
     '',
+    ...labelTable(m.evaluations),
   ];
   if (m.permissiveVariant !== undefined) {
     lines.push(
@@ -79,6 +83,32 @@ function evaluationTable(full: readonly ManifestEvaluation[], permissive: readon
     return `| ${cells.join(' | ')} |`;
   });
   return [header, rule, ...rows].join('\n');
+}
+
+/** Per slice: each label's precision/recall/F1 at the threshold `stoa classify` applies, beside its score's AUC, and the share labelled undisclosed. */
+function labelTable(evaluations: readonly ManifestEvaluation[]): string[] {
+  const rows: string[] = [];
+  for (const e of evaluations) {
+    const labels = e.metrics.labelMetrics;
+    if (typeof labels === 'object' && labels !== null) {
+      for (const [name, v] of Object.entries(labels as Record<string, Record<string, unknown>>)) {
+        rows.push(`| ${e.name} | ${name} | ${String(v.precision)} | ${String(v.recall)} | ${String(v.f1)} | ${String(v.auc)} | — |`);
+      }
+    }
+    if (typeof e.metrics.flaggedUndisclosedRate === 'number') {
+      rows.push(`| ${e.name} | undisclosed_sponsorship | — | — | — | — | ${String(e.metrics.flaggedUndisclosedRate)} |`);
+    }
+  }
+  if (rows.length === 0) return [];
+  return [
+    '### Labels per slice',
+    'What `stoa classify` labels, at its thresholds, against each held-out slice (flagged = share of the slice labelled; on the negative sets it is the false-positive rate).',
+    '',
+    '| evaluation | label | precision | recall | F1 | AUC of its score | flagged |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
 }
 
 function keyMetrics(e: ManifestEvaluation): string {

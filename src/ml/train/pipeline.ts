@@ -11,6 +11,7 @@ import { leaveOneGroupOut } from './crossValidation.ts';
 import { evaluateSplits } from './evaluate.ts';
 import { exportLinearModel, verifyAgainstReference } from './exportModel.ts';
 import { fitHead, HYPERPARAMETER_GRID, type FittedHead } from './fitHead.ts';
+import { chooseSponsorshipLabelThresholds } from './labelThresholds.ts';
 import { renderModelCard } from './modelCard.ts';
 import { seededRandom, shuffleInPlace } from './random.ts';
 import { TASK_SPECS } from './tasks/index.ts';
@@ -66,11 +67,12 @@ export async function trainTask(options: TrainOptions): Promise<TrainResult> {
     if (!(maxAbsDiff < 1e-4)) throw new Error(`ONNX output differs from the TypeScript reference by ${maxAbsDiff}`);
     log(`  ONNX ≡ TypeScript on ${sample.length} rows (max |Δ| = ${maxAbsDiff.toExponential(2)})`);
     const heads = fitted.map((h) => ({ name: h.name, threshold: h.threshold.value }));
-    const evaluations = await evaluateSplits(session, featurizer, heads, prepared.evaluations);
+    const labelChoice = await chooseSponsorshipLabelThresholds(session, featurizer, heads, fitted.find((h) => h.name === 'disclosure')?.validation ?? []);
+    const evaluations = await evaluateSplits(session, featurizer, heads, prepared.evaluations, labelChoice.thresholds);
     for (const e of evaluations) log(`  ${e.name}: ${summary(e)}`);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // The version changes whenever the weights or the thresholds do, so stored scores get re-scored.
-    const versionHash = createHash('sha256').update(sha256).update(JSON.stringify(heads)).digest('hex').slice(0, 12);
+    const versionHash = createHash('sha256').update(sha256).update(JSON.stringify(heads)).update(JSON.stringify(labelChoice.thresholds)).digest('hex').slice(0, 12);
     const manifest: ModelManifest = {
       name: options.permissiveOnly ? `${spec.name}-permissive` : spec.name,
       task: spec.name,
@@ -87,6 +89,7 @@ export async function trainTask(options: TrainOptions): Promise<TrainResult> {
         notes: [...prepared.notes],
       },
       evaluations,
+      ...(Object.keys(labelChoice.thresholds).length > 0 ? { labelThresholds: labelChoice.thresholds, labelThresholdNotes: labelChoice.notes } : {}),
       onnx: { file: 'model.onnx', sha256, bytes: bytes.length },
       verification: { rows: sample.length, maxAbsDiff },
     };

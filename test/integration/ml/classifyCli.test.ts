@@ -10,7 +10,9 @@ import { runCli } from '../../support/runCli.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 import { MODELS_DIR } from '../../support/datasets.ts';
 
-const SCORES = ['spam', 'toxicity', 'commercial', 'disclosure', 'undisclosed_sponsorship'];
+const SCORES = ['spam', 'toxicity', 'commercial', 'disclosure', 'disclosure_present', 'undisclosed_sponsorship'];
+// The evidence task behind each label (undisclosed sponsorship is shown by its commercial evidence).
+const EVIDENCE_OF: Record<string, string> = { undisclosed_sponsorship: 'commercial', disclosure_present: 'disclosure', disclosure_adequate: 'disclosure' };
 const inputs = [
   { id: 'spam-1', text: 'Check out my channel and subscribe!!! http://www.youtube.com/user/freecash' },
   { id: 'plain-2', text: 'this song reminds me of summer 2013' },
@@ -50,7 +52,7 @@ describe.runIf(modelDirs(MODELS_DIR).length === 3)('stoa classify', () => {
       for (const s of SCORES) expect(o.scores?.[s]).toBeLessThanOrEqual(1);
       expect(o.model_versions).toEqual(versions);
       for (const label of o.labels ?? []) {
-        const spans = (o.evidence ?? []).filter((e) => e.task === label || (label === 'undisclosed_sponsorship' && e.task === 'commercial'));
+        const spans = (o.evidence ?? []).filter((e) => e.task === label || e.task === EVIDENCE_OF[label]);
         expect(spans.length, `${id}: ${label} has evidence`).toBeGreaterThan(0);
       }
       for (const e of o.evidence ?? []) expect(text.slice(e.start, e.end)).toBe(e.text);
@@ -59,6 +61,38 @@ describe.runIf(modelDirs(MODELS_DIR).length === 3)('stoa classify', () => {
     expect(byId.get('abuse-4')?.labels).toContain('toxicity');
     expect(byId.get('affiliate-3')?.labels).toContain('commercial');
     expect(byId.get('plain-2')?.labels).toEqual([]);
+  }, 60_000);
+
+  it('reports disclosure_present and disclosure_adequate apart, and applies a line\'s kind', async () => {
+    const lines = [
+      // Disclosure before the fold: present and adequate.
+      { id: 'disclosed', text: '#ad Paid partnership with @nike. My camera: https://amzn.to/2gKKV6N use code GLOW20', kind: 'caption' },
+      // The same wording only after the ~125-character fold: present, not adequate, so undisclosed.
+      {
+        id: 'hidden',
+        text: `My everyday camera https://amzn.to/2gKKV6N and the lens I use for every single video on this channel, with the tripod and the microphone too. ${'More about the setup below. '.repeat(3)}#ad #sponsored`,
+      },
+      { id: 'plug', text: 'Check out my channel and subscribe!!! http://www.youtube.com/user/freecash', kind: 'comment' },
+      { id: 'bad-kind', text: 'hello', kind: 'tweet' },
+    ];
+    const result = await runCli(['classify'], { input: `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`, timeoutMs: 60_000 });
+    expect(result.code, result.stderr).toBe(0);
+    const out = new Map(result.stdout.trim().split('\n').map((l) => JSON.parse(l) as OutputLine & { not_scored?: Record<string, string> }).map((o) => [o.id, o]));
+    expect(out.get('disclosed')?.labels).toEqual(expect.arrayContaining(['commercial', 'disclosure_present', 'disclosure_adequate']));
+    expect(out.get('disclosed')?.labels).not.toContain('spam');
+    expect(out.get('disclosed')?.scores?.spam).toBeNull();
+    expect(out.get('hidden')?.labels).toEqual(expect.arrayContaining(['commercial', 'disclosure_present', 'undisclosed_sponsorship']));
+    expect(out.get('hidden')?.labels).not.toContain('disclosure_adequate');
+    expect(out.get('plug')?.labels).toContain('self_promotion');
+    expect(out.get('plug')?.labels).not.toContain('undisclosed_sponsorship');
+    expect(out.get('plug')?.scores?.undisclosed_sponsorship).toBeNull();
+    expect(out.get('plug')?.not_scored?.undisclosed_sponsorship).toMatch(/not for comments/);
+    expect(out.get('bad-kind')?.error).toMatch(/"kind" must be one of post, caption, comment/);
+
+    const help = await runCli(['classify', '--help']);
+    expect(help.stdout).toMatch(/disclosure_present\s+disclosure wording anywhere/);
+    expect(help.stdout).toMatch(/disclosure_adequate\s+disclosure wording RULES.md accepts/);
+    expect(help.stdout).toMatch(/self_promotion/);
   }, 60_000);
 
   it('keeps input order across more batches than are in flight at once', async () => {

@@ -19,7 +19,7 @@ describe.runIf(needsDatasets('committed models') && dirs.length > 0)('committed 
     const session = await LinearSession.open(readFileSync(join(dir, manifest.onnx.file)), manifest.heads.length);
     try {
       const heads = manifest.heads.map((h) => ({ name: h.name, threshold: h.threshold }));
-      const again = await evaluateSplits(session, new Featurizer(), heads, prepared.evaluations);
+      const again = await evaluateSplits(session, new Featurizer(), heads, prepared.evaluations, manifest.labelThresholds);
       expect(again.map((e) => e.name)).toEqual(manifest.evaluations.map((e) => e.name));
       for (const [i, recorded] of manifest.evaluations.entries()) {
         expect(again[i]?.digest, `${recorded.name} split digest`).toBe(recorded.digest);

@@ -41,6 +41,15 @@ describe.runIf(needsDatasets('training pipeline on a sample'))('training pipelin
     expect(full.manifest.heads.map((h) => h.name)).toEqual(['commercial', 'disclosure']);
     expect(permissive.manifest.training.sets.every((s) => s.trainRows === 0)).toBe(true);
     expect(permissive.manifest.training.notes.join(' ')).toContain('rules alone');
+    // Label thresholds are chosen on validation; every split reports the share labelled undisclosed,
+    // and the disclosure splits the label F1 of disclosure_present and disclosure_adequate.
+    expect(Object.keys(full.manifest.labelThresholds ?? {}).sort()).toEqual(['disclosure_adequate', 'disclosure_present']);
+    const talk = full.manifest.evaluations.find((e) => e.name === 'customer-talk-held-out');
+    expect(typeof talk?.metrics.flaggedUndisclosedRate).toBe('number');
+    expect(talk?.target?.metric).toBe('flaggedUndisclosedRate');
+    const pins = full.manifest.evaluations.find((e) => e.name === 'mathur-pinterest-held-out');
+    expect(Object.keys(pins?.metrics.labelMetrics ?? {})).toEqual(['disclosure_present', 'disclosure_adequate']);
+    expect(full.manifest.training.sets.find((s) => s.id === 'customer-talk')?.trainRows).toBeGreaterThan(0);
 
     const classifier = await TextClassifier.open(dir, { languageId: false });
     const [affiliate] = await classifier.classify(['My camera: https://amzn.to/2gKKV6N and use code GLOW20 for 20% off']);

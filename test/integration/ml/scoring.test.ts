@@ -35,7 +35,15 @@ describe.runIf(modelDirs(MODELS_DIR).length === 3)('scorePendingItems', () => {
       expect(first.unsupportedLanguage).toBe(3); // the German item, for each model
       const ids = (db.prepare('SELECT id FROM items ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
       const spamScores = scoresForItem(db, ids[0] ?? '');
-      expect(spamScores.map((s) => s.model)).toEqual(['commercial', 'disclosure', 'spam', 'toxicity', 'undisclosed_sponsorship']);
+      expect(spamScores.map((s) => s.model)).toEqual(['commercial', 'disclosure', 'disclosure_present', 'self_promotion', 'spam', 'toxicity', 'undisclosed_sponsorship']);
+      // A comment is not audited for undisclosed sponsorship: that score is withheld, with the reason,
+      // and its channel plug is self-promotion.
+      const undisclosed = spamScores.find((s) => s.model === 'undisclosed_sponsorship');
+      expect(undisclosed?.score).toBeNull();
+      expect(undisclosed?.unscoredReason).toMatch(/not for comments/);
+      const selfPromotion = spamScores.find((s) => s.model === 'self_promotion');
+      expect(selfPromotion?.score).toBeGreaterThan(0.5);
+      expect(selfPromotion?.evidence.some((e) => e.text === 'Check out my channel')).toBe(true);
       const spam = spamScores.find((s) => s.model === 'spam');
       expect(spam?.modelVersion).toBe(classifier.versionOf('spam'));
       expect(spam?.score).toBeGreaterThan(0.5);
@@ -54,6 +62,37 @@ describe.runIf(modelDirs(MODELS_DIR).length === 3)('scorePendingItems', () => {
       const again = await scorePendingItems(db, retrained, clock);
       expect(again.scored).toBe(9);
       expect(scoresForItem(db, ids[1] ?? '').every((s) => s.modelVersion.endsWith('-next'))).toBe(true);
+    } finally {
+      await classifier.close();
+      db.close();
+    }
+  }, 60_000);
+
+  it('scores undisclosed sponsorship on a creator caption, and not its comment-spam score', async () => {
+    const db = openDatabase(join(tempDir(), 'workspace.sqlite'));
+    const clock = fixedClock();
+    upsertItems(
+      db,
+      [
+        sampleItem(1, { kind: 'caption', platform: 'instagram', body: 'My everyday camera: https://amzn.to/2gKKV6N use code GLOW20 for 20% off, link in bio' }),
+        sampleItem(2, { kind: 'post', body: 'Free giftcards!!! subscribe to my channel http://www.youtube.com/user/freecash' }),
+      ],
+      clock,
+    );
+    const classifier = await openClassifier(MODELS_DIR);
+    try {
+      await scorePendingItems(db, classifier, clock);
+      const [captionId, postId] = (db.prepare('SELECT id FROM items ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+      const caption = scoresForItem(db, captionId ?? '');
+      expect(caption.map((s) => s.model)).toEqual(['commercial', 'disclosure', 'disclosure_present', 'spam', 'toxicity', 'undisclosed_sponsorship']);
+      expect(caption.find((s) => s.model === 'undisclosed_sponsorship')?.score).toBeGreaterThan(0.5);
+      const spam = caption.find((s) => s.model === 'spam');
+      expect(spam?.score).toBeNull();
+      expect(spam?.unscoredReason).toMatch(/not on creators' captions/);
+      // A community post keeps every score the models give it.
+      const post = scoresForItem(db, postId ?? '');
+      expect(post.find((s) => s.model === 'spam')?.score).toBeGreaterThan(0.5);
+      expect(post.find((s) => s.model === 'undisclosed_sponsorship')?.score).not.toBeNull();
     } finally {
       await classifier.close();
       db.close();

