@@ -114,21 +114,22 @@ export function openBackend(config: BackendConfig): Backend {
     ...catalogHandlers(context),
     ...complianceHandlers(context),
     ...postHandlers(context),
+    ...postSchedulerHandlers(context, scheduler, sendQueued),
     ...rightsHandlers(context),
   } satisfies Handlers;
-
   // Times that passed while the app was not running become missed (asked about), then the timer runs.
   scheduler.start();
+
   return {
     handlers: withExpectedFailures(handlers),
     events: context.events,
     context,
     scoring,
     sync,
-    close: async () => {
     scheduler,
-      stopForwarding();
+    close: async () => {
       scheduler.close();
+      stopForwarding();
       sync.stopBackground();
       await scoring.close();
       flushAuditAnchor(db);
