@@ -75,7 +75,13 @@ export const mediaEndpoints = {
     output: z.object({ dataUrl: z.string(), width: z.number().int().nullable(), height: z.number().int().nullable() }),
   },
   /** Moves the focal point (x, y from the top-left, 0..1) and re-renders every rendition around it. */
-  'media.setFocalPoint': { input: z.object({ id: assetId, x: unit, y: unit }).strict(), output: mediaAssetSchema },
+  'media.setFocalPoint': {
+    input: z.object({ id: assetId, x: unit, y: unit }).strict(),
+    /** tagsRemapped: the product tags moved to stay on the same point of the photo in posts that send it cropped; `outside` of them fell off the new crop. */
+    output: mediaAssetSchema.extend({ tagsRemapped: z.object({ posts: z.number().int(), tags: z.number().int(), outside: z.number().int() }) }),
+  },
   /** Alt text; Pinterest allows 500 characters, Instagram's alt_text fits in that too. */
   'media.setAltText': { input: z.object({ id: assetId, altText: z.string().trim().max(500) }).strict(), output: mediaAssetSchema },
+  /** Removes an asset no post uses (refused with conflict otherwise) and the files nothing else names. */
+  'media.delete': { input: z.object({ id: assetId }).strict(), output: z.object({ id: z.string(), removedFiles: z.number().int() }) },
 } as const;

@@ -1,7 +1,11 @@
 // media.* endpoints: composes the media pipeline (files) with the media store (records). Writes run
 // one at a time: two imports of the same photo cannot race to the same content-addressed file, a
 // failed step removes only files no record uses, and one large decode at a time bounds memory.
+// Opening a workspace sweeps what a killed process left in the media folder (files no row names,
+// temporaries, abandoned uploads); the sweep runs first in the same one-at-a-time chain. Moving a
+// focal point moves the product tags of the posts that send the image cropped (store/postTagRemap.ts).
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../api/dispatch.ts';
@@ -9,9 +13,11 @@ import { fail } from '../api/errors.ts';
 import type { OutputOf } from '../api/endpoints.ts';
 import { CENTRE, type FocalPoint } from '../core/renditionTargets.ts';
 import { findMediaBySource, getMediaAsset, insertMediaAsset, listMediaAssets, replaceFocalPoint, setMediaAltText, UnknownMediaError, type MediaAsset } from '../store/media.ts';
+import { remapTagsForFocalPoint } from '../store/postTagRemap.ts';
+import { deleteMediaAsset, MediaInUseError, referencedMediaFiles } from '../store/mediaDelete.ts';
 import type { BackendContext } from './context.ts';
 
-type MediaMethod = 'media.uploadPart' | 'media.import' | 'media.list' | 'media.get' | 'media.preview' | 'media.setFocalPoint' | 'media.setAltText';
+type MediaMethod = 'media.uploadPart' | 'media.import' | 'media.list' | 'media.get' | 'media.preview' | 'media.setFocalPoint' | 'media.setAltText' | 'media.delete';
 type AssetView = OutputOf<'media.get'>;
 
 export const mediaDirIn = (dataDir: string): string => join(dataDir, 'media');
@@ -27,6 +33,18 @@ export function mediaHandlers(ctx: BackendContext): Pick<Handlers, MediaMethod> 
     writes = run.catch(() => undefined);
     return run;
   };
+
+  if (existsSync(mediaDir)) {
+    // Read now, while the database is surely open; the files are looked at in the background.
+    const referenced = referencedMediaFiles(ctx.db);
+    void oneAtATime(async () => {
+      const { sweepMediaFolder } = await import('../media/sweep.ts');
+      const swept = await sweepMediaFolder(mediaDir, referenced, Date.now());
+      if (swept.orphans + swept.temporaries + swept.uploads > 0) {
+        console.warn(`stoa: removed ${swept.orphans} media file(s) no record uses, ${swept.temporaries} temporary file(s) and ${swept.uploads} abandoned upload(s) left by an interrupted run.`);
+      }
+    }).catch((error: unknown) => console.warn(`stoa: the media folder sweep stopped: ${error instanceof Error ? error.message : String(error)}`));
+  }
 
   const view = (asset: MediaAsset): AssetView => ({
     id: asset.id,
@@ -78,16 +96,20 @@ export function mediaHandlers(ctx: BackendContext): Pick<Handlers, MediaMethod> 
     }
   }
 
-  async function moveFocalPoint(id: string, focal: FocalPoint): Promise<AssetView> {
+  async function moveFocalPoint(id: string, focal: FocalPoint): Promise<OutputOf<'media.setFocalPoint'>> {
     const media = await loadMedia();
     const asset = assetOrFail(id);
-    if (asset.focalPoint.x === focal.x && asset.focalPoint.y === focal.y && asset.renditions.length > 0) return view(asset);
+    if (asset.focalPoint.x === focal.x && asset.focalPoint.y === focal.y && asset.renditions.length > 0) return { ...view(asset), tagsRemapped: { posts: 0, tags: 0, outside: 0 } };
     const written: string[] = [];
     try {
       const renditions = await refusing(() => media.renderAllRenditions(mediaDir, { input: join(mediaDir, asset.file), width: asset.width, height: asset.height }, focal, written));
-      const { asset: moved, unusedFiles } = replaceFocalPoint(ctx.db, id, focal, renditions, ctx.who, ctx.clock);
+      // One transaction: the new renditions and the tags that move with them.
+      const { asset: moved, unusedFiles, tagsRemapped } = ctx.db.transaction(() => {
+        const replaced = replaceFocalPoint(ctx.db, id, focal, renditions, ctx.who, ctx.clock);
+        return { ...replaced, tagsRemapped: remapTagsForFocalPoint(ctx.db, asset, asset.focalPoint, focal, ctx.who, ctx.clock) };
+      })();
       await Promise.all(unusedFiles.map((file) => rm(join(mediaDir, file), { force: true })));
-      return view(moved);
+      return { ...view(moved), tagsRemapped };
     } catch (error) {
       await media.removeCreated(written);
       if (error instanceof UnknownMediaError) return fail('not_found', error.message);
@@ -129,6 +151,20 @@ export function mediaHandlers(ctx: BackendContext): Pick<Handlers, MediaMethod> 
       return { dataUrl: await dataUrlOf(rendition.file, 'image/jpeg'), width: rendition.width, height: rendition.height };
     },
     'media.setFocalPoint': ({ id, x, y }) => oneAtATime(() => moveFocalPoint(id, { x, y })),
+    'media.delete': ({ id }) =>
+      oneAtATime(async () => {
+        let unusedFiles: string[];
+        try {
+          ({ unusedFiles } = deleteMediaAsset(ctx.db, id, ctx.who, ctx.clock));
+        } catch (error) {
+          if (error instanceof UnknownMediaError) return fail('not_found', error.message);
+          if (error instanceof MediaInUseError) return fail('conflict', error.message);
+          throw error;
+        }
+        // After the commit: a crash here leaves only files no row names, which the next sweep removes.
+        await Promise.all(unusedFiles.map((file) => rm(join(mediaDir, file), { force: true })));
+        return { id, removedFiles: unusedFiles.length };
+      }),
     'media.setAltText': ({ id, altText }) => {
       try {
         return view(setMediaAltText(ctx.db, id, altText, ctx.who, ctx.clock));

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { applyEdits } from '../../../core/disclosureLinter.ts';
 import { POST_TARGETS, type PostTarget } from '../../../core/postLimits.ts';
-import { RENDITION_SPECS, RENDITION_TARGETS, type RenditionTarget } from '../../../core/renditionTargets.ts';
+import { RENDITION_SPECS, RENDITION_TARGETS } from '../../../core/renditionTargets.ts';
 import { useClient } from '../../apiContext.tsx';
 import { useCall } from '../../hooks/useCall.ts';
 import { ComposerCaption } from './ComposerCaption.tsx';

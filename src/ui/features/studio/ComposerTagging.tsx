@@ -1,10 +1,12 @@
 // Product tags on one image: click the image where the product is (x, y from the top-left, 0..1),
 // search the catalog, pick the product. Tags already placed are drawn on the image, dragged to
-// adjust, and listed with a remove button.
+// adjust, and listed with a remove button. A tag a crop change left outside the image is flagged
+// (cropChange.ts) until it is dragged back or removed.
 import { useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import type { RenditionTarget } from '../../../core/renditionTargets.ts';
 import { useCall } from '../../hooks/useCall.ts';
 import type { Content } from './composerDraft.ts';
+import { isOutsideCrop } from './cropChange.ts';
 import { MediaPreview } from './MediaPreview.tsx';
 
 type Tag = Content['productTags'][number];
@@ -68,7 +70,7 @@ export function ComposerTagging({ assetId, crop, mediaIndex, tags, onChange }: {
         {mine.map(({ t, i }) => (
           <span
             key={i}
-            className="tag-marker placed"
+            className={isOutsideCrop(t) ? 'tag-marker placed outside' : 'tag-marker placed'}
             style={{ left: `${t.x * 100}%`, top: `${t.y * 100}%` }}
             title="Drag to move this tag"
             onPointerDown={(e) => {
@@ -97,8 +99,9 @@ export function ComposerTagging({ assetId, crop, mediaIndex, tags, onChange }: {
       )}
       <ul className="composer-tag-list" aria-label="Product tags">
         {mine.map(({ t, i }) => (
-          <li key={i}>
-            {t.productId} at {t.x}, {t.y}{' '}
+          <li key={i} data-outside={isOutsideCrop(t) || undefined}>
+            {t.productId} at {t.x}, {t.y}
+            {isOutsideCrop(t) ? <strong className="error"> — outside the new crop: drag it back onto the product or remove it</strong> : null}{' '}
             <button type="button" className="btn" onClick={() => onChange(tags.filter((_, j) => j !== i))}>
               Remove
             </button>

@@ -41,7 +41,10 @@ export function MediaEditor({ asset, onChange }: { asset: Asset; onChange: (asse
     const reply = await client.call('media.setFocalPoint', { id: asset.id, x: Math.round(x * 1000) / 1000, y: Math.round(y * 1000) / 1000 });
     setBusy(false);
     if (!reply.ok) return setMessage({ text: reply.error.message, error: true });
-    setMessage({ text: `Focal point set at ${percent(reply.value.focalPoint.x)} across, ${percent(reply.value.focalPoint.y)} down; renditions re-cut.`, error: false });
+    const { posts, tags, outside } = reply.value.tagsRemapped;
+    const moved = tags === 0 ? '' : ` ${tags} product tag${tags === 1 ? '' : 's'} in ${posts} post${posts === 1 ? '' : 's'} moved to stay on the same spot of the photo.`;
+    const off = outside === 0 ? '' : ` ${outside} fell outside the new crop and now sit on its edge: check ${outside === 1 ? 'it' : 'them'} in the composer.`;
+    setMessage({ text: `Focal point set at ${percent(reply.value.focalPoint.x)} across, ${percent(reply.value.focalPoint.y)} down; renditions re-cut.${moved}${off}`, error: outside > 0 });
     onChange(reply.value);
   }
 
