@@ -19,6 +19,8 @@ afterEach(async () => {
 });
 
 const TWO_HOURS_AGO = (Date.now() - 2 * 60 * 60 * 1000) / 1000;
+/** Staged uploads are abandoned after a day (a long upload may pause). */
+const TWO_DAYS_AGO = (Date.now() - 48 * 60 * 60 * 1000) / 1000;
 const filesUnder = (mediaDir: string) => ['', 'thumbnails', 'renditions'].flatMap((f) => (existsSync(join(mediaDir, f)) ? readdirSync(join(mediaDir, f), { withFileTypes: true }).filter((d) => d.isFile()).map((d) => (f ? `${f}/${d.name}` : d.name)) : [])).sort();
 
 describe('media.delete', () => {
@@ -81,6 +83,7 @@ describe('media sweep at workspace open', () => {
     // The asset's own files, old too: referenced, so kept.
     for (const file of filesUnder(mediaDir)) utimesSync(join(mediaDir, file), TWO_HOURS_AGO, TWO_HOURS_AGO);
     utimesSync(join(mediaDir, young), Date.now() / 1000, Date.now() / 1000);
+    utimesSync(join(mediaDir, left.upload), TWO_DAYS_AGO, TWO_DAYS_AGO);
 
     open = await openTestWorkspace(dataDir, 'in-process');
     // A media write runs after the sweep (one chain), so once it returns the sweep is done.
