@@ -13,6 +13,7 @@ export type { Classification } from '../../ml/classifier.ts';
 import type { Classification } from '../../ml/classifier.ts';
 export { SCORE_NAMES, type ScoreName } from '../../ml/classifier.ts';
 export { STREAM_BATCH, STREAM_IN_FLIGHT } from '../../ml/classifierPool.ts';
+export { forContentKind, type ContentKind } from '../../ml/contentKind.ts';
 export type { TaskName } from '../../ml/manifest.ts';
 
 export interface Classifier {

@@ -124,7 +124,7 @@ async function render(classifier: Classifier, versions: string, batch: readonly 
 
 /** Rewrites the results of "comment" and "caption" lines with the labels and scores that apply to them (in place, same order as the texts). */
 async function applyContentKinds(batch: readonly Pending[], results: string[]): Promise<void> {
-  const { forContentKind } = await import('../../ml/contentKind.ts');
+  const { forContentKind } = await import('../../backend/models/classifierService.ts');
   let next = 0;
   for (const p of batch) {
     if (p.text === undefined) continue;
