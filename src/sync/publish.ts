@@ -1,6 +1,6 @@
 // The publisher beside the sync engine: sends the publish jobs that are due, one attempt each per
-// run. A job cut off by a crash ('sending' at the start) is put back with its progress; the
-// connector then reads the platform's state before it sends anything again. Images go as the
+// run, to Instagram here and to Pinterest through publishPinterest.ts. A job cut off by a crash
+// ('sending' at the start) is put back with its progress; the connector then reads the platform's state before it sends anything again. Images go as the
 // workspace file URL of the chosen rendition (the simulator reads it; real Instagram needs a public
 // HTTPS URL), and product tags carry Meta's product ids, found by the product's SKU (retailer id)
 // through catalog_product_search and cached per account.
@@ -15,6 +15,7 @@ import type { Clock } from '../store/clock.ts';
 import { getMediaAsset } from '../store/media.ts';
 import { getPost, type PostRecord } from '../store/posts.ts';
 import { resolveProduct } from '../store/postsProducts.ts';
+import { attemptPinterest } from './publishPinterest.ts';
 import { cachedProductId, cacheProductIds, claimPublishJob, deferPublishJob, duePublishJobs, finishPublishJob, getPublishJob, recoverInterruptedPublishes, savePublishProgress, type PublishJob } from '../store/publishJobs.ts';
 
 export interface PublisherDeps {
@@ -69,6 +70,7 @@ const progressOf = (raw: unknown): PublishProgress => (raw && typeof raw === 'ob
 async function attempt(deps: PublisherDeps, job: PublishJob): Promise<PublishOutcome> {
   const post = getPost(deps.db, job.postId);
   if (!post) return { status: 'failed', reason: 'The post was deleted.', retryable: false };
+  if (job.target === 'pinterest') return attemptPinterest(deps, job, post);
   if (job.target !== 'instagram') return { status: 'failed', reason: `Publishing to ${job.target} is not supported yet.`, retryable: false };
   const account = deps.accounts.find((a) => (job.accountId ? a.id === job.accountId : a.platform.name === 'instagram'));
   if (!account || !isInstagram(account.platform)) return { status: 'failed', reason: 'No Instagram account is connected.', retryable: true };
