@@ -7,7 +7,7 @@ import type { Handlers } from '../api/dispatch.ts';
 import { ApiFailure, fail } from '../api/errors.ts';
 import type { OutputOf } from '../api/endpoints.ts';
 import { JURISDICTION_IDS } from '../core/jurisdictionProfiles.ts';
-import { creditedCaption, DEFAULT_RIGHTS_TEMPLATE, renderRightsTemplate } from '../core/rightsTemplate.ts';
+import { creditedCaption, DEFAULT_RIGHTS_TEMPLATE, platformDisplayName, renderRightsTemplate } from '../core/rightsTemplate.ts';
 import { getItem } from '../store/itemDetail.ts';
 import { getPost, insertPost } from '../store/posts.ts';
 import {
@@ -43,7 +43,8 @@ export function rightsHandlers(ctx: BackendContext): Pick<Handlers, RightsMethod
 
   const view = (r: RightsRequest): RequestView => ({
     ...r,
-    message: renderRightsTemplate(r.template, { author: r.author, community: r.community ?? r.platform, brand: r.brand, link: r.link ?? '' }),
+    // Many items have no permalink (an Instagram comment) or community: say where instead of leaving a gap.
+    message: renderRightsTemplate(r.template, { author: r.author, community: r.community ?? platformDisplayName(r.platform), brand: r.brand, link: r.link ?? `your post on ${platformDisplayName(r.platform)}` }),
     outbox: OUTBOX,
   });
 

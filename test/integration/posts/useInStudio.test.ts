@@ -121,7 +121,9 @@ describe('Use in Studio', () => {
 
   it('refuses an image it cannot fetch, saying why, and still drafts the post', async () => {
     const { ws, ids } = await openWithItems();
-    const used = await callOrThrow(ws.client, 'studio.useItem', { itemId: ids.gone });
+    const used = await callOrThrow(ws.client, 'studio.useItem', { itemId: ids.gone, brand: 'Kestrel', template: 'Hi @{author}, may {brand} repost {link}?' });
+    // No permalink on the item: the message says where instead of leaving a gap.
+    expect((await callOrThrow(ws.client, 'rights.get', { id: used.rightsRequestId }))?.message).toEqual({ ok: true, text: 'Hi @li.wei, may Kestrel repost your post on Instagram?' });
     expect(used.assetId).toBeNull();
     expect(used.imageRefused).toMatch(/could not be fetched from 127\.0\.0\.1:\d+: it answered 404/);
     expect((await callOrThrow(ws.client, 'media.list', {})).assets).toEqual([]);
