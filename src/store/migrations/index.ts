@@ -14,8 +14,9 @@ import { posts } from './0011-posts.ts';
 import { publishJobs } from './0012-publish-jobs.ts';
 import { postSchedule } from './0013-post-schedule.ts';
 import { rightsRequests } from './0014-rights-requests.ts';
+import { postTargetBoards } from './0015-post-target-boards.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts, publishJobs, postSchedule, rightsRequests];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts, publishJobs, postSchedule, rightsRequests, postTargetBoards];
 export const SCHEMA_VERSION = MIGRATIONS.length;
