@@ -105,6 +105,10 @@ describe('Use in Studio', () => {
     expect(late.ok).toBe(false);
 
     expect((await client.call('posts.publish', { id: used.postId })).ok).toBe(false);
+    // Nor can it take a time: scheduling is refused too.
+    const schedule = await client.call('posts.schedule', { id: used.postId, at: '2026-12-01T10:00:00Z' });
+    expect(schedule.ok).toBe(false);
+    expect((await callOrThrow(client, 'posts.get', { id: used.postId })).state).toBe('draft');
     const granted = await callOrThrow(client, 'rights.update', { id: used.rightsRequestId, status: 'granted' });
     expect(granted).toMatchObject({ request: { status: 'granted', actor: ws.backend.context.who.actor }, postState: 'valid' });
     const check = await callOrThrow(client, 'posts.validate', { id: used.postId });
@@ -142,6 +146,8 @@ describe('Use in Studio', () => {
     if (!again.ok) expect(again.error).toMatchObject({ code: 'conflict', message: expect.stringContaining('@mara.k refused the rights request') });
     const check = await callOrThrow(client, 'posts.validate', { id: used.postId });
     expect(check.violations.find((v) => v.rule === 'rights_not_granted')?.message).toContain('refused');
+    expect((await client.call('posts.schedule', { id: used.postId, at: '2026-12-01T10:00:00Z' })).ok).toBe(false);
+    expect((await client.call('posts.publish', { id: used.postId })).ok).toBe(false);
     expect((await callOrThrow(client, 'rights.list', { status: 'refused' })).requests.map((r) => r.id)).toEqual([used.rightsRequestId]);
   });
 
