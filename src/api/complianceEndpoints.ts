@@ -67,6 +67,8 @@ const snapshotSchema = z.object({
 const reviewerVerdictSchema = z.object({ id: z.string(), postId: z.string(), scanId: z.string().nullable(), snapshotId: z.string(), snapshotSha256: sha, verdict: verdictSchema, reason: z.string(), actor: z.string(), createdAt: z.string() });
 const remediationSchema = z.object({ id: z.string(), auditId: z.string(), creatorId: z.string(), postId: z.string().nullable(), what: z.string(), dueBy: z.string(), status: remediationStatusSchema, createdAt: z.string(), createdBy: z.string(), updatedAt: z.string() });
 
+const rateSchema = z.object({ key: z.string(), posts: z.number().int(), scanned: z.number().int(), compliant: z.number().int(), needsReview: z.number().int(), nonCompliant: z.number().int(), rate: z.number().nullable() });
+
 export const complianceEndpoints = {
   /** The jurisdiction profiles with every rule and its source. */
   'compliance.profiles': { input: z.object({}).strict().default({}), output: z.array(jurisdictionProfileSchema) },
@@ -172,6 +174,18 @@ export const complianceEndpoints = {
   'compliance.snapshots.verify': {
     input: z.object({ auditId: id.optional() }).strict(),
     output: z.object({ checked: z.number().int(), problems: z.array(z.object({ snapshotId: z.string(), postId: z.string(), problem: z.string() })) }),
+  },
+  /** The dashboard, computed locally: compliance rate per creator, brand, platform and ISO week (Monday, UTC), and the worst offenders. */
+  'compliance.dashboard': {
+    input: z.object({ auditId: id, from: day.optional(), to: day.optional() }).strict(),
+    output: z.object({
+      totals: rateSchema,
+      byCreator: z.array(rateSchema),
+      byBrand: z.array(rateSchema),
+      byPlatform: z.array(rateSchema),
+      byWeek: z.array(rateSchema),
+      worstOffenders: z.array(rateSchema),
+    }),
   },
   /** A report over a period; the file's bytes come back base64-encoded for the UI to save. */
   'compliance.report': {

@@ -9,6 +9,7 @@ import { parsePostExport } from '../compliance/postImport.ts';
 import { addBrand, addCreator, ComplianceConflictError, ComplianceNotFoundError, createAudit, listAudits, listBrands, listCreators } from '../store/complianceAudits.ts';
 import { latestVersion, postsOfAudit, postVersions } from '../store/compliancePosts.ts';
 import { hasSnapshotOf, latestVerdict, recordVerdict, remediationsOfAudit, requestRemediation, setRemediationStatus, snapshotsOfPost, verifySnapshots } from '../store/complianceReview.ts';
+import { auditDashboard } from './complianceDashboard.ts';
 import { buildComplianceReport, renderComplianceReport } from './complianceReports.ts';
 import { importPostsIntoAudit, scanAudit, withImageText } from './complianceService.ts';
 import { syncCreatorPosts } from './complianceSync.ts';
@@ -78,6 +79,7 @@ export function complianceHandlers(ctx: BackendContext): Pick<Handlers, Complian
     'compliance.remediations.list': (input) => remediationsOfAudit(db, input.auditId),
     'compliance.remediations.request': (input) => guarded(() => requestRemediation(db, input, who, clock)),
     'compliance.remediations.setStatus': (input) => guarded(() => setRemediationStatus(db, input.id, input.status, input.note ?? null, who, clock)),
+    'compliance.dashboard': (input) => guarded(() => auditDashboard(ctx, input.auditId, { from: input.from ?? null, to: input.to ?? null })),
     'compliance.snapshots.verify': (input) => verifySnapshots(db, input.auditId),
     'compliance.report': async (input) => {
       const report = guarded(() => buildComplianceReport(ctx, input.auditId, { from: input.from ?? null, to: input.to ?? null }));

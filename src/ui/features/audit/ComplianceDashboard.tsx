@@ -1,16 +1,20 @@
-// Compliance rate per creator and per platform, computed locally from the audit's posts (a
-// reviewer's verdict counts over the scan's), as uPlot charts with accessible tables, and the
-// worst offenders.
-import { complianceRates, percent, worstOffenders, type ComplianceRate, type CompliancePost } from './complianceRates.ts';
+// The dashboard: compliance rate per creator, per brand, per platform and per week, computed by
+// the backend on this machine (compliance.dashboard; a reviewer's verdict counts over the scan's),
+// drawn as uPlot charts with tables carrying the same numbers for everyone, and the worst offenders.
+import type { OutputOf } from '../../../api/endpoints.ts';
+import { useCall } from '../../hooks/useCall.ts';
+import { percent } from './complianceRates.ts';
 import { RateChart } from './RateChart.tsx';
 
-function RateTable({ caption, rates }: { caption: string; rates: readonly ComplianceRate[] }) {
+type Rate = OutputOf<'compliance.dashboard'>['byCreator'][number];
+
+function RateTable({ caption, keyHeader, rates }: { caption: string; keyHeader: string; rates: readonly Rate[] }) {
   return (
     <table aria-label={caption}>
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{caption.includes('platform') ? 'Platform' : 'Creator'}</th>
+          <th scope="col">{keyHeader}</th>
           <th scope="col">Scanned</th>
           <th scope="col">Compliant</th>
           <th scope="col">Needs review</th>
@@ -34,33 +38,40 @@ function RateTable({ caption, rates }: { caption: string; rates: readonly Compli
   );
 }
 
-export function ComplianceDashboard({ posts }: { posts: readonly CompliancePost[] }) {
-  const byCreator = complianceRates(posts, (p) => p.handle);
-  const byPlatform = complianceRates(posts, (p) => p.platform);
-  const worst = worstOffenders(byCreator);
+function Breakdown({ title, keyHeader, rates, kind = 'bars' }: { title: string; keyHeader: string; rates: readonly Rate[]; kind?: 'bars' | 'line' }) {
+  if (rates.length === 0) return null;
+  return (
+    <div className="compliance-dashboard">
+      <RateChart title={title} rates={rates} kind={kind} />
+      <RateTable caption={title} keyHeader={keyHeader} rates={rates} />
+    </div>
+  );
+}
+
+export function ComplianceDashboard({ auditId, refresh }: { auditId: string; refresh: number }) {
+  const dashboard = useCall('compliance.dashboard', { auditId }, refresh);
+  const d = dashboard.value;
   return (
     <section aria-labelledby="compliance-dashboard">
       <h2 id="compliance-dashboard">Dashboard</h2>
-      {posts.length === 0 ? (
+      {dashboard.error ? <p role="alert" className="error">{dashboard.error.message}</p> : null}
+      {!d ? null : d.totals.posts === 0 ? (
         <p>No posts yet.</p>
       ) : (
         <>
-          <div className="compliance-dashboard">
-            <RateChart title="Compliance rate per creator" rates={byCreator} />
-            <RateTable caption="Compliance rate per creator" rates={byCreator} />
-          </div>
-          {byPlatform.length > 1 ? (
-            <div className="compliance-dashboard">
-              <RateChart title="Compliance rate per platform" rates={byPlatform} />
-              <RateTable caption="Compliance rate per platform" rates={byPlatform} />
-            </div>
-          ) : null}
+          <p aria-label="Overall compliance rate">
+            {d.totals.compliant} of {d.totals.scanned} scanned posts compliant ({percent(d.totals.rate)}); {d.totals.posts - d.totals.scanned} not scanned.
+          </p>
+          <Breakdown title="Compliance rate per creator" keyHeader="Creator" rates={d.byCreator} />
+          <Breakdown title="Compliance rate per brand" keyHeader="Brand" rates={d.byBrand} />
+          {d.byPlatform.length > 1 ? <Breakdown title="Compliance rate per platform" keyHeader="Platform" rates={d.byPlatform} /> : null}
+          <Breakdown title="Compliance rate per week" keyHeader="Week of" rates={d.byWeek} kind="line" />
           <h3 id="compliance-worst">Worst offenders</h3>
-          {worst.length === 0 ? (
+          {d.worstOffenders.length === 0 ? (
             <p>No creator has a non-compliant post.</p>
           ) : (
             <ol aria-labelledby="compliance-worst">
-              {worst.map((r) => (
+              {d.worstOffenders.map((r) => (
                 <li key={r.key}>
                   {r.key}: {r.nonCompliant} non-compliant of {r.scanned} scanned ({percent(r.rate)} compliant)
                 </li>

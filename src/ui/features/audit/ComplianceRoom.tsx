@@ -22,7 +22,7 @@ function AuditWorkspace({ auditId }: { auditId: string }) {
       <PostImportScan auditId={auditId} onChanged={changed} />
       {posts.error ? <p role="alert" className="error">{posts.error.message}</p> : null}
       <ReviewQueue posts={posts.value ?? []} remediations={remediations.value ?? []} onChanged={changed} />
-      <ComplianceDashboard posts={posts.value ?? []} />
+      <ComplianceDashboard auditId={auditId} refresh={refresh} />
       <ReportsAndSnapshots auditId={auditId} />
     </>
   );
