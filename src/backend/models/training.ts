@@ -1,7 +1,7 @@
 // Training and evaluation entry points for the CLI (`stoa train`, `stoa eval`).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TextClassifier } from '../../ml/classifier.ts';
+import { SCORE_NAMES, TextClassifier } from '../../ml/classifier.ts';
 import { TASKS, type TaskName } from '../../ml/manifest.ts';
 import { binaryMetrics, type BinaryMetrics } from '../../ml/train/metrics.ts';
 import { trainTask, type TrainResult } from '../../ml/train/pipeline.ts';
@@ -72,6 +72,7 @@ export async function evaluateFile(task: TaskName, file: string, options: { mode
       }
     });
   const score = options.score ?? (task === 'sponsorship' ? 'undisclosed_sponsorship' : task);
+  if (!(SCORE_NAMES as readonly string[]).includes(score)) throw new StoaUserError(`Unknown score "${score}". Use one of: ${SCORE_NAMES.join(', ')}.`);
   const classifier = await TextClassifier.open(options.modelsDir ?? defaultModelsDir(), { tasks: [task] });
   try {
     const results = await classifier.classify(rows.map((r) => r.text));

@@ -89,7 +89,15 @@ function evaluationTable(full: readonly ManifestEvaluation[], permissive: readon
 function labelTable(evaluations: readonly ManifestEvaluation[]): string[] {
   const rows: string[] = [];
   for (const e of evaluations) {
-    const labels = e.metrics.labelMetrics;
+    const m = e.metrics;
+    // A commercial split's own metrics are the commercial label's (the app's score at its threshold);
+    // on a set with no positives only the flagged share means anything.
+    if (e.head === 'commercial' && typeof m.positives === 'number' && typeof m.n === 'number') {
+      const labelled = Number(m.recall) * m.positives + Number(m.falsePositiveRate) * (m.n - m.positives);
+      const flagged = Math.round((labelled / Math.max(m.n, 1)) * 10_000) / 10_000;
+      rows.push(m.positives > 0 && m.positives < m.n ? `| ${e.name} | commercial | ${String(m.precision)} | ${String(m.recall)} | ${String(m.f1)} | ${String(m.auc)} | ${flagged} |` : `| ${e.name} | commercial | — | ${m.positives > 0 ? String(m.recall) : '—'} | — | — | ${flagged} |`);
+    }
+    const labels = m.labelMetrics;
     if (typeof labels === 'object' && labels !== null) {
       for (const [name, v] of Object.entries(labels as Record<string, Record<string, unknown>>)) {
         rows.push(`| ${e.name} | ${name} | ${String(v.precision)} | ${String(v.recall)} | ${String(v.f1)} | ${String(v.auc)} | — |`);

@@ -130,6 +130,24 @@ describe.runIf(modelDirs(MODELS_DIR).length === 3)('stoa classify', () => {
     expect(report.metrics.accuracy).toBeLessThanOrEqual(1);
   }, 60_000);
 
+  it('stoa eval measures the disclosure_present label, and names the scores when asked for an unknown one', async () => {
+    const file = join(tempDir(), 'disclosure.jsonl');
+    const rows = [
+      { text: '#ad Paid partnership with @nike. My camera: https://amzn.to/2gKKV6N', label: 1 },
+      { text: `My camera https://amzn.to/2gKKV6N and the lens I use in every video on this channel, with the tripod and the microphone too. ${'More below. '.repeat(4)}#ad #sponsored`, label: 1 },
+      { text: 'My camera https://amzn.to/2gKKV6N', label: 0 },
+    ];
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join('\n'));
+    const result = await runCli(['eval', '--task', 'sponsorship', '--score', 'disclosure_present', '--data', file]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { score: string; metrics: { n: number; recall: number; precision: number } };
+    expect(report.score).toBe('disclosure_present');
+    expect(report.metrics).toMatchObject({ n: 3, recall: 1, precision: 1 });
+    const unknown = await runCli(['eval', '--task', 'sponsorship', '--score', 'disclosed', '--data', file]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/Unknown score "disclosed"\. Use one of: .*disclosure_present/);
+  }, 60_000);
+
   it('refuses a model trained with another featurizer, saying why', async () => {
     const models = join(tempDir(), 'models');
     cpSync(join(MODELS_DIR, 'spam'), join(models, 'spam'), { recursive: true });
