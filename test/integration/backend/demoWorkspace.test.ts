@@ -27,6 +27,8 @@ describe('demo workspace', () => {
       expect(demo.firstSync.failed).toBe(0);
       const platforms = demo.backend.context.db.prepare('SELECT DISTINCT platform FROM items ORDER BY platform').pluck().all();
       expect(platforms).toEqual(['discourse', 'instagram', 'reddit', 'youtube']);
+      // Pinterest is a publishing target and audit source with no queue: an account, no items.
+      expect(demo.backend.context.db.prepare('SELECT platform FROM accounts ORDER BY platform').pluck().all()).toContain('pinterest');
     } finally {
       await demo.close();
     }
