@@ -77,11 +77,11 @@ export function registerAccounts(program: Command): void {
   accounts
     .command('add')
     .description('Add an account; credentials JSON from --credentials-file or --credentials-stdin.')
-    .requiredOption('--platform <name>', 'reddit, discourse, youtube or instagram')
+    .requiredOption('--platform <name>', 'reddit, discourse, youtube, instagram or pinterest')
     .option('--base-url <url>', 'API root (default: the platform\'s documented one; required for Discourse; or the simulator prefix, e.g. http://127.0.0.1:4100/reddit)')
     .option('--auth-base-url <url>', 'token host when it differs from the API root (default: the platform\'s, when --base-url is left out)')
     .option('--name <text>', 'display name')
-    .option('--option <key=value>', 'connector option (repeatable), e.g. subreddit=mod, channelId=UC…', collect, [])
+    .option('--option <key=value>', 'connector option (repeatable), e.g. subreddit=mod, channelId=UC…, boardId=549… (Pinterest)', collect, [])
     .option('--credentials-file <file>', 'JSON credentials file')
     .option('--credentials-stdin', 'read the JSON credentials from stdin')
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
