@@ -10,6 +10,9 @@ const verdictSchema = z.enum(['compliant', 'needs_review', 'non_compliant']);
 const remediationStatusSchema = z.enum(['open', 'sent', 'fixed', 'disputed', 'overdue', 'closed']);
 const sha = z.string().regex(/^[0-9a-f]{64}$/);
 
+/** One staged part of a post export: 512 KiB, under the browser-mode server's 1 MB body cap once base64-encoded. */
+export const POST_UPLOAD_PART_BYTES = 512 * 1024;
+
 export const complianceAuditSchema = z.object({ id: z.string(), name: z.string(), jurisdiction: z.string(), periodFrom: z.string(), periodTo: z.string(), createdAt: z.string(), createdBy: z.string() });
 export const complianceCreatorSchema = z.object({ id: z.string(), auditId: z.string(), platform: z.string(), handle: z.string(), accountId: z.string().nullable(), remoteUserId: z.string().nullable() });
 export const complianceBrandSchema = z.object({ id: z.string(), auditId: z.string(), name: z.string(), handles: z.array(z.string()), discountCodes: z.array(z.string()), affiliateIds: z.array(z.string()) });
@@ -95,19 +98,26 @@ export const complianceEndpoints = {
       .strict(),
     output: complianceBrandSchema,
   },
-  /** Posts from an export file's text (JSON or CSV, shape in src/compliance/postImport.ts). */
+  /** Stages a part of a post export too large for one request; without uploadId, starts an upload. */
+  'compliance.posts.uploadPart': {
+    input: z.object({ uploadId: z.string().max(64).optional(), dataBase64: z.string().min(1).max(Math.ceil(POST_UPLOAD_PART_BYTES / 3) * 4) }).strict(),
+    output: z.object({ uploadId: z.string(), receivedBytes: z.number().int() }),
+  },
+  /** Posts from an export file's text (JSON or CSV, shape in src/compliance/postImport.ts), given inline or staged (uploadId). */
   'compliance.posts.import': {
     input: z
       .object({
         auditId: id,
         format: z.enum(['json', 'csv']),
-        text: z.string().max(50_000_000),
+        text: z.string().max(50_000_000).optional(),
+        uploadId: z.string().max(64).optional(),
         platform: z.string().trim().min(1).max(40).optional(),
         /** Read the text on each post's `image_files` with on-device OCR (paths relative to baseDir). */
         ocr: z.boolean().default(false),
         baseDir: z.string().max(4096).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((v) => (v.text === undefined) !== (v.uploadId === undefined), 'give the export as text or as a staged uploadId, not both'),
     output: z.object({
       read: z.number().int(),
       newPosts: z.number().int(),

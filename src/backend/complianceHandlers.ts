@@ -14,6 +14,7 @@ import { buildComplianceReport, renderComplianceReport } from './complianceRepor
 import { importPostsIntoAudit, scanAudit, withImageText } from './complianceService.ts';
 import { syncCreatorPosts } from './complianceSync.ts';
 import { captureThumbnail } from './complianceThumbnails.ts';
+import { appendPostUpload, PostUploadError, takePostUpload } from './complianceUploads.ts';
 import type { BackendContext } from './context.ts';
 
 type ComplianceMethod = Extract<keyof Handlers, `compliance.${string}`>;
@@ -49,10 +50,27 @@ export function complianceHandlers(ctx: BackendContext): Pick<Handlers, Complian
     'compliance.creators.add': (input) => guarded(() => addCreator(db, input, who, clock)),
     'compliance.brands.list': (input) => listBrands(db, input.auditId),
     'compliance.brands.add': (input) => guarded(() => addBrand(db, input, who, clock)),
+    'compliance.posts.uploadPart': async (input) => {
+      try {
+        return await appendPostUpload(ctx.dataDir, input.uploadId, Buffer.from(input.dataBase64, 'base64'));
+      } catch (error) {
+        if (error instanceof PostUploadError) return fail('invalid_input', error.message);
+        throw error;
+      }
+    },
     'compliance.posts.import': async (input) => {
+      let text = input.text ?? '';
+      if (input.uploadId !== undefined) {
+        try {
+          text = await takePostUpload(ctx.dataDir, input.uploadId);
+        } catch (error) {
+          if (error instanceof PostUploadError) return fail('not_found', error.message);
+          throw error;
+        }
+      }
       let parsed;
       try {
-        parsed = parsePostExport(input.text, input.format, input.platform ?? null);
+        parsed = parsePostExport(text, input.format, input.platform ?? null);
       } catch (error) {
         return fail('invalid_input', `The ${input.format.toUpperCase()} export cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       }

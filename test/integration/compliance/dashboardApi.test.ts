@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { OutputOf } from '../../../src/api/endpoints.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 import { openTestWorkspace, type TestWorkspace } from '../../support/workspace.ts';
 
@@ -37,7 +38,7 @@ describe('compliance.dashboard', () => {
     const dash = await c.call('compliance.dashboard', { auditId });
     if (!after.ok || !dash.ok) throw new Error('call failed');
 
-    const count = (keyOf: (p: (typeof after.value)[number]) => string[]) => {
+    const count = (keyOf: (p: OutputOf<'compliance.posts.list'>[number]) => string[]) => {
       const m = new Map<string, { posts: number; nonCompliant: number; compliant: number }>();
       for (const p of after.value) {
         const v = p.reviewerVerdict ?? p.scanVerdict;

@@ -6,6 +6,7 @@ import { useCall } from '../../hooks/useCall.ts';
 import { AuditParties } from './AuditParties.tsx';
 import { AuditPicker } from './AuditPicker.tsx';
 import { ComplianceDashboard } from './ComplianceDashboard.tsx';
+import { CreatorSync } from './CreatorSync.tsx';
 import './compliance.css';
 import { PostImportScan } from './PostImportScan.tsx';
 import { ReportsAndSnapshots } from './ReportsAndSnapshots.tsx';
@@ -19,6 +20,7 @@ function AuditWorkspace({ auditId }: { auditId: string }) {
   return (
     <>
       <AuditParties auditId={auditId} />
+      <CreatorSync auditId={auditId} onChanged={changed} />
       <PostImportScan auditId={auditId} onChanged={changed} />
       {posts.error ? <p role="alert" className="error">{posts.error.message}</p> : null}
       <ReviewQueue posts={posts.value ?? []} remediations={remediations.value ?? []} onChanged={changed} />
