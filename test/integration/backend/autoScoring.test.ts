@@ -25,9 +25,11 @@ describe('automatic scoring', () => {
     }
     const db = openDatabase(databaseFileIn(dataDir));
     const items = db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number;
+    // self_promotion is a comment's sponsorship score (src/ml/contentKind.ts); posts and captions have none.
+    const comments = db.prepare("SELECT COUNT(*) FROM items WHERE kind = 'comment'").pluck().get() as number;
     const models = db.prepare('SELECT model, COUNT(*) AS n FROM scores GROUP BY model ORDER BY model').all() as { model: string; n: number }[];
     db.close();
-    expect(models.map((m) => m.model)).toEqual(['commercial', 'disclosure', 'spam', 'toxicity', 'undisclosed_sponsorship']);
-    for (const m of models) expect(m.n).toBe(items);
+    expect(models.map((m) => m.model)).toEqual(['commercial', 'disclosure', 'disclosure_present', 'self_promotion', 'spam', 'toxicity', 'undisclosed_sponsorship']);
+    for (const m of models) expect(m.n).toBe(m.model === 'self_promotion' ? comments : items);
   });
 });
