@@ -6,6 +6,7 @@ import { catalogEndpoints } from './catalogEndpoints.ts';
 import { complianceEndpoints } from './complianceEndpoints.ts';
 import { postEndpoints } from './postEndpoints.ts';
 import { rightsEndpoints } from './rightsEndpoints.ts';
+import { pinterestEndpoints } from './pinterestEndpoints.ts';
 import {
   itemDetailSchema,
   noteSchema,
@@ -172,6 +173,7 @@ export const endpoints = {
   ...complianceEndpoints,
   ...postEndpoints,
   ...rightsEndpoints,
+  ...pinterestEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

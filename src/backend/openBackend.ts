@@ -21,6 +21,7 @@ import { checkProblem, postHandlers, savedPostReader } from './postHandlers.ts';
 import { PostScheduler, type PostSchedulerOptions } from './postScheduler.ts';
 import { postSchedulerHandlers } from './postSchedulerHandlers.ts';
 import { rightsHandlers } from './rightsHandlers.ts';
+import { pinterestHandlers } from './pinterestHandlers.ts';
 import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
 import { SyncService, type SyncServiceOptions } from './sync/index.ts';
@@ -116,6 +117,7 @@ export function openBackend(config: BackendConfig): Backend {
     ...postHandlers(context),
     ...postSchedulerHandlers(context, scheduler, sendQueued),
     ...rightsHandlers(context),
+    ...pinterestHandlers(context),
   } satisfies Handlers;
   // Times that passed while the app was not running become missed (asked about), then the timer runs.
   scheduler.start();

@@ -9,7 +9,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../../src/api/client.ts';
 import { createPinterestSimulator, type PinterestSimulator } from '../../../src/platforms/pinterest/index.ts';
 import { startSimulators, type RunningSimulators } from '../../../src/platforms/sim/index.ts';
-import { setPostBoard } from '../../../src/store/postBoards.ts';
 import { listPublishJobs } from '../../../src/store/publishJobs.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 import { movableClock, openPublishWorkspace, type PublishWorkspace } from './harness.ts';
@@ -73,9 +72,15 @@ describe('publishing to Pinterest', () => {
     await callOrThrow(ws.client, 'catalog.import', { name: 'merchant-feed.tsv', dataBase64: feed });
     const product = ws.backend.context.db.prepare("SELECT id, link FROM catalog_products WHERE link LIKE 'https://shop.example.com/%' ORDER BY id LIMIT 1").get() as { id: string; link: string };
     const id = await queuedPin(ws, { caption: '#ad Three ways to wear the trail runners.', title: 'Trail runners, three ways', media: ws.assets, tag: product.id });
-    const board = pinterestSim(sim).model.boardsOf(pinterestSim(sim).shop.userId)[1];
+    // The composer lists the account's boards and stores the one chosen with the post.
+    const listed = await callOrThrow(ws.client, 'pinterest.boards', {});
+    expect(listed.boards.map((b) => b.name)).toEqual(['Shop the look', 'Behind the scenes']);
+    expect(listed.defaultBoardId).toBe(listed.boards[0]?.id);
+    const board = listed.boards[1];
     if (!board) throw new Error('the shop has one board');
-    setPostBoard(ws.backend.context.db, id, 'pinterest', board.id, ws.backend.context.who, ws.backend.context.clock);
+    expect(await ws.client.call('posts.board.set', { id, boardId: 'not-a-board' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await callOrThrow(ws.client, 'posts.board.set', { id, boardId: board.id })).toEqual({ boardId: board.id });
+    expect(await callOrThrow(ws.client, 'posts.board.get', { id })).toEqual({ boardId: board.id });
     expect(await ws.service.publishDue()).toMatchObject({ published: 1, failed: 0 });
     const [pin] = await pins(sim);
     expect(pin).toMatchObject({ board_id: board.id, link: product.link, product_tags: [] });
