@@ -108,7 +108,7 @@ function printCheck(check: Check): void {
   for (const f of check.findings) process.stdout.write(`  ${f.severity}\t${f.jurisdiction}\t${f.rule.id}\t${f.message}${f.fixes[0] ? ` Fix: ${f.fixes[0].label}.` : ''}\n`);
 }
 
-async function withClient<T>(dataDir: string | undefined, work: (call: <M extends 'posts.create' | 'posts.update' | 'posts.validate' | 'posts.get' | 'posts.publish'>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
+async function withClient<T>(dataDir: string | undefined, work: (call: <M extends 'posts.create' | 'posts.update' | 'posts.validate' | 'posts.get' | 'posts.publish' | 'posts.schedule' | 'posts.unschedule'>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
   const { createClient } = await import('../../api/client.ts');
   const { inProcessTransport } = await import('../../api/inProcess.ts');
   const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
@@ -177,4 +177,39 @@ export function registerPost(program: Command): void {
       if (flags.json) writeJson({ id: queued.id, state: queued.state, permalink: queued.permalink, failure: queued.failure });
       else process.stdout.write(`${queued.id}\t${queued.state}${queued.permalink ? `\t${queued.permalink}` : ''}\n`);
     });
+
+  post
+    .command('schedule')
+    .description('Schedule a valid post (or give a scheduled, failed or missed one a new time); the app publishes it then, while it runs. A time that passes while Stoa is closed becomes "missed" and is not published without asking.')
+    .argument('<id>', 'post id')
+    .requiredOption('--at <time>', 'when, as an ISO 8601 time with a zone (2026-12-24T18:00:00Z or 2026-12-24T19:00+01:00)', parseScheduleTime)
+    .option(...dataDirOption)
+    .option('--json', 'print {id, state, scheduledAt}')
+    .action(async (id: string, flags: { dataDir?: string; json?: boolean; at: string }) => {
+      printSchedule(await withClient(flags.dataDir, (call) => call('posts.schedule', { id, at: flags.at })), flags.json === true);
+    });
+
+  post
+    .command('unschedule')
+    .description('Take a scheduled (or missed) post off the schedule: it is valid again (draft when it no longer passes its checks).')
+    .argument('<id>', 'post id')
+    .option(...dataDirOption)
+    .option('--json', 'print {id, state, scheduledAt}')
+    .action(async (id: string, flags: { dataDir?: string; json?: boolean }) => {
+      printSchedule(await withClient(flags.dataDir, (call) => call('posts.unschedule', { id })), flags.json === true);
+    });
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 time with its zone (a time without one would depend on this machine's zone), as UTC. */
+export function parseScheduleTime(value: string): string {
+  const ms = Date.parse(value);
+  if (!ISO_TIME.test(value) || !Number.isFinite(ms)) throw new InvalidArgumentError(`"${value}" is not an ISO 8601 time with a zone, e.g. 2026-12-24T18:00:00Z.`);
+  return new Date(ms).toISOString();
+}
+
+function printSchedule(post: OutputOf<'posts.get'>, json: boolean): void {
+  if (json) writeJson({ id: post.id, state: post.state, scheduledAt: post.scheduledAt });
+  else process.stdout.write(`${post.id}\t${post.state}${post.scheduledAt ? `\t${post.scheduledAt}` : ''}\n`);
 }

@@ -79,8 +79,10 @@ export function registerSync(program: Command): void {
           return;
         }
         if (flags.online) workspace.sync.setOffline(false);
+        // Queued post publishes wait like actions do (deferred by Instagram, or offline); scheduled ones are not due yet.
+        const { waitingPublishes } = await import('../../backend/postSchedulerWaiting.ts');
         if (workspace.sync.isManuallyOffline()) {
-          const waiting = workspace.sync.waiting();
+          const waiting = [...workspace.sync.waiting(), ...waitingPublishes(workspace.backend.context)];
           const remaining = waiting.reduce((sum, group) => sum + group.count, 0);
           if (flags.json) writeJson({ pulled: 0, acted: 0, failed: 0, conflicts: 0, remaining, offline: true, waiting });
           else process.stdout.write(`Offline mode is on (${remaining} actions queued); run \`stoa sync --online\` to sync.\n`);
@@ -90,7 +92,9 @@ export function registerSync(program: Command): void {
         // A missing or wrong key would otherwise be a run that pulls nothing and exits 0.
         (await import('../../backend/sync/accountSecret.ts')).requireReadableSecrets(workspace.backend.context);
         if (!flags.json) workspace.sync.subscribe(progressPrinter());
-        const summary = await workspace.sync.syncNow({ maxWaitMs: flags.maxWait * 1000 });
+        const synced = await workspace.sync.syncNow({ maxWaitMs: flags.maxWait * 1000 });
+        const publishes = waitingPublishes(workspace.backend.context);
+        const summary = { ...synced, remaining: synced.remaining + publishes.reduce((sum, group) => sum + group.count, 0), waiting: [...synced.waiting, ...publishes] };
         if (flags.json) {
           writeJson({
             pulled: summary.pulled,

@@ -4,6 +4,8 @@
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../../api/endpoints.ts';
 import { useClient } from '../../apiContext.tsx';
+import { ScheduleControls } from './ScheduleControls.tsx';
+import { formatScheduleTime } from './ScheduleTimeInput.tsx';
 
 type Post = OutputOf<'posts.get'>;
 
@@ -15,6 +17,7 @@ const STATE_NAMES: Record<string, string> = {
   publishing: 'Publishing: waiting for the next sync',
   published: 'Published',
   failed: 'Failed',
+  missed: 'Missed its time',
 };
 
 export function ComposerPublish({ postId, state }: { postId: string | null; state: string | null }) {
@@ -24,9 +27,17 @@ export function ComposerPublish({ postId, state }: { postId: string | null; stat
   const shown = post?.id === postId ? post : null;
   const currentState = shown?.state ?? state;
 
-  // While it is publishing, read the post again until the sync has settled it.
+  // The saved post itself (its schedule, permalink, failure), read again when a save changes its state.
   useEffect(() => {
-    if (!postId || currentState !== 'publishing') return;
+    if (!postId) return;
+    void client.call('posts.get', { id: postId }).then((reply) => {
+      if (reply.ok) setPost(reply.value);
+    });
+  }, [client, postId, state]);
+
+  // While it is publishing (or scheduled: the app queues it at its time), read the post again until it has moved on.
+  useEffect(() => {
+    if (!postId || (currentState !== 'publishing' && currentState !== 'scheduled')) return;
     const timer = setInterval(() => {
       void client.call('posts.get', { id: postId }).then((reply) => {
         if (reply.ok) setPost(reply.value);
@@ -48,6 +59,7 @@ export function ComposerPublish({ postId, state }: { postId: string | null; stat
     <section className="composer-publish" aria-label="Publishing">
       <p role="status" aria-label="Post state">
         {currentState ? (STATE_NAMES[currentState] ?? currentState) : 'Not saved yet'}
+        {shown?.state === 'scheduled' && shown.scheduledAt ? ` for ${formatScheduleTime(shown.scheduledAt)}` : null}
         {shown?.state === 'published' && shown.permalink ? (
           <>
             {': '}
@@ -62,6 +74,7 @@ export function ComposerPublish({ postId, state }: { postId: string | null; stat
       <button type="button" className="btn btn--primary" disabled={!canPublish} onClick={() => void publish()}>
         {currentState === 'failed' ? 'Publish again' : 'Publish'}
       </button>
+      {shown ? <ScheduleControls post={shown} onChanged={setPost} /> : null}
     </section>
   );
 }

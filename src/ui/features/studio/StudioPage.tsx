@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { MediaPanel } from './MediaPanel.tsx';
 import { CatalogPanel } from './CatalogPanel.tsx';
 import { ComposerPanel } from './ComposerPanel.tsx';
+import { SchedulePostsList } from './SchedulePostsList.tsx';
 import { publishingLines } from './publishingAccounts.ts';
 import { useCall } from '../../hooks/useCall.ts';
 import './studio.css';
@@ -17,6 +18,7 @@ const TABS: readonly StudioTab[] = [
   { id: 'catalog', label: 'Catalog', render: () => <CatalogPanel /> },
   { id: 'media', label: 'Media', render: () => <MediaPanel /> },
   { id: 'composer', label: 'Compose', render: () => <ComposerPanel /> },
+  { id: 'posts', label: 'Posts', render: () => <SchedulePostsList /> },
 ];
 
 export function StudioPage() {
