@@ -60,11 +60,12 @@ describe.each<TransportKind>(['in-process', 'http'])('accounts and sync over %s'
   it('lists the platforms an account can connect to, with their documented defaults', async () => {
     workspace = await openTestWorkspace(tempDir(), kind);
     const profiles = await callOrThrow(workspace.client, 'accounts.platforms', {});
-    expect(profiles.map((p) => p.platform)).toEqual(['discourse', 'instagram', 'reddit', 'youtube']);
+    expect(profiles.map((p) => p.platform)).toEqual(['discourse', 'instagram', 'pinterest', 'reddit', 'youtube']);
     expect(profiles.find((p) => p.platform === 'reddit')).toMatchObject({ defaultBaseUrl: 'https://oauth.reddit.com', defaultAuthBaseUrl: 'https://www.reddit.com', credentialKinds: ['oauth2'] });
     expect(profiles.find((p) => p.platform === 'discourse')).toMatchObject({ defaultBaseUrl: null, credentialKinds: ['api_key'] });
     expect(profiles.find((p) => p.platform === 'youtube')?.options.filter((o) => o.required).map((o) => o.key)).toEqual(['channelId']);
     expect(profiles.find((p) => p.platform === 'instagram')?.options.filter((o) => o.required).map((o) => o.key)).toEqual(['igUserId']);
+    expect(profiles.find((p) => p.platform === 'pinterest')).toMatchObject({ defaultBaseUrl: 'https://api.pinterest.com', credentialKinds: ['oauth2'], options: [{ key: 'boardId', required: false }] });
   });
 
   it('rejects bad account input with typed errors', async () => {
