@@ -7,6 +7,7 @@ import type { Handlers } from '../api/dispatch.ts';
 import { ApiFailure, fail } from '../api/errors.ts';
 import type { OutputOf } from '../api/endpoints.ts';
 import { JURISDICTION_IDS } from '../core/jurisdictionProfiles.ts';
+import { titleRepeatsBody } from '../core/textKey.ts';
 import { creditedCaption, DEFAULT_RIGHTS_TEMPLATE, platformDisplayName, renderRightsTemplate } from '../core/rightsTemplate.ts';
 import { getItem } from '../store/itemDetail.ts';
 import { getPost, insertPost } from '../store/posts.ts';
@@ -89,7 +90,9 @@ export function rightsHandlers(ctx: BackendContext): Pick<Handlers, RightsMethod
       const author = item.author;
       const image = await importItemImage(item.raw);
       // A photo post is credited; a text item (a review, a comment) is quoted above its credit.
-      const quote = image.assetId === null ? [item.title, item.body].filter((t): t is string => t !== null && t.trim() !== '').join(' — ') : null;
+      // A title that only repeats the body (forum posts often do) is quoted once.
+      const title = titleRepeatsBody(item.title, item.body) ? null : item.title;
+      const quote = image.assetId === null ? [title, item.body].filter((t): t is string => t !== null && t.trim() !== '').join(' — ') : null;
       const caption = creditedCaption(author, item.platform, quote);
       const created = db.transaction(() => {
         const post = insertPost(

@@ -3,6 +3,7 @@
 // "rights not granted" violation naming the author until the rights request is marked granted,
 // then the violation clears and the post (with an image from the library) is valid. The rights
 // steps are in the audit log.
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOrThrow, createClient, type StoaClient } from '../../../src/api/client.ts';
@@ -54,6 +55,8 @@ describe('Use in Studio in Chromium', () => {
     expect(await rightsViolation.textContent()).toContain(`@${author}`);
     expect(await rightsViolation.textContent()).toContain('asked');
     expect(await studio.publishButton().isDisabled()).toBe(true);
+    // README screenshot, on request only (STOA_SCREENSHOT_DIR=resources/screenshots).
+    if (process.env.STOA_SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.STOA_SCREENSHOT_DIR, 'studio-use-in-studio.png'), fullPage: true });
 
     // The message needs a brand before it can be sent; then it is recorded as sent by hand.
     expect(await studio.message().textContent()).toContain('{brand}');
