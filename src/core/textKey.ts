@@ -13,7 +13,8 @@ export function normalizedText(text: string): string {
  * little text for copies to mean anything (a lone "lol" posted twice is not spam).
  */
 export function textKey(title: string | null, body: string): string | null {
-  const norm = normalizedText(`${title ?? ''} ${body}`);
+  // A title that only repeats the body adds nothing: the same text with or without it is a copy.
+  const norm = normalizedText(titleRepeatsBody(title, body) ? body : `${title ?? ''} ${body}`);
   if (norm.length < 12) return null;
   let hash = 0xcbf29ce484222325n;
   const prime = 0x100000001b3n;

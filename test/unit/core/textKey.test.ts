@@ -18,6 +18,9 @@ describe('copies and repeated titles', () => {
     expect(textKey(null, 'Check out my channel for free giveaways&#33;')).toBe(a);
     expect(textKey(null, 'Check out my channel for paid giveaways')).not.toBe(a);
     expect(textKey(null, 'lol')).toBeNull(); // too short to call copies
+    // A title that only repeats the body does not make the text another one.
+    expect(textKey('CHECK OUT MY CHANNEL FOR FREE GIVEAWAYS', 'Check out my channel for free giveaways')).toBe(a);
+    expect(textKey('Weekly thread', 'Check out my channel for free giveaways')).not.toBe(a);
   });
 
   it('spots a title that is an upper-cased copy of the body or of its start', () => {

@@ -23,9 +23,14 @@ import './queue.css';
 type Notice = { readonly kind: 'ok' | 'error'; readonly text: string };
 type Undoable = { readonly decisionId: string; readonly itemId: string; readonly action: ModerationAction };
 
+// Inputs that take no typing (a checkbox such as "Work offline") must not swallow the shortcuts.
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
 const isField = (target: EventTarget | null): boolean => {
   const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  if (!el) return false;
+  if (el instanceof HTMLInputElement) return !NOT_TYPED.has(el.type);
+  return el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 };
 
 /** Waits for the workspace's identity (its data folder) so its stored filters load before the first page. */
@@ -188,7 +193,7 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
             {loading && rows.length === 0 ? 'Loading…' : total !== null ? `${total.toLocaleString()} items` : `${rows.length.toLocaleString()} matches`}
           </span>
           {notice ? (
-            <span role={notice.kind === 'error' ? 'alert' : 'status'} className={`notice notice--${notice.kind}`}>
+            <span role={notice.kind === 'error' ? 'alert' : 'status'} aria-label={notice.kind === 'error' ? 'Problem' : 'Done'} className={`notice notice--${notice.kind}`}>
               {notice.text}
             </span>
           ) : null}

@@ -3,7 +3,13 @@
 // Pure apart from the Storage it is given, so it can be tested without a browser.
 import { ITEM_STATES, PLATFORMS } from '../../../core/domain.ts';
 import { QUEUE_SORTS } from '../../../core/queueSort.ts';
-import type { QueueFilter } from './useQueuePages.ts';
+import type { QueueFilter } from './queueFilter.ts';
+
+/** The part of Web Storage used here (localStorage in the app, a Map in tests). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
 
 export const DEFAULT_FILTER: QueueFilter = { query: '', platform: undefined, state: undefined, sort: 'newest' };
 
@@ -15,7 +21,7 @@ const oneOf = <T extends string>(values: readonly T[], value: unknown): T | unde
   typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
 /** The stored filter, or the default; anything unreadable or stale (a removed platform) is dropped. */
-export function loadFilter(storage: Pick<Storage, 'getItem'>, workspace: string): QueueFilter {
+export function loadFilter(storage: Pick<KeyValueStore, 'getItem'>, workspace: string): QueueFilter {
   let parsed: unknown;
   try {
     parsed = JSON.parse(storage.getItem(filterKey(workspace)) ?? 'null');
@@ -32,7 +38,7 @@ export function loadFilter(storage: Pick<Storage, 'getItem'>, workspace: string)
   };
 }
 
-export function saveFilter(storage: Pick<Storage, 'setItem'>, workspace: string, filter: QueueFilter): void {
+export function saveFilter(storage: Pick<KeyValueStore, 'setItem'>, workspace: string, filter: QueueFilter): void {
   try {
     storage.setItem(filterKey(workspace), JSON.stringify(filter));
   } catch {

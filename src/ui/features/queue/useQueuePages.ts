@@ -3,17 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemSummary } from '../../../api/schemas.ts';
 import type { ApiError } from '../../../api/errors.ts';
-import type { InputOf } from '../../../api/endpoints.ts';
 import { useClient } from '../../apiContext.tsx';
+import type { QueueFilter } from './queueFilter.ts';
+
+export type { QueueFilter } from './queueFilter.ts';
 
 export type QueueRow = ItemSummary & { snippet?: string };
 
-export interface QueueFilter {
-  readonly query: string;
-  readonly platform: InputOf<'items.list'>['platform'];
-  readonly state: InputOf<'items.list'>['state'];
-  readonly sort: NonNullable<InputOf<'items.list'>['sort']>;
-}
 
 const PAGE = 200;
 
