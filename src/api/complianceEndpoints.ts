@@ -129,7 +129,7 @@ export const complianceEndpoints = {
       imagesRead: z.number().int(),
     }),
   },
-  /** Reads creators' posts in the audit's period through their connected accounts (Instagram media today). */
+  /** Reads creators' posts in the audit's period through their connected accounts (Instagram media, YouTube uploads). */
   'compliance.posts.sync': {
     input: z.object({ auditId: id }).strict(),
     output: z.object({

@@ -1,5 +1,5 @@
 // Reads the posts of creators under audit through their connected accounts (the connectors' media
-// read side: Instagram's GET /{ig-user-id}/media today) within the audit's period, and stores them
+// read side: Instagram's GET /{ig-user-id}/media, YouTube's uploads in complianceYoutube.ts) within the audit's period, and stores them
 // as content versions like an import. A creator without an account, or on a platform whose
 // connector has no media read side yet, is reported, not failed.
 import type { PostContent } from '../compliance/postContent.ts';

@@ -42,7 +42,7 @@ export function registerAuditSetup(audit: Command): void {
     .requiredOption('--platform <platform>', 'instagram, youtube, pinterest, tiktok, …')
     .requiredOption('--handle <handle>', 'the creator’s handle, with or without @')
     .option('--account <id>', 'a connected account their posts are read through')
-    .option('--remote-user-id <id>', 'the creator’s id on the platform (Instagram ig-user-id)')
+    .option('--remote-user-id <id>', 'the creator’s id on the platform (Instagram ig-user-id, YouTube channel id)')
     .option('--audit <id>', AUDIT_HELP)
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print the creator as JSON')
@@ -80,7 +80,7 @@ export function registerAuditSetup(audit: Command): void {
 
   audit
     .command('sync-posts')
-    .description('Read the posts of creators with a connected account (Instagram media) within the audit’s period.')
+    .description('Read the posts of creators with a connected account (Instagram media, YouTube uploads) within the audit’s period.')
     .option('--audit <id>', AUDIT_HELP)
     .option('-d, --data-dir <dir>', DATA_DIR_HELP)
     .option('--json', 'print {creators, read, newPosts, newVersions, unchanged, quarantined, skipped, problems} as JSON')
