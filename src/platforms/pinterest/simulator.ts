@@ -24,6 +24,8 @@ export interface PinterestSimOptions {
   readonly creatorCount?: number;
   readonly pinsPerCreator?: number;
   readonly datasetsDir?: string;
+  /** A slow platform: POST /pins commits at once and replies this many (real) ms later. */
+  readonly createReplyDelayMs?: number;
 }
 
 interface TokenGrant {
@@ -292,7 +294,12 @@ export function createPinterestSimulator(context: SimContext, options: Pinterest
     isWrite: (method, path) => method === 'POST' && /\/v5\/pins\/?$/.test(path),
     // token_expired is recoverable here: the connector refreshes with its refresh token.
     randomFaults: ['server_error', 'rate_limit', 'token_expired', 'drop', 'commit_then_drop', 'malformed_payload'],
-    handle: (request) => route(request),
+    handle: (request) => {
+      const reply = route(request);
+      const delay = options.createReplyDelayMs ?? 0;
+      if (delay <= 0 || request.method !== 'POST' || !/\/v5\/pins\/?$/.test(request.path)) return reply;
+      return new Promise<SimReply>((resolve) => setTimeout(() => resolve(reply), delay));
+    },
     state: () => ({ items: model.countByState(), writes: [...model.writes], published: [...model.published] }),
     demoAccount: () => ({ credentials: { kind: 'oauth2', clientId: shop.clientId, clientSecret: shop.clientSecret, refreshToken: shop.refreshToken }, options: { boardId: shopBoards[0]?.id ?? '' } }),
     externalAction(target, action) {
