@@ -1,5 +1,5 @@
 // One HTTP server on loopback that mounts every platform simulator under its prefix
-// (/reddit, /discourse, /youtube, /instagram) plus the /__sim control API:
+// (/reddit, /discourse, /youtube, /instagram, /pinterest) plus the /__sim control API:
 //   GET  /__sim/state                 {"platforms": {name: {"items": {state: n}, "writes": [...]}}}
 //   GET  /__sim/accounts              {name: {baseUrl, credentials, options}} for `stoa init --demo`
 //   POST /__sim/clock                 {"advance": "25h"} | {"set": ISO}  → {"now": ISO}
