@@ -56,7 +56,8 @@ export const catalogImportRunSchema = z.object({
   format: z.enum(CATALOG_FORMATS).nullable(),
   dialect: z.string().nullable(),
   encoding: z.string().nullable(),
-  status: z.enum(['running', 'done', 'failed']),
+  /** 'interrupted': the run's process died mid-way; the batches it had written are kept. */
+  status: z.enum(['running', 'done', 'failed', 'interrupted']),
   imported: z.number().int(),
   updated: z.number().int(),
   errorCount: z.number().int(),
@@ -85,6 +86,8 @@ export const catalogEndpoints = {
         format: z.enum(CATALOG_FORMATS).optional(),
         /** Shopify CSVs carry no currency; default USD. */
         currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is three capital letters, like EUR').optional(),
+        /** Shopify CSVs carry no shop address; with it, products link to https://DOMAIN/products/HANDLE. */
+        shopDomain: z.string().trim().max(253).optional(),
       })
       .strict()
       .refine((input) => (input.dataBase64 === undefined) !== (input.uploadId === undefined), { message: 'Give either dataBase64 or uploadId.' }),

@@ -6,7 +6,7 @@ import type { Handlers } from '../api/dispatch.ts';
 import { fail } from '../api/errors.ts';
 import { getCatalogProduct, listCatalogProducts, searchCatalogProducts, type CatalogPage } from '../store/catalog.ts';
 import { listCatalogImports } from '../store/catalogImports.ts';
-import { chunksOf, importCatalog } from './catalogImport.ts';
+import { chunksOf, importCatalog, markInterruptedImports } from './catalogImport.ts';
 import { appendCatalogUpload, assertCatalogUpload, CatalogUploadError } from './catalogUploads.ts';
 import type { BackendContext } from './context.ts';
 
@@ -35,6 +35,8 @@ async function refusing<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function catalogHandlers(ctx: BackendContext): Pick<Handlers, CatalogMethod> {
+  // Opening the workspace settles runs left 'running' by a process that died (killed, crashed).
+  markInterruptedImports(ctx);
   let imports: Promise<unknown> = Promise.resolve();
   const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
     const run = imports.then(work, work);
@@ -43,9 +45,9 @@ export function catalogHandlers(ctx: BackendContext): Pick<Handlers, CatalogMeth
   };
   return {
     'catalog.uploadPart': ({ uploadId, dataBase64 }) => refusing(() => appendCatalogUpload(ctx.dataDir, uploadId, Buffer.from(dataBase64, 'base64'))),
-    'catalog.import': ({ name, dataBase64, uploadId, format, currency }) =>
+    'catalog.import': ({ name, dataBase64, uploadId, format, currency, shopDomain }) =>
       oneAtATime(async () => {
-        const options = { ...(format ? { format } : {}), ...(currency ? { currency } : {}) };
+        const options = { ...(format ? { format } : {}), ...(currency ? { currency } : {}), ...(shopDomain ? { shopDomain } : {}) };
         if (dataBase64 !== undefined) return importCatalog(ctx, name, chunksOf(Buffer.from(dataBase64, 'base64')), options);
         const file = await refusing(() => assertCatalogUpload(ctx.dataDir, uploadId as string));
         try {

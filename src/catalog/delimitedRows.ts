@@ -27,7 +27,8 @@ function describeCsvError(error: CsvError, line: number): string {
   return `the file could not be read from line ${line} on (${error.message})`;
 }
 
-export async function* readDelimited(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<DelimitedBatch> {
+/** `text` is UTF-8 bytes (or text), each chunk ending on a whole character. */
+export async function* readDelimited(text: AsyncIterable<Buffer | string>, delimiter: string): AsyncGenerator<DelimitedBatch> {
   let rows: DelimitedRow[] = [];
   let lastEnd = 0;
   let lastEmpty = 0;

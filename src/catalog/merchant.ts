@@ -8,6 +8,7 @@ import { AVAILABILITIES, CatalogFileError, type Availability, type CatalogEvent,
 export const MERCHANT_REQUIRED = ['id', 'title', 'description', 'link', 'image_link', 'availability', 'price'] as const;
 const OPTION_ATTRIBUTES = ['color', 'size', 'material', 'pattern'] as const;
 const LIMITS = { id: 50, title: 150, description: 5000 } as const;
+const LIMIT_NAMES = ['id', 'title', 'description'] as const;
 
 /** "g:image_link", "Image link" and "image_link" are the same attribute. */
 export const attributeName = (name: string): string =>
@@ -29,45 +30,62 @@ export function checkMerchantHeader(attributes: readonly string[]): void {
   }
 }
 
+const AVAILABLE = new Set<string>(AVAILABILITIES);
+
 function availabilityOf(text: string): Availability | null | 'bad' {
   if (text === '') return null;
+  if (AVAILABLE.has(text)) return text as Availability;
   const normalised = text.toLowerCase().replace(/[\s-]+/g, '_');
-  return (AVAILABILITIES as readonly string[]).includes(normalised) ? (normalised as Availability) : 'bad';
+  return AVAILABLE.has(normalised) ? (normalised as Availability) : 'bad';
 }
 
-/** One Merchant item (attribute → text) → a product event, or a row error with the reason. */
+const rowError = (line: number, message: string): CatalogEvent => ({ kind: 'error', error: { line, message }, keepVariant: null });
+
+/**
+ * One Merchant item (attribute → text) → a product event, or a row error with the reason. Runs once
+ * per row of a feed of 100,000: each attribute is read once, and nothing is allocated that is not kept.
+ */
 export function merchantItem(get: (attribute: string) => string, line: number): CatalogEvent {
-  const error = (message: string): CatalogEvent => ({ kind: 'error', error: { line, message } });
   const id = get('id');
+  if (id === '') return rowError(line, 'the item has no id');
+  // From here on the row names its item: an item that cannot be read keeps what is stored for it.
+  const error = (message: string): CatalogEvent => ({ kind: 'error', error: { line, message }, keepVariant: id });
   const title = get('title');
-  if (id === '') return error('the item has no id');
   if (title === '') return error(`item "${id}" has no title`);
-  for (const [name, limit] of Object.entries(LIMITS)) {
-    const length = get(name).length;
-    if (length > limit) return error(`item "${id}": ${name} is ${length} characters; Merchant Center allows ${limit}`);
+  const description = get('description');
+  const lengths = { id: id.length, title: title.length, description: description.length };
+  for (const name of LIMIT_NAMES) {
+    if (lengths[name] > LIMITS[name]) return error(`item "${id}": ${name} is ${lengths[name]} characters; Merchant Center allows ${LIMITS[name]}`);
   }
   const priceText = get('price');
   if (priceText === '') return error(`item "${id}" has no price`);
   const price = parseMoney(priceText, null);
   if (!price.ok) return error(`item "${id}": ${price.error}`);
-  const availability = availabilityOf(get('availability'));
-  if (availability === 'bad') return error(`item "${id}": availability "${get('availability')}" is not one of ${AVAILABILITIES.join(', ')}`);
-  const orNull = (name: string): string | null => get(name) || null;
-  const group = orNull('item_group_id');
-  const options = OPTION_ATTRIBUTES.flatMap((name) => (get(name) ? [{ name, value: get(name) }] : []));
+  const availabilityText = get('availability');
+  const availability = availabilityOf(availabilityText);
+  if (availability === 'bad') return error(`item "${id}": availability "${availabilityText}" is not one of ${AVAILABILITIES.join(', ')}`);
+  const group = get('item_group_id') || null;
+  const imageUrl = get('image_link') || null;
+  const gtin = get('gtin') || null;
+  const mpn = get('mpn') || null;
+  const options: { name: string; value: string }[] = [];
+  for (const name of OPTION_ATTRIBUTES) {
+    const value = get(name);
+    if (value !== '') options.push({ name, value });
+  }
   const product: CatalogProduct = {
     source: 'merchant',
     key: group ?? id,
     sku: group ? null : id,
     title,
-    description: orNull('description'),
-    link: orNull('link'),
-    imageUrl: orNull('image_link'),
+    description: description || null,
+    link: get('link') || null,
+    imageUrl,
     price: price.value,
     availability,
-    brand: orNull('brand'),
-    gtin: orNull('gtin'),
-    mpn: orNull('mpn'),
+    brand: get('brand') || null,
+    gtin,
+    mpn,
     variants: [
       {
         key: id,
@@ -76,9 +94,9 @@ export function merchantItem(get: (attribute: string) => string, line: number): 
         options,
         price: price.value,
         availability,
-        gtin: orNull('gtin'),
-        mpn: orNull('mpn'),
-        imageUrl: orNull('image_link'),
+        gtin,
+        mpn,
+        imageUrl,
       },
     ],
     line,

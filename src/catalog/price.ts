@@ -14,9 +14,20 @@ function normaliseAmount(text: string): string {
   return fraction === undefined ? `${digits}.00` : `${digits}.${fraction.padEnd(2, '0')}`;
 }
 
+// The usual shapes, "19.99" and "19.99 USD", in one match: a feed has one price per row.
+const PLAIN = /^(\d+)(?:\.(\d{1,4}))?(?: ([A-Z]{3}))?$/;
+
 /** Reads "19.99", "19.99 USD", "USD 19.99" or "1,299.00 EUR"; `fallbackCurrency` fills a bare amount. */
 export function parseMoney(text: string, fallbackCurrency: string | null): Result<Money, string> {
   const trimmed = text.trim();
+  const plain = PLAIN.exec(trimmed);
+  if (plain) {
+    const [, whole = '0', fraction, code] = plain;
+    const currency = code ?? fallbackCurrency;
+    if (currency === null) return err(`price "${trimmed}" has no currency (write it like "19.99 USD")`);
+    const digits = whole.length > 1 && whole.startsWith('0') ? whole.replace(/^0+(?=\d)/, '') : whole;
+    return ok({ amount: `${digits}.${fraction === undefined ? '00' : fraction.padEnd(2, '0')}`, currency });
+  }
   const parts = trimmed.split(/\s+/);
   let amount: string | undefined;
   let currency: string | null = fallbackCurrency;

@@ -1,7 +1,7 @@
 // One entry for every catalog file: bytes in, products and row errors out, as a stream. Detects
 // the format (Shopify CSV, Merchant TSV/CSV, Merchant XML) from the content unless told, decodes
 // the text (BOM, Windows-1252, UTF-16), and describes what it found in `info` as it goes.
-import { decodeText, describeEncoding, type DecodeReport } from './decode.ts';
+import { decodeToUtf8, describeEncoding, type DecodeReport } from './decode.ts';
 import { readDelimited, type DelimitedBatch } from './delimitedRows.ts';
 import { attributeName, checkMerchantHeader, merchantItem } from './merchant.ts';
 import { readMerchantXml, type XmlTail } from './merchantXml.ts';
@@ -14,6 +14,8 @@ export interface ReadOptions {
   readonly format?: CatalogFormat;
   /** Shopify CSVs carry no currency: this one is used (default USD). */
   readonly currency?: string;
+  /** Shopify CSVs carry no shop address: with this domain (checked by parseShopDomain), products link to their page. */
+  readonly shopDomain?: string;
 }
 
 export interface ReadInfo {
@@ -25,22 +27,27 @@ export interface ReadInfo {
   warnings: string[];
 }
 
-/** Peeks at the first text chunk(s) and hands back a stream that still starts at the beginning. */
-async function peek(text: AsyncIterable<string>): Promise<{ head: string; rest: AsyncIterable<string> }> {
-  const iterator = text[Symbol.asyncIterator]();
+/** Peeks at the first chunk(s) of UTF-8 and hands back a stream that still starts at the beginning. */
+async function peek(bytes: AsyncIterable<Buffer>): Promise<{ head: string; rest: AsyncIterable<Buffer> }> {
+  const iterator = bytes[Symbol.asyncIterator]();
   let head = '';
-  const taken: string[] = [];
+  const taken: Buffer[] = [];
   while (head.length < 4096 && !head.includes('\n')) {
     const next = await iterator.next();
     if (next.done) break;
     taken.push(next.value);
-    head += next.value;
+    // Each chunk ends on a whole character, so each decodes on its own.
+    head += next.value.toString('utf8');
   }
-  async function* rest(): AsyncGenerator<string> {
+  async function* rest(): AsyncGenerator<Buffer> {
     yield* taken;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
   return { head, rest: rest() };
+}
+
+async function* asText(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  for await (const chunk of bytes) yield chunk.toString('utf8');
 }
 
 function detect(head: string): CatalogFormat {
@@ -71,7 +78,7 @@ export async function* readCatalog(bytes: AsyncIterable<Uint8Array>, options: Re
 export const emptyReadInfo = (): ReadInfo => ({ format: null, dialect: null, encoding: { encoding: 'utf-8', bom: false }, warnings: [] });
 
 async function* read(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, info: ReadInfo): AsyncGenerator<CatalogEvent[]> {
-  const { head, rest } = await peek(decodeText(bytes, info.encoding));
+  const { head, rest } = await peek(decodeToUtf8(bytes, info.encoding));
   if (head.trim() === '') throw new CatalogFileError('The file is empty.');
   const format = options.format ?? detect(head);
   info.format = format;
@@ -79,7 +86,7 @@ async function* read(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, inf
   if (format === 'gmc-xml') {
     if (!head.trimStart().startsWith('<')) throw new CatalogFileError('The file is not XML, so it is not a Merchant Center XML feed.', 1);
     const tail: XmlTail = { closed: false, items: 0 };
-    for await (const events of readMerchantXml(rest, tail)) yield dedupe.filter(events);
+    for await (const events of readMerchantXml(asText(rest), tail)) yield dedupe.filter(events);
     if (tail.items === 0) throw new CatalogFileError('The XML file has no <item> (RSS) or <entry> (Atom) elements, so it is not a Merchant Center feed.');
     if (!tail.closed) info.warnings.push('The XML file ends before its closing </rss> or </feed>: it may be truncated.');
     return;
@@ -92,7 +99,7 @@ async function* read(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, inf
       if (!header) throw new CatalogFileError('The file has no header row.', 1);
       if (format === 'shopify') {
         if (!looksLikeShopify(header.fields)) throw new CatalogFileError('The file has no "Handle" or "URL handle" column, so it is not a Shopify product CSV.', 1);
-        const reader = new ShopifyReader(header.fields, { currency: options.currency ?? 'USD' });
+        const reader = new ShopifyReader(header.fields, { currency: options.currency ?? 'USD', shopDomain: options.shopDomain ?? null });
         info.dialect = reader.dialect;
         rows = (next) => next.rows.flatMap((row) => [...reader.accept(row)]);
         finish = () => [...reader.flush()];
@@ -112,15 +119,19 @@ function merchantRows(header: readonly string[]): (batch: DelimitedBatch) => Cat
   const attributes = header.map(attributeName);
   checkMerchantHeader(attributes);
   const positions = new Map(attributes.map((name, i) => [name, i] as const));
+  // One getter for every row (the row it reads is swapped in), rather than a closure per row.
+  let current: readonly string[] = [];
+  const get = (attribute: string): string => {
+    const at = positions.get(attribute);
+    return at === undefined ? '' : (current[at] ?? '').trim();
+  };
   return (batch) =>
     batch.rows.map(({ fields, line }): CatalogEvent => {
       if (fields.length !== header.length) {
         return { kind: 'error', error: { line, message: `the row has ${fields.length} cells but the header has ${header.length}; a tab or quote is probably missing or out of place` } };
       }
-      return merchantItem((attribute) => {
-        const at = positions.get(attribute);
-        return at === undefined ? '' : (fields[at] ?? '').trim();
-      }, line);
+      current = fields;
+      return merchantItem(get, line);
     });
 }
 

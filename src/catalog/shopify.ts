@@ -3,6 +3,7 @@
 // A product is emitted when the next handle starts, so memory holds one product at a time (plus
 // the handles already seen, to catch a product split across the file).
 import { parseMoney } from './price.ts';
+import { shopifyProductLink } from './shopDomain.ts';
 import type { Availability, CatalogEvent, CatalogProduct, CatalogVariant, RowError } from './product.ts';
 import { cell, shopifyColumns, type ShopifyColumns } from './shopifyColumns.ts';
 import type { DelimitedRow } from './delimitedRows.ts';
@@ -10,6 +11,8 @@ import type { DelimitedRow } from './delimitedRows.ts';
 export interface ShopifyOptions {
   /** Shopify exports prices without a currency: the shop's currency is filled in. */
   readonly currency: string;
+  /** The shop's domain: products link to https://DOMAIN/products/HANDLE. Null: no link. */
+  readonly shopDomain: string | null;
 }
 
 interface Draft {
@@ -69,7 +72,7 @@ export class ShopifyReader {
   *accept(row: DelimitedRow): Generator<CatalogEvent> {
     const c = this.columns;
     const { fields, line } = row;
-    const error = (message: string): CatalogEvent => ({ kind: 'error', error: { line, message } satisfies RowError });
+    const error = (message: string, keepProduct: string | null = null): CatalogEvent => ({ kind: 'error', error: { line, message } satisfies RowError, keepProduct });
     if (fields.length !== c.width) {
       yield error(`the row has ${fields.length} cells but the header has ${c.width}; a comma or quote is probably missing or out of place`);
       return;
@@ -84,12 +87,12 @@ export class ShopifyReader {
       return;
     }
     if (this.rejected?.handle === handle) {
-      yield error(`the row belongs to product "${handle}", whose first row (line ${this.rejected.line}) could not be read`);
+      yield error(`the row belongs to product "${handle}", whose first row (line ${this.rejected.line}) could not be read`, handle);
       return;
     }
     const first = this.seen.get(handle);
     if (first !== undefined) {
-      yield error(`product "${handle}" already started on line ${first}; its rows must be together, so this row was skipped`);
+      yield error(`product "${handle}" already started on line ${first}; its rows must be together, so this row was skipped`, handle);
       return;
     }
     yield* this.flush();
@@ -97,7 +100,7 @@ export class ShopifyReader {
     const title = cell(fields, c.index.title);
     if (title === '') {
       this.rejected = { handle, line };
-      yield error(`the first row of product "${handle}" has no title`);
+      yield error(`the first row of product "${handle}" has no title`, handle);
       return;
     }
     this.rejected = null;
@@ -119,7 +122,7 @@ export class ShopifyReader {
   *flush(): Generator<CatalogEvent> {
     const draft = this.current;
     this.current = null;
-    if (draft) yield { kind: 'product', product: toProduct(draft) };
+    if (draft) yield { kind: 'product', product: toProduct(draft, this.options.shopDomain) };
   }
 
   private *continuation(draft: Draft, fields: readonly string[], line: number): Generator<CatalogEvent> {
@@ -139,7 +142,7 @@ export class ShopifyReader {
     if (priceText !== '') {
       const parsed = parseMoney(priceText, this.options.currency);
       if (!parsed.ok) {
-        yield { kind: 'error', error: { line, message: `variant of "${draft.handle}" skipped: ${parsed.error}` } };
+        yield { kind: 'error', error: { line, message: `variant of "${draft.handle}" skipped: ${parsed.error}` }, keepProduct: draft.handle };
         return;
       }
       price = parsed.value;
@@ -167,7 +170,7 @@ export class ShopifyReader {
   }
 }
 
-function toProduct(draft: Draft): CatalogProduct {
+function toProduct(draft: Draft, shopDomain: string | null): CatalogProduct {
   const images = [...draft.images].sort((a, b) => a.position - b.position);
   const first = draft.variants[0];
   const stocked = draft.variants.map((v) => v.availability).filter((a) => a !== null);
@@ -177,7 +180,7 @@ function toProduct(draft: Draft): CatalogProduct {
     sku: first?.sku ?? null,
     title: draft.title,
     description: draft.description,
-    link: null,
+    link: shopDomain === null ? null : shopifyProductLink(shopDomain, draft.handle),
     imageUrl: images[0]?.url ?? first?.imageUrl ?? null,
     price: first?.price ?? null,
     availability: stocked.length === 0 ? null : stocked.includes('in_stock') ? 'in_stock' : (stocked[0] ?? null),

@@ -15,7 +15,8 @@ export interface CatalogImportRun {
   readonly format: CatalogFormat | null;
   readonly dialect: string | null;
   readonly encoding: string | null;
-  readonly status: 'running' | 'done' | 'failed';
+  /** 'interrupted': its process died mid-way; the batches it wrote before are kept. */
+  readonly status: 'running' | 'done' | 'failed' | 'interrupted';
   readonly imported: number;
   readonly updated: number;
   readonly errorCount: number;
@@ -35,25 +36,68 @@ export interface CatalogImportOutcome {
   readonly warnings: readonly string[];
 }
 
-export function startCatalogImport(db: Database, fileName: string, who: Actor, clock: Clock): string {
+/** The process writing a run: a later open on the same host can tell whether it is still alive. */
+export interface RunOwner {
+  readonly host: string;
+  readonly pid: number;
+}
+
+export function startCatalogImport(db: Database, fileName: string, who: Actor, clock: Clock, owner: RunOwner): string {
   const id = newId();
   prepared(
     db,
-    `INSERT INTO catalog_imports (id, file_name, status, actor, device_id, started_at) VALUES (?, ?, 'running', ?, ?, ?)`,
-  ).run(id, fileName, who.actor, who.deviceId, isoNow(clock));
+    `INSERT INTO catalog_imports (id, file_name, status, actor, device_id, started_at, host, pid) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)`,
+  ).run(id, fileName, who.actor, who.deviceId, isoNow(clock), owner.host, owner.pid);
   return id;
 }
 
-export function recordCatalogImportErrors(db: Database, importId: string, errors: readonly RowError[]): void {
-  if (errors.length === 0) return;
-  db.transaction(() => {
-    let seq = prepared(db, 'SELECT error_count FROM catalog_imports WHERE id = ?').pluck().get(importId) as number;
-    for (const error of errors) {
-      seq += 1;
-      prepared(db, 'INSERT INTO catalog_import_errors (import_id, seq, line, message) VALUES (?, ?, ?, ?)').run(importId, seq, error.line, error.message);
-    }
-    prepared(db, 'UPDATE catalog_imports SET error_count = ? WHERE id = ?').run(seq, importId);
-  })();
+/**
+ * Row errors and the counts so far, written inside the batch's transaction: a run killed later still
+ * shows what its committed batches did.
+ */
+export function recordCatalogImportProgress(db: Database, importId: string, errors: readonly RowError[], counts: { imported: number; updated: number }): void {
+  let seq = prepared(db, 'SELECT error_count FROM catalog_imports WHERE id = ?').pluck().get(importId) as number;
+  const insert = prepared(db, 'INSERT INTO catalog_import_errors (import_id, seq, line, message) VALUES (?, ?, ?, ?)');
+  for (const error of errors) {
+    seq += 1;
+    insert.run(importId, seq, error.line, error.message);
+  }
+  prepared(db, 'UPDATE catalog_imports SET error_count = ?, imported = ?, updated = ? WHERE id = ?').run(seq, counts.imported, counts.updated, importId);
+}
+
+const interruptedMessage = (imported: number, updated: number): string =>
+  `The import stopped before the end of the file (Stoa or the command was closed or crashed). The ${imported + updated} products it had written (${imported} new, ${updated} updated) were kept; import the file again to finish: a re-import merges.`;
+
+/**
+ * Marks runs left 'running' by a process that is gone as interrupted (with their audit entry);
+ * `alive` says whether the process that wrote a run still runs it. Returns the runs marked.
+ */
+export function markInterruptedCatalogImports(db: Database, alive: (owner: RunOwner | null, importId: string) => boolean, who: Actor, clock: Clock): CatalogImportRun[] {
+  const running = prepared(db, "SELECT id, host, pid FROM catalog_imports WHERE status = 'running'").all() as { id: string; host: string | null; pid: number | null }[];
+  const stale = running.filter((run) => !alive(run.host !== null && run.pid !== null ? { host: run.host, pid: run.pid } : null, run.id));
+  if (stale.length === 0) return [];
+  return db.transaction(() =>
+    stale.map(({ id }) => {
+      const counts = prepared(db, 'SELECT imported, updated FROM catalog_imports WHERE id = ?').get(id) as { imported: number; updated: number };
+      const now = isoNow(clock);
+      prepared(
+        db,
+        `UPDATE catalog_imports SET status = 'failed', interrupted_at = ?, finished_at = ?, failure = ? WHERE id = ? AND status = 'running'`,
+      ).run(now, now, interruptedMessage(counts.imported, counts.updated), id);
+      const run = getCatalogImport(db, id) as CatalogImportRun;
+      appendAudit(
+        db,
+        {
+          ...who,
+          action: 'catalog.import',
+          subject: id,
+          details: { fileName: run.fileName, format: run.format, imported: run.imported, updated: run.updated, errors: run.errorCount, failure: run.failure, interrupted: true },
+        },
+        clock,
+      );
+      return run;
+    }),
+  )();
 }
 
 export function finishCatalogImport(db: Database, importId: string, outcome: CatalogImportOutcome, who: Actor, clock: Clock): CatalogImportRun {
@@ -95,7 +139,7 @@ interface RunRow {
   format: CatalogFormat | null;
   dialect: string | null;
   encoding: string | null;
-  status: CatalogImportRun['status'];
+  status: 'running' | 'done' | 'failed';
   imported: number;
   updated: number;
   error_count: number;
@@ -103,6 +147,7 @@ interface RunRow {
   warnings: string;
   started_at: string;
   finished_at: string | null;
+  interrupted_at: string | null;
 }
 
 const toRun = (row: RunRow): CatalogImportRun => ({
@@ -111,7 +156,7 @@ const toRun = (row: RunRow): CatalogImportRun => ({
   format: row.format,
   dialect: row.dialect,
   encoding: row.encoding,
-  status: row.status,
+  status: row.interrupted_at !== null ? 'interrupted' : row.status,
   imported: row.imported,
   updated: row.updated,
   errorCount: row.error_count,

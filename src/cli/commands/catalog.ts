@@ -73,16 +73,22 @@ export function registerCatalog(program: Command): void {
     .argument('<file>', 'the catalog file')
     .option('--format <format>', `skip detection: ${FORMATS.join(' | ')}`, parseFormat)
     .option('--currency <code>', 'currency of a Shopify CSV (its prices carry none; default USD)', parseCurrency)
+    .option('--shop-domain <domain>', 'the shop of a Shopify CSV (it carries none): products link to https://DOMAIN/products/HANDLE')
     .option(...dataDirOption)
     .option('--json', 'print one JSON object: imported, updated, errors (each line, message), failure, warnings')
-    .action(async (file: string, flags: CatalogFlags & { format?: Format; currency?: string }) => {
+    .action(async (file: string, flags: CatalogFlags & { format?: Format; currency?: string; shopDomain?: string }) => {
       const { importCatalogPath } = await import('../../backend/catalogImport.ts');
       const run = await withBackend(flags.dataDir, (backend) =>
-        importCatalogPath(backend.context, file, { ...(flags.format ? { format: flags.format } : {}), ...(flags.currency ? { currency: flags.currency } : {}) }),
+        importCatalogPath(backend.context, file, {
+          ...(flags.format ? { format: flags.format } : {}),
+          ...(flags.currency ? { currency: flags.currency } : {}),
+          ...(flags.shopDomain ? { shopDomain: flags.shopDomain } : {}),
+        }),
       );
       if (flags.json) {
         writeJson({
           id: run.id,
+          status: run.status,
           format: run.format,
           imported: run.imported,
           updated: run.updated,
@@ -99,6 +105,25 @@ export function registerCatalog(program: Command): void {
         process.stdout.write(`${run.format ?? 'unknown format'}: ${run.imported} imported, ${run.updated} updated, ${run.errorCount} rows with errors\n`);
       }
       if (run.failure) process.exitCode = 1;
+    });
+
+  catalog
+    .command('imports')
+    .description('List the latest import runs, newest first: done, failed, or interrupted (its process stopped mid-way; what it wrote was kept).')
+    .option('--limit <n>', 'how many (default 20)', parseLimit, 20)
+    .option(...dataDirOption)
+    .option('--json', 'print one JSON object: runs (each id, fileName, status, imported, updated, errorCount, failure, startedAt, finishedAt)')
+    .action(async (flags: CatalogFlags & { limit: number }) => {
+      const { listImportsForCli } = await import('../../backend/catalogImport.ts');
+      const runs = await withBackend(flags.dataDir, async (backend) => listImportsForCli(backend.context, Math.min(flags.limit, 100)));
+      if (flags.json) {
+        writeJson({ runs });
+        return;
+      }
+      for (const run of runs) {
+        process.stdout.write(`${run.id}\t${run.status}\t${run.startedAt}\t${run.imported} imported, ${run.updated} updated, ${run.errorCount} rows with errors\t${run.fileName}\n`);
+        if (run.failure) process.stdout.write(`\t${run.failure}\n`);
+      }
     });
 
   catalog

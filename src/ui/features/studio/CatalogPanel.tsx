@@ -22,10 +22,14 @@ export function CatalogPanel() {
   const [run, setRun] = useState<ImportRun | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [currency, setCurrency] = useState('USD');
+  const [shopDomain, setShopDomain] = useState('');
   const trimmed = query.trim();
   const listed = useCall('catalog.list', { limit }, refreshKey);
   const searched = useCall('catalog.search', { query: trimmed || '-', limit }, refreshKey);
   const page = trimmed ? searched : listed;
+  // Runs whose process died mid-way (the app or a CLI import was closed): said once, with what was kept.
+  const recentRuns = useCall('catalog.imports', { limit: 5 }, refreshKey);
+  const interrupted = (recentRuns.value ?? []).filter((r) => r.status === 'interrupted' && r.id !== run?.id);
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -33,7 +37,7 @@ export function CatalogPanel() {
     if (!file) return;
     setImporting(true);
     setImportError(null);
-    const reply = await importCatalogFile(client, file, /^[A-Z]{3}$/.test(currency) ? currency : 'USD');
+    const reply = await importCatalogFile(client, file, /^[A-Z]{3}$/.test(currency) ? currency : 'USD', shopDomain);
     setImporting(false);
     if (reply.ok) setRun(reply.value);
     else setImportError(reply.error.message);
@@ -51,6 +55,10 @@ export function CatalogPanel() {
           Shopify currency
           <input value={currency} maxLength={3} size={4} onChange={(event) => setCurrency(event.target.value.toUpperCase())} />
         </label>
+        <label className="catalog-currency catalog-shop">
+          Shop domain (optional)
+          <input value={shopDomain} placeholder="example.com" maxLength={253} size={18} onChange={(event) => setShopDomain(event.target.value)} />
+        </label>
         <input
           type="search"
           aria-label="Search catalog"
@@ -66,10 +74,15 @@ export function CatalogPanel() {
         </span>
       </div>
       <p className="muted">
-        Shopify product CSV (either header style) or Google Merchant Center feed (TSV or XML). Shopify files carry no currency: their prices are read in the currency beside the button. Product images stay on
+        Shopify product CSV (either header style) or Google Merchant Center feed (TSV or XML). Shopify files carry no currency: their prices are read in the currency beside the button, and their products link to https://DOMAIN/products/HANDLE when you give the shop domain. Product images stay on
         the shop&apos;s servers: Stoa does not load remote images, so each card shows the image&apos;s address.
       </p>
       {importError ? <p role="alert">{importError}</p> : null}
+      {interrupted.map((earlier) => (
+        <p key={earlier.id} className="warning" aria-label="Interrupted import">
+          Import of {earlier.fileName} (started {earlier.startedAt}) was interrupted: {earlier.failure}
+        </p>
+      ))}
       {run ? <CatalogImportReport run={run} /> : null}
       {page.error ? <p role="alert">{page.error.message}</p> : null}
       {page.value && page.value.products.length === 0 ? <p className="muted">{trimmed ? 'No product matches.' : 'No products yet: import a catalog file.'}</p> : null}

@@ -12,9 +12,11 @@ function base64Of(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function importCatalogFile(client: StoaClient, file: File, currency: string): Promise<ApiReply<OutputOf<'catalog.import'>>> {
+/** `shopDomain` (optional): Shopify products then link to https://DOMAIN/products/HANDLE. */
+export async function importCatalogFile(client: StoaClient, file: File, currency: string, shopDomain = ''): Promise<ApiReply<OutputOf<'catalog.import'>>> {
+  const shop = shopDomain.trim() === '' ? {} : { shopDomain: shopDomain.trim() };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.length <= CATALOG_UPLOAD_PART_BYTES) return client.call('catalog.import', { name: file.name, dataBase64: base64Of(bytes), currency });
+  if (bytes.length <= CATALOG_UPLOAD_PART_BYTES) return client.call('catalog.import', { name: file.name, dataBase64: base64Of(bytes), currency, ...shop });
   let uploadId: string | undefined;
   for (let at = 0; at < bytes.length; at += CATALOG_UPLOAD_PART_BYTES) {
     const dataBase64 = base64Of(bytes.subarray(at, at + CATALOG_UPLOAD_PART_BYTES));
@@ -22,5 +24,5 @@ export async function importCatalogFile(client: StoaClient, file: File, currency
     if (!reply.ok) return reply;
     uploadId = reply.value.uploadId;
   }
-  return client.call('catalog.import', { name: file.name, uploadId: uploadId as string, currency });
+  return client.call('catalog.import', { name: file.name, uploadId: uploadId as string, currency, ...shop });
 }
