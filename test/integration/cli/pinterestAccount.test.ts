@@ -1,6 +1,7 @@
 // `stoa accounts add --platform pinterest` against the Pinterest simulator in a child process: the
 // OAuth credentials and default board are accepted, `accounts test` refreshes the token and names
-// the Pinterest user, and a Meta-style access token is refused with a sentence saying what to use.
+// the Pinterest user, `stoa pinterest boards` lists the boards, and a Meta-style access token is
+// refused with a sentence saying what to use.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -33,6 +34,12 @@ describe('stoa accounts with Pinterest', () => {
     expect(tested.code, tested.stderr).toBe(0);
     expect(JSON.parse(tested.stdout)).toMatchObject({ ok: true, identity: 'stoa.demo.pins' });
     expect(added.stdout + tested.stdout + tested.stderr).not.toContain(demo.credentials.refreshToken);
+    const boards = await runCli(['pinterest', 'boards', '--data-dir', dir, '--json']);
+    expect(boards.code, boards.stderr).toBe(0);
+    expect(JSON.parse(boards.stdout)).toMatchObject({ accountId: account.id, defaultBoardId: board, boards: [{ id: board, name: 'Shop the look' }, { name: 'Behind the scenes' }] });
+    const noPost = await runCli(['pinterest', 'board', 'nope', board, '--data-dir', dir]);
+    expect(noPost.code).not.toBe(0);
+    expect(noPost.stderr).toMatch(/There is no post with id nope\./);
     const wrong = join(dir, 'wrong.json');
     writeFileSync(wrong, JSON.stringify({ kind: 'access_token', accessToken: 'x' }));
     const refused = await runCli(['accounts', 'add', '--data-dir', dir, '--platform', 'pinterest', '--base-url', demo.baseUrl, '--credentials-file', wrong]);
