@@ -3,12 +3,16 @@
 // marked on a caption, review three posts (one compliant, two non-compliant with reasons), request a
 // remediation, read the dashboard, export a CSV and a PDF as real downloads (Blob + <a download>
 // under the app's CSP), verify the snapshots, see a snapshot edited behind the triggers reported as
-// tampered, and end without a console error.
+// tampered, and end without a console error. Then a YouTube creator synced through the demo's
+// connected account (the Sync button), scanned, and the dashboard's rate per brand.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { YoutubeSimulator } from '../../../src/platforms/youtube/index.ts';
+import { channelIdFor } from '../../../src/platforms/youtube/simState.ts';
+import { SIM_CREATOR_HANDLES } from '../../../src/platforms/youtube/simVideos.ts';
 import { AppPage } from '../pages/AppPage.ts';
 import { CompliancePage } from '../pages/CompliancePage.ts';
 import { openWatchedPage } from '../support/browser.ts';
@@ -119,6 +123,37 @@ describe('Compliance review in Chromium', () => {
     await room.verifySnapshots();
     await expect.poll(() => room.snapshotStatus().textContent()).toMatch(/^Snapshots tampered: 1 of \d+ do not match their hash\.$/);
     expect(await room.snapshotProblems().count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('syncs a YouTube creator through the demo account and shows the rate per brand', async () => {
+    const room = new CompliancePage(page);
+    await room.createAudit('Q4 YouTube creators', 'United States — FTC Endorsement Guides', '2026-10-01', '2026-12-31');
+    await expect.poll(() => room.selectedAudit().textContent()).toMatch(/^Q4 YouTube creators /);
+    const sim = server.demo.simulators.simulator('youtube') as YoutubeSimulator;
+    const channelId = channelIdFor(SIM_CREATOR_HANDLES[0]);
+    const from = Date.parse('2026-10-01T00:00:00Z');
+    const to = Date.parse('2026-12-31T23:59:59Z');
+    const inPeriod = (sim.creatorChannels.get(channelId)?.videos ?? []).filter((v) => Date.parse(v.publishedAt) >= from && Date.parse(v.publishedAt) <= to).length;
+    expect(inPeriod).toBeGreaterThan(0);
+    await room.addCreatorVia('youtube', SIM_CREATOR_HANDLES[0], 'youtube (simulator)', channelId);
+    await expect.poll(() => room.creators().allTextContents()).toEqual([`${SIM_CREATOR_HANDLES[0]} on youtube · read through youtube (simulator) as ${channelId}`]);
+    await room.addBrand({ name: 'Amazon', handles: 'amazon', codes: '', affiliates: '' });
+    await room.syncPosts();
+    await expect.poll(() => room.syncSummary().textContent(), { timeout: 30_000 }).toBe(`1 creators: ${inPeriod} posts read, ${inPeriod} new, 0 changed, 0 unchanged`);
+    await room.scan();
+    await expect.poll(() => room.scanResult().textContent(), { timeout: 60_000 }).toMatch(new RegExp(`^Scanned ${inPeriod} posts under ftc: `));
+
+    // The per-brand row shows what the backend counted for the brand.
+    const audits = await server.demo.backend.handlers['compliance.audits.list']({});
+    const auditId = audits.find((a) => a.name === 'Q4 YouTube creators')?.id ?? '';
+    const dash = await server.demo.backend.handlers['compliance.dashboard']({ auditId });
+    const amazon = dash.byBrand.find((b) => b.key === 'Amazon');
+    if (!amazon) throw new Error('no Amazon row');
+    const byBrand = room.dashboardTable('Compliance rate per brand');
+    await expect.poll(() => byBrand.getByRole('row', { name: /^Amazon/ }).getByRole('cell').allTextContents()).toEqual([String(amazon.scanned), String(amazon.compliant), String(amazon.needsReview), String(amazon.nonCompliant), expect.stringMatching(/ %$|^not scanned$/)]);
+    expect(await room.chart('Compliance rate per brand').isVisible()).toBe(true);
+    expect(await room.chart('Compliance rate per week').isVisible()).toBe(dash.byWeek.length > 0);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -35,6 +35,24 @@ export class CompliancePage {
     await form.getByRole('button', { name: 'Add creator' }).click();
   }
 
+  /** A creator whose posts are read through a connected account, with their id on the platform. */
+  async addCreatorVia(platform: string, handle: string, account: string, remoteUserId: string): Promise<void> {
+    const form = this.room.getByRole('form', { name: 'Add creator' });
+    await form.getByRole('combobox', { name: 'Platform' }).selectOption(platform);
+    await form.getByLabel('Creator handle').fill(handle);
+    await form.getByRole('combobox', { name: 'Connected account' }).selectOption({ label: account });
+    await form.getByLabel('Creator id on the platform').fill(remoteUserId);
+    await form.getByRole('button', { name: 'Add creator' }).click();
+  }
+
+  async syncPosts(): Promise<void> {
+    await this.room.getByRole('button', { name: 'Sync creators’ posts' }).click();
+  }
+
+  syncSummary(): Locator {
+    return this.room.getByRole('region', { name: 'Post sync report' }).getByRole('status');
+  }
+
   creators(): Locator {
     return this.room.getByRole('list', { name: 'Creators under audit' }).getByRole('listitem');
   }
