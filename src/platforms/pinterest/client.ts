@@ -4,7 +4,8 @@
 // POST {authBaseUrl}/v5/oauth/token (Basic client auth, grant_type=refresh_token) when missing or
 // about to expire, and after a 401 once, then the request is retried once. The refreshed
 // credentials are saved before they are used. One client per account is the per-account limiter:
-// after a 429 it sends nothing until Retry-After (or x-ratelimit-reset) has passed.
+// after a 429, or a reply saying x-ratelimit-remaining is 0, it sends nothing until Retry-After (or
+// x-ratelimit-reset) has passed.
 import type { CallFailure, ConnectorConfig, Credentials } from '../platform.ts';
 import { exchange, parseJson, permanentFailure, reauth, retryAfter, retryAfterSeconds, TRANSIENT_RETRY_SECONDS, TRANSIENT_STATUSES } from '../common/http.ts';
 import { errorSchema, tokenResponseSchema, type WireError } from './wire.ts';
@@ -92,6 +93,14 @@ export class PinterestClient {
     }
   }
 
+  /** The budget is spent (x-ratelimit-remaining 0): send nothing more until x-ratelimit-reset. */
+  private noteBudget(headers: Headers): void {
+    const remaining = headers.get('x-ratelimit-remaining');
+    const reset = headers.get('x-ratelimit-reset');
+    if (remaining === null || reset === null || !/^\d+(\.\d+)?$/.test(remaining) || !/^\d+(\.\d+)?$/.test(reset)) return;
+    if (Number(remaining) <= 0) this.pausedUntil = Math.max(this.pausedUntil, this.config.clock.now().getTime() + Math.ceil(Number(reset)) * 1000);
+  }
+
   /** One call below /v5, e.g. call('GET', '/boards', { page_size: '25' }); `body` is sent as JSON. */
   async call(method: 'GET' | 'POST', path: string, query: Readonly<Record<string, string>> = {}, body?: unknown): Promise<PinterestResult> {
     const first = await this.once(method, path, query, body, false);
@@ -120,6 +129,7 @@ export class PinterestClient {
     if (!result.ok) {
       return { ok: false, failure: retryAfter(this.config.clock, TRANSIENT_RETRY_SECONDS, `The request to Pinterest failed (${result.error})${isWrite ? '; it may have been applied' : ''}.`, isWrite), status: null, error: null };
     }
+    this.noteBudget(result.headers);
     const parsed = parseJson(result.text);
     if (result.status >= 200 && result.status < 300) {
       if (parsed.ok) return { ok: true, status: result.status, body: parsed.value };

@@ -88,12 +88,20 @@ describe('Pinterest connector against the simulator', () => {
     expect(await rig.platform.listBoards()).toMatchObject({ status: 'retry_after', seconds: 17 });
   });
 
-  it('throttles on its own budget with 429 + Retry-After', async () => {
+  it('stops at a spent budget (x-ratelimit-remaining 0) without sending, and a second client gets 429 + Retry-After', async () => {
     rig = await startPinterestRig({ requestsPerMinute: 3 });
     for (let i = 0; i < 3; i += 1) expect((await rig.platform.listBoards()).status).toBe('ok');
+    const sent = rig.requests().length;
     const over = await rig.platform.listBoards();
-    expect(over).toMatchObject({ status: 'retry_after' });
-    expect(over.status === 'retry_after' && over.seconds).toBeGreaterThan(0);
+    expect(over).toMatchObject({ status: 'retry_after', reason: 'Waiting out Pinterest rate limiting for this account.' });
+    expect(rig.requests()).toHaveLength(sent);
+    // Another process with the same token does not know the budget: Pinterest's 429 tells it.
+    const { createPinterestPlatform } = await import('../../../src/platforms/pinterest/index.ts');
+    const other = await createPinterestPlatform({ ...rig.config, credentials: rig.saved[0] ?? rig.config.credentials }).listBoards();
+    expect(other).toMatchObject({ status: 'retry_after', reason: expect.stringMatching(/^Pinterest is rate limiting this account/) });
+    expect(other.status === 'retry_after' && other.seconds).toBeGreaterThan(0);
+    rig.clock.advance(61_000);
+    expect((await rig.platform.listBoards()).status).toBe('ok');
   });
 
   it('quarantines a malformed pin and refuses a page that is not a page with a clear error', async () => {
