@@ -149,7 +149,7 @@ async function runImport(
   }
   flush();
   // Only a file read to its end says which variants a product no longer has.
-  if (failure === null) pruneCatalogVariants(ctx.db, importId, tally);
+  if (failure === null && !info.incomplete) pruneCatalogVariants(ctx.db, importId, tally);
   const run = finishCatalogImport(
     ctx.db,
     importId,

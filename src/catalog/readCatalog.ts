@@ -25,6 +25,8 @@ export interface ReadInfo {
   encoding: DecodeReport;
   /** Things the person should know that are not row errors (the file was Windows-1252, …). */
   warnings: string[];
+  /** The end of the file could not be read (an unclosed quote, a cut XML feed): what it had there is unknown. */
+  incomplete: boolean;
 }
 
 /** Peeks at the first chunk(s) of UTF-8 and hands back a stream that still starts at the beginning. */
@@ -75,7 +77,7 @@ export async function* readCatalog(bytes: AsyncIterable<Uint8Array>, options: Re
   }
 }
 
-export const emptyReadInfo = (): ReadInfo => ({ format: null, dialect: null, encoding: { encoding: 'utf-8', bom: false }, warnings: [] });
+export const emptyReadInfo = (): ReadInfo => ({ format: null, dialect: null, encoding: { encoding: 'utf-8', bom: false }, warnings: [], incomplete: false });
 
 async function* read(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, info: ReadInfo): AsyncGenerator<CatalogEvent[]> {
   const { head, rest } = await peek(decodeToUtf8(bytes, info.encoding));
@@ -88,7 +90,10 @@ async function* read(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, inf
     const tail: XmlTail = { closed: false, items: 0 };
     for await (const events of readMerchantXml(asText(rest), tail)) yield dedupe.filter(events);
     if (tail.items === 0) throw new CatalogFileError('The XML file has no <item> (RSS) or <entry> (Atom) elements, so it is not a Merchant Center feed.');
-    if (!tail.closed) info.warnings.push('The XML file ends before its closing </rss> or </feed>: it may be truncated.');
+    if (!tail.closed) {
+      info.incomplete = true;
+      info.warnings.push('The XML file ends before its closing </rss> or </feed>: it may be truncated.');
+    }
     return;
   }
   let rows: ((batch: DelimitedBatch) => CatalogEvent[]) | null = null;
@@ -108,7 +113,10 @@ async function* read(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, inf
       }
     }
     const events = rows(batch);
-    if (batch.failure) events.push({ kind: 'error', error: batch.failure });
+    if (batch.failure) {
+      info.incomplete = true;
+      events.push({ kind: 'error', error: batch.failure });
+    }
     yield format === 'shopify' ? events : dedupe.filter(events);
   }
   if (rows === null) throw new CatalogFileError('The file has no header row.', 1);

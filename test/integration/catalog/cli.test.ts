@@ -44,4 +44,13 @@ describe('stoa catalog', () => {
     expect(badFormat.code).not.toBe(0);
     expect(badFormat.stderr).toMatch(/a format is one of shopify, gmc-tsv, gmc-xml/);
   });
+
+  it('takes --shop-domain for a Shopify CSV, and refuses one that is not a domain before writing anything', async () => {
+    const linked = await runCli(['catalog', 'import', join(FIXTURES, 'shopify-export.csv'), '--shop-domain', 'example.com', '--data-dir', tempDir(), '--json']);
+    expect(linked.stderr).toBe('');
+    expect(JSON.parse(linked.stdout)).toMatchObject({ status: 'done', imported: 3, failure: null });
+    const refused = await runCli(['catalog', 'import', join(FIXTURES, 'shopify-export.csv'), '--shop-domain', 'not a domain', '--data-dir', tempDir()]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('stoa: "not a domain" is not a shop domain: give the shop\'s address like example.com or myshop.myshopify.com.\n');
+  });
 });
