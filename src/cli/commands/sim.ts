@@ -1,5 +1,5 @@
 // `stoa sim [--port N] [--seed S] [--faults RATE]`: every platform simulator under one port
-// (/reddit, /discourse, /youtube, /instagram) with the /__sim control API. Prints the URL on the
+// (/reddit, /discourse, /youtube, /instagram, /pinterest) with the /__sim control API. Prints the URL on the
 // first line (for `stoa init --demo <url>`) and serves until stopped.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
