@@ -15,7 +15,7 @@ export const DEFAULT_RIGHTS_TEMPLATE =
   'Hi @{author}, we love what you shared in {community} ({link}). May {brand} repost it on our channels, crediting you as @{author}? ' +
   'Reply "yes" to give permission, or "no" and we will not use it.';
 
-const PLATFORM_NAMES: Readonly<Record<PlatformName, string>> = { reddit: 'Reddit', discourse: 'the forum', youtube: 'YouTube', instagram: 'Instagram' };
+const PLATFORM_NAMES: Readonly<Record<PlatformName, string>> = { reddit: 'Reddit', discourse: 'the forum', youtube: 'YouTube', instagram: 'Instagram', pinterest: 'Pinterest' };
 
 export const platformDisplayName = (platform: PlatformName): string => PLATFORM_NAMES[platform];
 
