@@ -26,13 +26,12 @@ export function textKey(title: string | null, body: string): string | null {
 }
 
 /**
- * True when the title says nothing the body does not: it is (a case-insensitive copy of) the
- * body or of its beginning. Such a title is not shown, so the text is not read twice.
+ * True when the title says nothing the body does not: it is the body again, often in capitals.
+ * Such a title is not shown, so the text is not read twice. A title that is the body's first
+ * sentence stays: that is how a forum topic reads (title, then the post that opens with it).
  */
 export function titleRepeatsBody(title: string | null, body: string): boolean {
   if (title === null) return false;
   const t = normalizedText(title);
-  if (t === '') return true;
-  const b = normalizedText(body);
-  return b === t || b.startsWith(`${t} `);
+  return t === '' || t === normalizedText(body);
 }
