@@ -58,7 +58,8 @@ export const rightsEndpoints = {
     output: rightsRequestSchema.nullable(),
   },
   'rights.list': {
-    input: z.object({ status: rightsStatusSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    /** itemId: only the requests for posts made from this queue item. */
+    input: z.object({ status: rightsStatusSchema.optional(), itemId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.object({ requests: z.array(rightsRequestSchema) }),
   },
   /** Edits the message (before it is sent) or records the author's answer; the post is checked again. */

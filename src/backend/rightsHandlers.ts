@@ -128,7 +128,7 @@ export function rightsHandlers(ctx: BackendContext): Pick<Handlers, RightsMethod
       if (found === null && input.id !== undefined) return fail('not_found', `There is no rights request with id ${input.id}.`);
       return found ? view(found) : null;
     },
-    'rights.list': (input) => ({ requests: listRightsRequests(db, input.status ?? null, input.limit).map(view) }),
+    'rights.list': (input) => ({ requests: listRightsRequests(db, input.status ?? null, input.limit, input.itemId ?? null).map(view) }),
     'rights.update': async (input) => {
       let request = requestOrFail(input.id);
       if (input.template !== undefined || input.brand !== undefined) request = refusing(() => editRightsRequest(db, input.id, { template: input.template, brand: input.brand }, ctx.who, ctx.clock));

@@ -116,8 +116,8 @@ export function rightsRequestForPost(db: Database, postId: string): RightsReques
   return row ? toRequest(row) : null;
 }
 
-export function listRightsRequests(db: Database, status: RightsStatus | null, limit: number): RightsRequest[] {
-  const rows = prepared(db, 'SELECT * FROM rights_requests WHERE (@status IS NULL OR status = @status) ORDER BY updated_at DESC, id DESC LIMIT @limit').all({ status, limit }) as Row[];
+export function listRightsRequests(db: Database, status: RightsStatus | null, limit: number, itemId: string | null = null): RightsRequest[] {
+  const rows = prepared(db, 'SELECT * FROM rights_requests WHERE (@status IS NULL OR status = @status) AND (@itemId IS NULL OR item_id = @itemId) ORDER BY updated_at DESC, id DESC LIMIT @limit').all({ status, itemId, limit }) as Row[];
   return rows.map(toRequest);
 }
 

@@ -40,6 +40,16 @@ export class UseInStudioDialog {
     await this.rights.getByRole('button', { name: status, exact: true }).click();
   }
 
+  /** The drafts made from the item before, listed under the button with their rights status. */
+  earlierDrafts(itemPanel: Locator): Locator {
+    return itemPanel.getByRole('list', { name: 'Drafts from this item' }).getByRole('listitem');
+  }
+
+  async reopenFirstDraft(itemPanel: Locator): Promise<void> {
+    await this.earlierDrafts(itemPanel).first().getByRole('button', { name: /^Open draft of/ }).click();
+    await this.dialog.waitFor();
+  }
+
   publishButton(): Locator {
     return this.dialog.getByRole('region', { name: 'Publishing' }).getByRole('button', { name: /^Publish/ });
   }

@@ -74,6 +74,18 @@ describe('Use in Studio in Chromium', () => {
     await expect.poll(rules, { timeout: 10_000 }).not.toContain('rights_not_granted');
     expect(await rules()).toEqual([]);
 
+    // The queue's shortcuts do not reach the item underneath while the composer is open; Esc closes it.
+    const itemState = await app.queue.selectedItem.locator('.state').first().textContent();
+    await page.keyboard.press('r');
+    await page.keyboard.press('Escape');
+    await studio.dialog.waitFor({ state: 'detached' });
+    expect(await app.queue.selectedItem.locator('.state').first().textContent()).toBe(itemState);
+    // The draft is listed on the item and opens again, granted.
+    await expect.poll(() => studio.earlierDrafts(app.queue.selectedItem).textContent()).toMatch(/rights granted/);
+    await studio.reopenFirstDraft(app.queue.selectedItem);
+    await expect.poll(() => studio.rightsStatus().textContent()).toBe('Granted');
+    await expect.poll(() => composer.caption()).toContain(`📷 @${author} on `);
+
     const [request] = (await callOrThrow(client, 'rights.list', {})).requests;
     expect(request).toMatchObject({ author, status: 'granted', sentVia: 'manual' });
     const actions = server.demo.backend.context.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'rights.%' ORDER BY seq").pluck().all();
