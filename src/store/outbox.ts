@@ -223,7 +223,8 @@ export type OutboxCounts = Record<OutboxState, number>;
 
 export function outboxCounts(db: Database): OutboxCounts {
   const counts: OutboxCounts = { pending: 0, sending: 0, done: 0, failed: 0, conflict: 0 };
-  const rows = prepared(db, 'SELECT state, COUNT(*) AS n FROM outbox GROUP BY state').all() as { state: OutboxState; n: number }[];
+  // An entry a moderator undid before it was sent (store/undo.ts) is closed, not a failure to look at.
+  const rows = prepared(db, "SELECT state, COUNT(*) AS n FROM outbox WHERE error_class IS NOT 'undone' GROUP BY state").all() as { state: OutboxState; n: number }[];
   for (const row of rows) counts[row.state] = row.n;
   return counts;
 }

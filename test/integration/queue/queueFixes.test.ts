@@ -103,6 +103,8 @@ describe('queue fixes', () => {
     const removed = await callOrThrow(client, 'queue.decide', { itemId: first.id, action: 'remove' });
     expect(await callOrThrow(client, 'queue.undo', { decisionId: removed.decisionId })).toEqual({ decisionId: removed.decisionId, itemId: first.id, state: 'open' });
     expect(outboxEntryForDecision(h.backend.context.db, removed.decisionId)).toMatchObject({ state: 'failed', errorClass: 'undone' });
+    // Nothing to wait for and nothing that needs a person.
+    expect((await callOrThrow(client, 'sync.status', {})).stats.outbox).toMatchObject({ pending: 0, failed: 0 });
     expect(await client.call('queue.undo', { decisionId: removed.decisionId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await callOrThrow(client, 'audit.verify', {})).ok).toBe(true);
 
