@@ -155,10 +155,10 @@ describe('Use in Studio', () => {
     const { ws, ids } = await openWithItems();
     expect((await ws.client.call('studio.useItem', { itemId: 'nope' })).ok).toBe(false);
     // A title that only repeats the body is quoted once.
-    upsertItems(ws.backend.context.db, [sampleItem(4, { platform: 'discourse', kind: 'post', title: 'LOVE THIS MUG', body: 'Love this mug, it is perfect.', author: { remoteId: 'u4', name: 'kit' } })], ws.backend.context.clock);
+    upsertItems(ws.backend.context.db, [sampleItem(4, { platform: 'discourse', kind: 'post', title: 'LOVE THIS MUG!', body: 'Love this mug.', author: { remoteId: 'u4', name: 'kit' } })], ws.backend.context.clock);
     const repeated = ws.backend.context.db.prepare("SELECT id FROM items WHERE remote_id = 'c4'").pluck().get() as string;
     const quoted = await callOrThrow(ws.client, 'studio.useItem', { itemId: repeated });
-    expect((await callOrThrow(ws.client, 'posts.get', { id: quoted.postId })).caption).toBe('“Love this mug, it is perfect.”\n\n📷 @kit on the forum');
+    expect((await callOrThrow(ws.client, 'posts.get', { id: quoted.postId })).caption).toBe('“Love this mug.”\n\n📷 @kit on the forum');
     const used = await callOrThrow(ws.client, 'studio.useItem', { itemId: ids.review, brand: 'Kestrel', template: 'Hi {author}, from {shop}' });
     const sent = await ws.client.call('rights.markSent', { id: used.rightsRequestId });
     expect(sent.ok).toBe(false);
