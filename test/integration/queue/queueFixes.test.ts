@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOrThrow, createClient } from '../../../src/api/client.ts';
 import { inProcessTransport } from '../../../src/api/inProcess.ts';
-import { upsertItems } from '../../../src/store/items.ts';
+import { listItems, upsertItems } from '../../../src/store/items.ts';
+import { MIGRATIONS } from '../../../src/store/migrations/index.ts';
 import { openDatabase } from '../../../src/store/open.ts';
 import { outboxEntryForDecision } from '../../../src/store/outbox.ts';
 import { searchItems, toItemQuery } from '../../../src/store/search.ts';
@@ -91,6 +92,24 @@ describe('queue fixes', () => {
     expect(byRemote.get('c3')?.body).toBe('Check my channel for free followers!!');
     const hit = (await callOrThrow(client, 'items.search', { query: 'best blush' })).items[0];
     expect(hit?.snippet).not.toContain('&#8220;');
+  });
+
+  it('keys rows stored before migration 0018 so their copies count too', () => {
+    const file = join(tempDir(), 'upgrade.sqlite');
+    const before = MIGRATIONS.filter((m) => m.name !== 'text-copies');
+    const old = openDatabase(file, { migrations: before });
+    const insert = old.prepare(
+      "INSERT INTO items (id, platform, remote_id, kind, body, created_at, fetched_at, updated_at, raw) VALUES (?, 'youtube', ?, 'comment', ?, ?, ?, ?, '{}')",
+    );
+    const now = fixedClock().now().toISOString();
+    insert.run('i1', 'c1', 'Follow me for FREE followers today', now, now, now);
+    insert.run('i2', 'c2', 'follow me for free followers today!!', now, now, now);
+    insert.run('i3', 'c3', 'a different comment entirely here', now, now, now);
+    old.close();
+    const upgraded = openDatabase(file);
+    const copies = listItems(upgraded, { sort: 'oldest', limit: 10, cursor: null }).items.map((i) => [i.remoteId, i.copies]);
+    expect(copies).toEqual([['c1', 2], ['c2', 2], ['c3', 1]]);
+    upgraded.close();
   });
 
   it('undoes the last decision while it waits in the outbox, and refuses once it was tried', async () => {
