@@ -1,24 +1,72 @@
 // Takes the README screenshots from the built UI on the demo workspace:
-//   npm run build && npx tsx scripts/screenshot.ts
-import { join } from 'node:path';
+//   npm run build && npx tsx scripts/screenshot.ts [queue] [studio]   (both when none is named)
+// The queue, then the studio's whole path through the UI (test/e2e/posts/studioScenario.ts, the
+// same steps the studio e2e takes): the composer with three product tags, a limit violation, the
+// disclosure finding and the previews, and the post published with its permalink.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { AppPage } from '../test/e2e/pages/AppPage.ts';
+import { StudioComposerPage } from '../test/e2e/posts/StudioComposerPage.ts';
+import { composeTaggedCarousel, importCatalogAndPhotos, writePhotos } from '../test/e2e/posts/studioScenario.ts';
 import { launchChromium } from '../test/e2e/support/browser.ts';
 import { startDemoServer } from '../test/e2e/support/demoServer.ts';
 
 const out = join(import.meta.dirname, '../resources/screenshots');
+const wanted = process.argv.slice(2);
+const wants = (name: string): boolean => wanted.length === 0 || wanted.includes(name);
+const hashtags = (n: number) => Array.from({ length: n }, (_, i) => `#look${i}`).join(' ');
+
+/** The app scrolls inside its main pane, so a tall page is shown whole by a tall window, not by fullPage. */
+async function shoot(page: Page, name: string, height = 860): Promise<void> {
+  await page.setViewportSize({ width: 1440, height });
+  await page.screenshot({ path: join(out, name) });
+  console.warn(`wrote ${join(out, name)}`);
+}
+
+async function studio(page: Page, app: AppPage): Promise<void> {
+  const photos = await writePhotos();
+  try {
+    await importCatalogAndPhotos(page, photos);
+    const composer = new StudioComposerPage(page);
+    await composeTaggedCarousel(composer);
+    await composer.typeCaption(`Weekend uniform, linen all the way, coffee in the speckled mug. ${hashtags(31)}`);
+    await composer.violations().first().waitFor({ timeout: 10_000 });
+    await composer.findings().first().waitFor({ timeout: 10_000 });
+    await composer.selectImage(0);
+    await composer.tags().filter({ hasText: 'Ceramic Mug' }).waitFor();
+    await shoot(page, 'studio-compose-tags.png', 2150);
+
+    await composer.typeCaption(`Weekend uniform, linen all the way, coffee in the speckled mug. ${hashtags(5)}`);
+    await composer.violations().first().waitFor({ state: 'detached', timeout: 10_000 });
+    await composer.applyFix('Add #ad at the start');
+    await composer.ready().filter({ hasText: /^Ready/ }).waitFor({ timeout: 10_000 });
+    await composer.status().filter({ hasText: /\(valid\)/ }).waitFor({ timeout: 10_000 });
+    await composer.publish();
+    await composer.postState().filter({ hasText: /^Publishing/ }).waitFor({ timeout: 10_000 });
+    await app.syncNow();
+    await composer.permalink().waitFor({ timeout: 30_000 });
+    await shoot(page, 'studio-published.png', 1500);
+  } finally {
+    if (photos[0]) rmSync(dirname(photos[0]), { recursive: true, force: true });
+  }
+}
+
 const server = await startDemoServer();
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, deviceScaleFactor: 1 });
   const app = new AppPage(page);
   await app.open(server.url);
-  await app.queue.waitForRows();
-  await page.getByLabel('Order').selectOption('score:undisclosed_sponsorship');
-  await page.waitForTimeout(600);
-  await app.queue.openRow(2);
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: join(out, 'queue.png') });
-  console.log(`wrote ${join(out, 'queue.png')}`);
+  if (wants('queue')) {
+    await app.queue.waitForRows();
+    await page.getByLabel('Order').selectOption('score:undisclosed_sponsorship');
+    await page.waitForTimeout(600);
+    await app.queue.openRow(2);
+    await page.waitForTimeout(400);
+    await shoot(page, 'queue.png');
+  }
+  if (wants('studio')) await studio(page, app);
 } finally {
   await browser.close();
   await server.close();

@@ -1,7 +1,6 @@
 // Page object for the studio composer: what a creator does (add images, type a caption, apply a
 // fix, click where a product is and pick it from the catalog), in roles and labels.
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 export class StudioComposerPage {
   constructor(private readonly page: Page) {}
@@ -21,9 +20,9 @@ export class StudioComposerPage {
 
   /** Chooses which image of the carousel the tagging view shows (0-based). */
   async selectImage(index: number): Promise<void> {
-    const button = this.selectedImages().nth(index).getByRole('button').first();
-    await button.click();
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    const item = this.selectedImages().nth(index);
+    await item.getByRole('button').first().click();
+    await item.locator('button[aria-pressed="true"]').waitFor();
   }
 
   /** The Studio page's line per target: which connected account publishes there. */
@@ -41,6 +40,11 @@ export class StudioComposerPage {
 
   previews(): Locator {
     return this.page.getByRole('region', { name: 'Previews' }).locator('figure');
+  }
+
+  /** The tag dots drawn on a target's preview. */
+  previewTags(target: string): Locator {
+    return this.page.getByRole('region', { name: 'Previews' }).locator(`figure[data-target="${target}"] .tag-marker`);
   }
 
   async typeCaption(text: string): Promise<void> {

@@ -62,6 +62,13 @@ describe('Studio from catalog to published post in Chromium', () => {
     // Issue #9: the demo workspace has an Instagram account, and the page says so.
     await expect.poll(() => composer.publishingAccounts().first().textContent()).toMatch(/^Instagram: publishes through \S/);
     await composeTaggedCarousel(composer);
+    // The tag list names the products picked, not their ids.
+    await composer.selectImage(0);
+    const named = async () => (await composer.tags().allTextContents()).map((t) => t.split(' at ')[0]);
+    await expect.poll(named).toEqual(['Linen Shirt (LS-S-NAT)', 'Ceramic Mug — Speckled (MUG-SPK)']);
+    // The Instagram preview (the first image, sent whole) shows its two tags where they were clicked.
+    await expect.poll(() => composer.previewTags('instagram').count()).toBe(2);
+    expect(await composer.previewTags('instagram').first().getAttribute('style')).toMatch(/left: 30(\.\d+)?%; top: 3[45](\.\d+)?%/);
 
     // 31 hashtags: one over Instagram's limit, and the tags are a commercial signal with no disclosure.
     const caption = `Weekend uniform, linen all the way. ${hashtags(31)}`;

@@ -1,12 +1,13 @@
 // The creator's whole studio job, step by step through the UI only: a Shopify export imported on
 // the Catalog tab, two photos on the Media tab (through the file inputs, as a person picks files),
 // a carousel of both with three product tags placed by clicking and chosen by searching the
-// catalog. Shared by the studio e2e and the README screenshots, so both show the same path.
+// catalog. Shared by the studio e2e and the README screenshots (scripts/screenshot.ts, outside
+// vitest), so both show the same path; each step waits for what the page must show and throws when
+// it does not appear.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { photo } from '../../integration/media/images.ts';
 import { StudioCatalogPage } from '../pages/StudioCatalogPage.ts';
 import { StudioMediaPage } from '../pages/StudioMediaPage.ts';
@@ -38,26 +39,26 @@ export async function importCatalogAndPhotos(page: Page, photoPaths: readonly st
   await catalog.open();
   await catalog.setShopifyCurrency('EUR');
   await catalog.importFile(SHOPIFY_EXPORT);
-  await expect.poll(() => catalog.reportSummary().textContent(), { timeout: 30_000 }).toBe('shopify-export.csv: 3 imported, 0 updated, 0 rows with errors');
-  await expect.poll(() => catalog.products().count()).toBe(3);
+  await catalog.reportSummary().filter({ hasText: /^shopify-export\.csv: 3 imported, 0 updated, 0 rows with errors$/ }).waitFor({ timeout: 30_000 });
+  await catalog.products().nth(2).waitFor();
 
   const media = new StudioMediaPage(page);
   await media.open();
   await media.importFiles([...photoPaths]);
-  await expect.poll(() => media.importResults().allTextContents(), { timeout: 30_000 }).toEqual(PHOTO_NAMES.map((n) => `${n}: imported`));
-  await expect.poll(() => media.libraryItems().count()).toBe(2);
+  for (const name of PHOTO_NAMES) await media.importResults().filter({ hasText: new RegExp(`^${name.replace('.', '\\.')}: imported$`) }).waitFor({ timeout: 30_000 });
+  await media.libraryItems().nth(1).waitFor();
 }
 
 /** On the Compose tab: both photos as a carousel, then the three tags clicked in and picked. */
 export async function composeTaggedCarousel(composer: StudioComposerPage): Promise<void> {
   await composer.open();
   for (const name of PHOTO_NAMES) await composer.addFromLibrary(name);
-  await expect.poll(() => composer.selectedImages().count()).toBe(2);
+  await composer.selectedImages().nth(1).waitFor();
   for (const [i, tag] of TAG_CLICKS.entries()) {
     await composer.selectImage(tag.mediaIndex);
     await composer.clickImage(tag.x, tag.y);
     await composer.pickProduct(tag.query, tag.title);
     const onThisImage = TAG_CLICKS.slice(0, i + 1).filter((t) => t.mediaIndex === tag.mediaIndex).length;
-    await expect.poll(() => composer.tags().count()).toBe(onThisImage);
+    await composer.tags().nth(onThisImage - 1).waitFor();
   }
 }

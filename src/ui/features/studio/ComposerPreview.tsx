@@ -1,12 +1,13 @@
-// How the post will look per target: Instagram's feed (the first image at the crop it will be sent
-// at, the caption cut at the fold with "… more") and a Pinterest pin (the 2:3 rendition, title and
-// the start of the description).
+// How the post will look per target: Instagram's feed (the first image as it will be sent — its
+// crop, or the whole original — with its product tags where a tap shows them, the caption cut at the
+// fold with "… more") and a Pinterest pin (the 2:3 rendition, title and the start of the description).
 import { captionCounts, DEFAULT_LIMIT_PROFILES, type PostTarget } from '../../../core/postLimits.ts';
 import type { RenditionTarget } from '../../../core/renditionTargets.ts';
 import type { Content } from './composerDraft.ts';
 import { MediaPreview } from './MediaPreview.tsx';
 
-const DEFAULT_CROP: Readonly<Record<PostTarget, RenditionTarget>> = { instagram: 'instagram_portrait', pinterest: 'pinterest_pin' };
+/** The image each target shows: Instagram sends the chosen crop or the original; a pin is always 2:3. */
+const shownCrop = (target: PostTarget, crop: string | null): RenditionTarget | null => (target === 'pinterest' ? 'pinterest_pin' : (crop as RenditionTarget | null));
 
 export function ComposerPreview({ content }: { content: Content }) {
   const first = content.media[0];
@@ -15,10 +16,17 @@ export function ComposerPreview({ content }: { content: Content }) {
     <section className="composer-previews" aria-label="Previews">
       {content.targets.map((target) => {
         const fold = captionCounts(content.caption, DEFAULT_LIMIT_PROFILES[target]).foldAt;
-        const crop = target === 'instagram' && first.crop?.startsWith('instagram_') ? first.crop : DEFAULT_CROP[target];
+        const crop = shownCrop(target, first.crop);
+        // Tag x, y are fractions of the image as sent, which is what the Instagram preview shows.
+        const tags = target === 'instagram' ? content.productTags.filter((t) => t.mediaIndex === 0) : [];
         return (
           <figure key={target} className={`composer-preview ${target}`} data-target={target}>
-            <MediaPreview assetId={first.assetId} target={crop} alt={first.altText || `${target} preview`} />
+            <div className="composer-preview-image">
+              <MediaPreview assetId={first.assetId} {...(crop ? { target: crop } : {})} alt={first.altText || `${target} preview`} />
+              {tags.map((t, i) => (
+                <span key={i} className="tag-marker preview" style={{ left: `${t.x * 100}%`, top: `${t.y * 100}%` }} />
+              ))}
+            </div>
             <figcaption>
               {target === 'pinterest' && content.title ? <strong>{content.title}</strong> : null}
               {content.paidPartnership && target === 'instagram' ? <span className="muted">Paid partnership{content.brandPartner ? ` with ${content.brandPartner}` : ''} · </span> : null}

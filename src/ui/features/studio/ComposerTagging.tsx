@@ -8,6 +8,7 @@ import { useCall } from '../../hooks/useCall.ts';
 import type { Content } from './composerDraft.ts';
 import { isOutsideCrop } from './cropChange.ts';
 import { MediaPreview } from './MediaPreview.tsx';
+import { useProductNames } from './useProductNames.ts';
 
 type Tag = Content['productTags'][number];
 const round = (n: number): number => Math.round(Math.min(1, Math.max(0, n)) * 1000) / 1000;
@@ -39,6 +40,7 @@ function CatalogPicker({ onPick }: { onPick: (productId: string, label: string) 
 export function ComposerTagging({ assetId, crop, mediaIndex, tags, onChange }: { assetId: string; crop: RenditionTarget | null; mediaIndex: number; tags: readonly Tag[]; onChange: (tags: Tag[]) => void }) {
   const [pending, setPending] = useState<{ x: number; y: number } | null>(null);
   const mine = tags.map((t, i) => ({ t, i })).filter(({ t }) => t.mediaIndex === mediaIndex);
+  const names = useProductNames(mine.map(({ t }) => t.productId));
 
   const dragging = useRef<number | null>(null);
   const dragged = useRef(false);
@@ -100,7 +102,7 @@ export function ComposerTagging({ assetId, crop, mediaIndex, tags, onChange }: {
       <ul className="composer-tag-list" aria-label="Product tags">
         {mine.map(({ t, i }) => (
           <li key={i} data-outside={isOutsideCrop(t) || undefined}>
-            {t.productId} at {t.x}, {t.y}
+            {names.get(t.productId) ?? t.productId} at {t.x}, {t.y}
             {isOutsideCrop(t) ? <strong className="error"> — outside the new crop: drag it back onto the product or remove it</strong> : null}{' '}
             <button type="button" className="btn" onClick={() => onChange(tags.filter((_, j) => j !== i))}>
               Remove
