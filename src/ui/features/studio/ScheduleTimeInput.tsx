@@ -17,7 +17,7 @@ export function isoToLocalInput(iso: string): string {
 }
 
 /** A stored time as a person reads it, in local time with the zone's name. */
-export const formatScheduleTime = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+export const formatScheduleTime = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
 
 /** The next whole hour, a sensible first suggestion. */
 const nextHour = (): string => {
