@@ -18,7 +18,7 @@ import { ensureSnapshot, hasSnapshotOf } from '../store/complianceReview.ts';
 import { captureThumbnails, type CapturedThumbnail, type FetchLike } from './complianceThumbnails.ts';
 import type { BackendContext } from './context.ts';
 import { StoaUserError } from './errors.ts';
-import { listModels, openClassifier } from './models/classifierService.ts';
+import { sponsorshipClassifier } from './complianceModels.ts';
 
 export interface ImportSummary {
   readonly read: number;
@@ -150,19 +150,16 @@ export async function scanAudit(ctx: BackendContext, auditId: string, options: S
 }
 
 async function modelViews(ctx: BackendContext, captions: readonly string[], wanted: boolean): Promise<{ views: (ModelView | null)[]; version: string | null }> {
-  if (!wanted || captions.length === 0 || !listModels(ctx.modelsDir).some((m) => m.task === 'sponsorship')) return { views: [], version: null };
-  const classifier = await openClassifier(ctx.modelsDir, { tasks: ['sponsorship'], workers: 0 });
-  try {
-    const version = classifier.versionOf('sponsorship') ?? null;
-    const results = await classifier.classify(captions);
-    const views = results.map((r): ModelView | null => {
-      const commercial = r.scores.commercial;
-      const undisclosed = r.scores.undisclosed_sponsorship;
-      if (commercial === null || undisclosed === null || version === null) return null;
-      return { commercial, undisclosedSponsorship: undisclosed, modelVersion: version, commercialLabel: r.labels.includes('commercial') };
-    });
-    return { views, version };
-  } finally {
-    await classifier.close();
-  }
+  if (!wanted || captions.length === 0) return { views: [], version: null };
+  const classifier = await sponsorshipClassifier(ctx);
+  if (!classifier) return { views: [], version: null };
+  const version = classifier.versionOf('sponsorship') ?? null;
+  const results = await classifier.classify(captions);
+  const views = results.map((r): ModelView | null => {
+    const commercial = r.scores.commercial;
+    const undisclosed = r.scores.undisclosed_sponsorship;
+    if (commercial === null || undisclosed === null || version === null) return null;
+    return { commercial, undisclosedSponsorship: undisclosed, modelVersion: version, commercialLabel: r.labels.includes('commercial') };
+  });
+  return { views, version };
 }

@@ -27,6 +27,7 @@ import { queueHandlers } from './queueHandlers.ts';
 import { SyncService, type SyncServiceOptions } from './sync/index.ts';
 import { syncHandlers } from './syncHandlers.ts';
 import { createScoringService, type ScoringService } from './scoringService.ts';
+import { closeComplianceModels } from './complianceModels.ts';
 import { auditAnchorFilesIn, databaseFileIn, defaultModelsDir, defaultResourcesDir, keyFileIn } from './paths.ts';
 import { systemHandlers } from './systemHandlers.ts';
 
@@ -134,6 +135,7 @@ export function openBackend(config: BackendConfig): Backend {
       stopForwarding();
       sync.stopBackground();
       await scoring.close();
+      await closeComplianceModels(context);
       flushAuditAnchor(db);
       db.close();
     },
