@@ -65,6 +65,10 @@ export class StudioMediaPage {
     return this.editor.getByRole('list', { name: 'Renditions' }).locator('figcaption');
   }
 
+  async deleteSelected(): Promise<void> {
+    await this.editor.getByRole('button', { name: 'Delete image' }).click();
+  }
+
   async setAltText(text: string): Promise<void> {
     const form = this.editor.getByRole('form', { name: 'Alt text' });
     await form.getByLabel(/Alt text/).fill(text);

@@ -1,5 +1,5 @@
 // The selected image: click on it to set the focal point every rendition is cut around, see the
-// renditions per target, and write its alt text.
+// renditions per target, write its alt text, or delete it (refused while a post uses it).
 import { useEffect, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { OutputOf } from '../../../api/endpoints.ts';
 import { RENDITION_SPECS } from '../../../core/renditionTargets.ts';
@@ -13,7 +13,7 @@ const percent = (value: number): string => `${Math.round(value * 100)}%`;
 /** Arrow keys move the focal point by 5 % of the image. */
 const ARROW_STEPS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft: [-0.05, 0], ArrowRight: [0.05, 0], ArrowUp: [0, -0.05], ArrowDown: [0, 0.05] };
 
-export function MediaEditor({ asset, onChange }: { asset: Asset; onChange: (asset: Asset) => void }) {
+export function MediaEditor({ asset, onChange, onDeleted }: { asset: Asset; onChange: (asset: Asset) => void; onDeleted: (name: string) => void }) {
   const client = useClient();
   const [altText, setAltText] = useState(asset.altText);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -53,6 +53,12 @@ export function MediaEditor({ asset, onChange }: { asset: Asset; onChange: (asse
     if (!reply.ok) return setMessage({ text: reply.error.message, error: true });
     setMessage({ text: 'Alt text saved.', error: false });
     onChange(reply.value);
+  }
+
+  async function remove() {
+    const reply = await client.call('media.delete', { id: asset.id });
+    if (!reply.ok) return setMessage({ text: reply.error.message, error: true });
+    onDeleted(asset.originalName);
   }
 
   const name = asset.altText || asset.originalName;
@@ -101,6 +107,9 @@ export function MediaEditor({ asset, onChange }: { asset: Asset; onChange: (asse
           Save alt text
         </button>
       </form>
+      <button type="button" className="btn btn--remove" onClick={() => void remove()}>
+        Delete image
+      </button>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // The studio's media library: import images with a file input, pick one from the thumbnail grid,
-// then set its focal point, check its renditions and write its alt text in the editor beside it.
+// then set its focal point, check its renditions, write its alt text or delete it in the editor beside it.
 import { useState, type ChangeEvent } from 'react';
 import type { OutputOf } from '../../../api/endpoints.ts';
 import { useClient } from '../../apiContext.tsx';
@@ -52,6 +52,11 @@ export function MediaPanel() {
     setSelected(asset);
     setRefreshKey((n) => n + 1);
   };
+  const deleted = (name: string) => {
+    setSelected(null);
+    setLines([{ name, text: `${name}: deleted`, error: false }]);
+    setRefreshKey((n) => n + 1);
+  };
 
   return (
     <div className="media-panel">
@@ -88,7 +93,7 @@ export function MediaPanel() {
           ))}
         </ul>
       </div>
-      {selected ? <MediaEditor key={selected.id} asset={selected} onChange={replace} /> : null}
+      {selected ? <MediaEditor key={selected.id} asset={selected} onChange={replace} onDeleted={deleted} /> : null}
     </div>
   );
 }
