@@ -1,6 +1,6 @@
 // `stoa post schedule ID --at TIME` and `stoa post unschedule ID` with --json print the post's state
 // and scheduledAt; a past or zone-less time is refused; `stoa sync` does not send a scheduled post
-// early (and does not count it as waiting), but lists a publish Instagram deferred and exits 3.
+// early (and does not count it as waiting), but lists a queued publish it could not send and exits 3.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../../src/api/client.ts';
@@ -11,15 +11,11 @@ import { openPublishWorkspace, published, startInstagram } from '../publish/harn
 
 const tempDir = useTempDir('stoa-schedule-cli-');
 let sim: RunningSimulators;
-let throttled: RunningSimulators;
 beforeAll(async () => {
   sim = await startInstagram('schedule-cli');
-  // No publishes left in Instagram's 24-hour window: the publisher defers the post.
-  throttled = await startInstagram('schedule-cli-quota', { publishQuota: 0 });
 });
 afterAll(async () => {
   await sim.close();
-  await throttled.close();
 });
 
 async function workspaceWithValidPost(sims: RunningSimulators, caption: string): Promise<{ dataDir: string; id: string }> {
@@ -57,13 +53,19 @@ describe('stoa post schedule / unschedule', () => {
     expect(JSON.parse(unscheduled.stdout)).toEqual({ id, state: 'valid', scheduledAt: null });
   });
 
-  it('stoa sync lists a deferred publish as waiting and exits 3', { timeout: 120_000 }, async () => {
-    const { dataDir, id } = await workspaceWithValidPost(throttled, 'Over the publishing limit.');
+  it('stoa sync lists a publish still queued (offline) as waiting and exits 3, then sends it', { timeout: 120_000 }, async () => {
+    const { dataDir, id } = await workspaceWithValidPost(sim, 'Queued while offline.');
+    expect((await runCli(['sync', '--offline', '--data-dir', dataDir])).code).toBe(0);
     expect((await runCli(['post', 'publish', id, '--data-dir', dataDir])).code).toBe(0);
-    const synced = await runCli(['sync', '--data-dir', dataDir, '--json', '--max-wait', '0'], { timeoutMs: 60_000 });
-    expect(synced.code).toBe(3);
-    const summary = JSON.parse(synced.stdout) as { remaining: number; waiting: { platform: string; count: number; kind?: string; reason: string | null; nextAttemptAt: string | null }[] };
-    expect(summary.remaining).toBeGreaterThanOrEqual(1);
-    expect(summary.waiting).toContainEqual(expect.objectContaining({ platform: 'instagram', count: 1, kind: 'publish', reason: expect.stringMatching(/^1 post to publish/) }));
+    const waiting = await runCli(['sync', '--data-dir', dataDir, '--json'], { timeoutMs: 60_000 });
+    expect(waiting.code).toBe(3);
+    const summary = JSON.parse(waiting.stdout) as { remaining: number; waiting: unknown[] };
+    expect(summary.remaining).toBe(1);
+    expect(summary.waiting).toEqual([expect.objectContaining({ platform: 'instagram', count: 1, kind: 'publish', reason: '1 post to publish' })]);
+
+    const sent = await runCli(['sync', '--online', '--data-dir', dataDir, '--json'], { timeoutMs: 60_000 });
+    expect(sent.code).toBe(0);
+    expect((JSON.parse(sent.stdout) as { remaining: number }).remaining).toBe(0);
+    expect(published(sim).map((m) => m.caption)).toContain('Queued while offline.');
   });
 });
