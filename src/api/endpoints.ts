@@ -7,6 +7,7 @@ import { complianceEndpoints } from './complianceEndpoints.ts';
 import { postEndpoints } from './postEndpoints.ts';
 import { rightsEndpoints } from './rightsEndpoints.ts';
 import { pinterestEndpoints } from './pinterestEndpoints.ts';
+import { moderatorEndpoints } from './moderatorEndpoints.ts';
 import {
   itemDetailSchema,
   noteSchema,
@@ -174,6 +175,7 @@ export const endpoints = {
   ...postEndpoints,
   ...rightsEndpoints,
   ...pinterestEndpoints,
+  ...moderatorEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

@@ -30,6 +30,11 @@ import { createScoringService, type ScoringService } from './scoringService.ts';
 import { closeComplianceModels } from './complianceModels.ts';
 import { auditAnchorFilesIn, databaseFileIn, defaultModelsDir, defaultResourcesDir, keyFileIn } from './paths.ts';
 import { systemHandlers } from './systemHandlers.ts';
+import { profileActor } from '../store/profiles.ts';
+import { moderatorHandlers } from './moderatorHandlers.ts';
+import { reasonHandlers } from './reasonHandlers.ts';
+import { whatIfHandlers } from './whatIfHandlers.ts';
+import { auditLogHandlers } from './auditLogHandlers.ts';
 
 export type { SecretCipher } from '../store/secrets.ts';
 export { SecretUnavailableError } from '../store/secrets.ts';
@@ -77,7 +82,8 @@ export function openBackend(config: BackendConfig): Backend {
   const context: BackendContext = {
     db,
     clock: config.clock ?? systemClock,
-    who: { actor: config.actor ?? safeUserName(), deviceId },
+    // The active moderator profile (Settings) is stamped on every write; the OS user until one exists.
+    who: config.actor ? { actor: config.actor, deviceId } : profileActor(db, safeUserName(), deviceId),
     events: new EventHub(),
     host: config.host,
     dataDir: config.dataDir,
@@ -119,6 +125,10 @@ export function openBackend(config: BackendConfig): Backend {
     ...postSchedulerHandlers(context, scheduler, sendQueued),
     ...rightsHandlers(context),
     ...pinterestHandlers(context),
+    ...moderatorHandlers(context),
+    ...reasonHandlers(sync, context),
+    ...whatIfHandlers(context),
+    ...auditLogHandlers(context),
   } satisfies Handlers;
   // Times that passed while the app was not running become missed (asked about), then the timer runs.
   scheduler.start();
