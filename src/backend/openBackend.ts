@@ -32,7 +32,6 @@ import { auditAnchorFilesIn, databaseFileIn, defaultModelsDir, defaultResourcesD
 import { systemHandlers } from './systemHandlers.ts';
 import { profileActor } from '../store/profiles.ts';
 import { moderatorHandlers } from './moderatorHandlers.ts';
-import { reasonHandlers } from './reasonHandlers.ts';
 import { whatIfHandlers } from './whatIfHandlers.ts';
 import { auditLogHandlers } from './auditLogHandlers.ts';
 
@@ -126,7 +125,6 @@ export function openBackend(config: BackendConfig): Backend {
     ...rightsHandlers(context),
     ...pinterestHandlers(context),
     ...moderatorHandlers(context),
-    ...reasonHandlers(sync, context),
     ...whatIfHandlers(context),
     ...auditLogHandlers(context),
   } satisfies Handlers;
