@@ -37,12 +37,16 @@ export async function* readDelimited(text: AsyncIterable<Buffer | string>, delim
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
-    on_record: (fields: string[], context) => {
-      rows.push({ line: lastEnd + 1 + (context.empty_lines - lastEmpty), fields });
-      lastEnd = context.lines;
-      lastEmpty = context.empty_lines;
-      return undefined;
-    },
+  });
+  // Records arrive as the parser pushes them, while each chunk is written: a fatal problem later in
+  // the file (an unclosed quote) cannot throw away rows already read. The parser's live counters
+  // say where each record ended (reading them here, instead of through on_record's context, saves
+  // two objects per row).
+  const { info } = parser;
+  parser.on('data', (fields: string[]) => {
+    rows.push({ line: lastEnd + 1 + (info.empty_lines - lastEmpty), fields });
+    lastEnd = info.lines;
+    lastEmpty = info.empty_lines;
   });
   let failure: CsvError | null = null;
   const finished = new Promise<void>((resolve) => {
@@ -52,7 +56,6 @@ export async function* readDelimited(text: AsyncIterable<Buffer | string>, delim
       resolve();
     });
   });
-  parser.resume();
   for await (const chunk of text) {
     if (failure) break;
     parser.write(chunk);

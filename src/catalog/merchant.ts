@@ -8,7 +8,6 @@ import { AVAILABILITIES, CatalogFileError, type Availability, type CatalogEvent,
 export const MERCHANT_REQUIRED = ['id', 'title', 'description', 'link', 'image_link', 'availability', 'price'] as const;
 const OPTION_ATTRIBUTES = ['color', 'size', 'material', 'pattern'] as const;
 const LIMITS = { id: 50, title: 150, description: 5000 } as const;
-const LIMIT_NAMES = ['id', 'title', 'description'] as const;
 
 /** "g:image_link", "Image link" and "image_link" are the same attribute. */
 export const attributeName = (name: string): string =>
@@ -39,6 +38,7 @@ function availabilityOf(text: string): Availability | null | 'bad' {
   return AVAILABLE.has(normalised) ? (normalised as Availability) : 'bad';
 }
 
+const itemError = (line: number, id: string, message: string): CatalogEvent => ({ kind: 'error', error: { line, message }, keepVariant: id });
 const rowError = (line: number, message: string): CatalogEvent => ({ kind: 'error', error: { line, message }, keepVariant: null });
 
 /**
@@ -49,21 +49,20 @@ export function merchantItem(get: (attribute: string) => string, line: number): 
   const id = get('id');
   if (id === '') return rowError(line, 'the item has no id');
   // From here on the row names its item: an item that cannot be read keeps what is stored for it.
-  const error = (message: string): CatalogEvent => ({ kind: 'error', error: { line, message }, keepVariant: id });
   const title = get('title');
-  if (title === '') return error(`item "${id}" has no title`);
+  if (title === '') return itemError(line, id, `item "${id}" has no title`);
   const description = get('description');
-  const lengths = { id: id.length, title: title.length, description: description.length };
-  for (const name of LIMIT_NAMES) {
-    if (lengths[name] > LIMITS[name]) return error(`item "${id}": ${name} is ${lengths[name]} characters; Merchant Center allows ${LIMITS[name]}`);
+  if (id.length > LIMITS.id || title.length > LIMITS.title || description.length > LIMITS.description) {
+    const [name, length] = id.length > LIMITS.id ? (['id', id.length] as const) : title.length > LIMITS.title ? (['title', title.length] as const) : (['description', description.length] as const);
+    return itemError(line, id, `item "${id}": ${name} is ${length} characters; Merchant Center allows ${LIMITS[name]}`);
   }
   const priceText = get('price');
-  if (priceText === '') return error(`item "${id}" has no price`);
+  if (priceText === '') return itemError(line, id, `item "${id}" has no price`);
   const price = parseMoney(priceText, null);
-  if (!price.ok) return error(`item "${id}": ${price.error}`);
+  if (!price.ok) return itemError(line, id, `item "${id}": ${price.error}`);
   const availabilityText = get('availability');
   const availability = availabilityOf(availabilityText);
-  if (availability === 'bad') return error(`item "${id}": availability "${availabilityText}" is not one of ${AVAILABILITIES.join(', ')}`);
+  if (availability === 'bad') return itemError(line, id, `item "${id}": availability "${availabilityText}" is not one of ${AVAILABILITIES.join(', ')}`);
   const group = get('item_group_id') || null;
   const imageUrl = get('image_link') || null;
   const gtin = get('gtin') || null;

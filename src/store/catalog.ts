@@ -70,20 +70,28 @@ const money = (amount: string | null, currency: string | null): Money | null => 
 /** A batch's products, one per (source, key): Merchant items of one group arrive as separate products. */
 interface MergedProduct {
   product: CatalogProduct;
-  /** Variant key → the variant and its place: file order keeps a group's items in order. */
-  readonly variants: Map<string, { variant: CatalogVariant; position: number }>;
+  /** The variants in file order, each with its place (file order keeps a group's items in order). */
+  readonly variants: { variant: CatalogVariant; position: number }[];
 }
 
 function mergeBatch(products: readonly CatalogProduct[]): Map<string, MergedProduct> {
   const merged = new Map<string, MergedProduct>();
   for (const product of products) {
     const id = `${product.source}\u0000${product.key}`;
-    let entry = merged.get(id);
-    // The last item of a group sets the product's own fields, as a re-import of it would.
-    if (entry) entry.product = product;
-    else merged.set(id, (entry = { product, variants: new Map() }));
-    const { variants } = entry;
-    product.variants.forEach((variant, index) => variants.set(variant.key, { variant, position: product.line * 1000 + index }));
+    const entry = merged.get(id);
+    if (!entry) {
+      merged.set(id, { product, variants: product.variants.map((variant, index) => ({ variant, position: product.line * 1000 + index })) });
+      continue;
+    }
+    // The last item of a group sets the product's own fields, as a re-import of it would; a variant
+    // key seen again replaces the earlier one.
+    entry.product = product;
+    product.variants.forEach((variant, index) => {
+      const placed = { variant, position: product.line * 1000 + index };
+      const at = entry.variants.findIndex((v) => v.variant.key === variant.key);
+      if (at === -1) entry.variants.push(placed);
+      else entry.variants[at] = placed;
+    });
   }
   return merged;
 }
@@ -92,10 +100,10 @@ function mergeBatch(products: readonly CatalogProduct[]): Map<string, MergedProd
 const optionsJson = (options: CatalogVariant['options']): string => (options.length === 0 ? '[]' : JSON.stringify(options));
 
 /** The codes a product is found by, each once: a Merchant item's id is its key, SKU and variant key all at once. */
-function codesOf(product: CatalogProduct, variants: Iterable<{ variant: CatalogVariant }>): string {
-  const codes = new Set<string>();
+function codesOf(product: CatalogProduct, variants: readonly { variant: CatalogVariant }[]): string {
+  const codes: string[] = [];
   const add = (code: string | null) => {
-    if (code) codes.add(code);
+    if (code && !codes.includes(code)) codes.push(code);
   };
   add(product.key);
   add(product.sku);
@@ -107,7 +115,7 @@ function codesOf(product: CatalogProduct, variants: Iterable<{ variant: CatalogV
     add(variant.gtin);
     add(variant.mpn);
   }
-  return [...codes].join(' ');
+  return codes.join(' ');
 }
 
 const UPSERT_PRODUCT = `INSERT INTO catalog_products (id, source, key, sku, title, description, link, image_url, price_amount, currency, availability,
@@ -189,7 +197,7 @@ export function writeCatalogProducts(
       ) as { rowid: number; id: string };
       const existed = id !== fresh;
       tally.count(product.source, product.key, existed, id);
-      for (const { variant, position } of variants.values()) {
+      for (const { variant, position } of variants) {
         upsertVariant.run(
           id,
           variant.key,
@@ -208,7 +216,7 @@ export function writeCatalogProducts(
       }
       // New in this batch: every variant it has is in `variants`, so its search row is built here.
       if (existed) stale.push(rowid);
-      else searchRows.push([rowid, product.title, product.brand ?? '', codesOf(product, variants.values())]);
+      else searchRows.push([rowid, product.title, product.brand ?? '', codesOf(product, variants)]);
     }
     for (const row of searchRows) insertFts.run(row);
     for (const rowid of stale) {
