@@ -18,8 +18,9 @@ import { postTargetBoards } from './0015-post-target-boards.ts';
 import { catalogRuns } from './0016-catalog-runs.ts';
 import { complianceLookups } from './0017-compliance-lookups.ts';
 import { textCopies } from './0018-text-copies.ts';
+import { auditLogLookups } from './0019-audit-log-lookups.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts, publishJobs, postSchedule, rightsRequests, postTargetBoards, catalogRuns, complianceLookups, textCopies];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts, publishJobs, postSchedule, rightsRequests, postTargetBoards, catalogRuns, complianceLookups, textCopies, auditLogLookups];
 export const SCHEMA_VERSION = MIGRATIONS.length;
