@@ -7,6 +7,7 @@ import { complianceEndpoints } from './complianceEndpoints.ts';
 import { postEndpoints } from './postEndpoints.ts';
 import { rightsEndpoints } from './rightsEndpoints.ts';
 import { pinterestEndpoints } from './pinterestEndpoints.ts';
+import { authorEndpoints } from './authorEndpoints.ts';
 import { moderatorEndpoints } from './moderatorEndpoints.ts';
 import {
   itemDetailSchema,
@@ -176,6 +177,7 @@ export const endpoints = {
   ...rightsEndpoints,
   ...pinterestEndpoints,
   ...moderatorEndpoints,
+  ...authorEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

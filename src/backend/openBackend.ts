@@ -22,6 +22,7 @@ import { PostScheduler, type PostSchedulerOptions } from './postScheduler.ts';
 import { postSchedulerHandlers } from './postSchedulerHandlers.ts';
 import { rightsHandlers } from './rightsHandlers.ts';
 import { pinterestHandlers } from './pinterestHandlers.ts';
+import { authorHandlers } from './authorHandlers.ts';
 import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
 import { SyncService, type SyncServiceOptions } from './sync/index.ts';
@@ -125,6 +126,7 @@ export function openBackend(config: BackendConfig): Backend {
     ...rightsHandlers(context),
     ...pinterestHandlers(context),
     ...moderatorHandlers(context),
+    ...authorHandlers(context),
     ...whatIfHandlers(context),
     ...auditLogHandlers(context),
   } satisfies Handlers;
