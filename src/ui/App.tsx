@@ -6,6 +6,8 @@ import { ClientContext, useClient } from './apiContext.tsx';
 import { NavRail, type View } from './components/NavRail.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { AuditLogPage } from './features/auditlog/AuditLogPage.tsx';
+import { WhatIfPage } from './features/whatif/WhatIfPage.tsx';
 import { QueuePage } from './features/queue/QueuePage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { StudioPage } from './features/studio/StudioPage.tsx';
@@ -41,6 +43,8 @@ function Frame({ connection }: { connection: ConnectionSignal }) {
         {view === 'queue' ? <QueuePage refreshKey={refreshKey} /> : null}
         {view === 'studio' ? <StudioPage /> : null}
         {view === 'audit' ? <AuditPage /> : null}
+        {view === 'auditlog' ? <AuditLogPage /> : null}
+        {view === 'whatif' ? <WhatIfPage /> : null}
         {view === 'settings' ? <SettingsPage /> : null}
       </main>
       <StatusBar online={online} info={info} />

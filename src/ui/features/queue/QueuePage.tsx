@@ -15,6 +15,8 @@ import { ItemPanel } from './ItemPanel.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
 import { loadFilter, saveFilter } from './queueFilterStore.ts';
 import { QueueTable } from './QueueTable.tsx';
+import { SavedViews } from './SavedViews.tsx';
+import { SuggestionChip } from './SuggestionChip.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { commandForKey } from './shortcuts.ts';
 import { useQueuePages, type QueueFilter } from './useQueuePages.ts';
@@ -192,6 +194,7 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
           <span className="muted" aria-live="polite">
             {loading && rows.length === 0 ? 'Loading…' : total !== null ? `${total.toLocaleString()} items` : `${rows.length.toLocaleString()} matches`}
           </span>
+          {current && current.id === selectedId ? <SuggestionChip item={current} /> : null}
           {notice ? (
             <span role={notice.kind === 'error' ? 'alert' : 'status'} aria-label={notice.kind === 'error' ? 'Problem' : 'Done'} className={`notice notice--${notice.kind}`}>
               {notice.text}
@@ -202,6 +205,7 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
           </button>
         </div>
         <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
+        <SavedViews filter={filter} onApply={setFilter} refreshKey={refreshKey} />
         {error ? <p role="alert" className="error">{error.message}</p> : null}
         {!loading && rows.length === 0 && !error ? (
           <p className="empty">Nothing here. {filter.query ? 'Try other words.' : 'Sync an account, or start the demo workspace.'}</p>

@@ -2,6 +2,7 @@
 import { useCall } from '../../hooks/useCall.ts';
 import { AccountsSection } from './AccountsSection.tsx';
 import { OutboxSection } from './OutboxSection.tsx';
+import { ProfilesSection } from './ProfilesSection.tsx';
 
 export function SettingsPage() {
   const { value: info, error } = useCall('system.info', {});
@@ -17,6 +18,7 @@ export function SettingsPage() {
         <dt>Running in</dt><dd>{info.host === 'electron' ? 'Desktop app' : 'Browser mode (local server on 127.0.0.1)'}</dd>
         <dt>Contents</dt><dd>{info.counts.items.toLocaleString()} items, {info.counts.decisions.toLocaleString()} decisions{info.demo ? ' — demo workspace' : ''}</dd>
       </dl>
+      <ProfilesSection />
       <AccountsSection />
       <OutboxSection />
       <h2>On-device models</h2>
