@@ -106,8 +106,16 @@ async function* read(bytes: AsyncIterable<Uint8Array>, options: ReadOptions, inf
         if (!looksLikeShopify(header.fields)) throw new CatalogFileError('The file has no "Handle" or "URL handle" column, so it is not a Shopify product CSV.', 1);
         const reader = new ShopifyReader(header.fields, { currency: options.currency ?? 'USD', shopDomain: options.shopDomain ?? null });
         info.dialect = reader.dialect;
-        rows = (next) => next.rows.flatMap((row) => [...reader.accept(row)]);
-        finish = () => [...reader.flush()];
+        rows = (next) => {
+          const out: CatalogEvent[] = [];
+          for (const row of next.rows) reader.accept(row, out);
+          return out;
+        };
+        finish = () => {
+          const out: CatalogEvent[] = [];
+          reader.flush(out);
+          return out;
+        };
       } else {
         rows = merchantRows(header.fields);
       }

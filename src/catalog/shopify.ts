@@ -46,8 +46,11 @@ const OPTION_CELLS = [
   ['option3Name', 'option3Value'],
 ] as const;
 
+const VARIANT_CELLS = ['sku', 'price', 'option1Value', 'option2Value', 'option3Value', 'barcode'] as const;
+
 function hasVariantCells(c: ShopifyColumns, fields: readonly string[]): boolean {
-  return (['sku', 'price', 'option1Value', 'option2Value', 'option3Value', 'barcode'] as const).some((f) => cell(fields, c.index[f]) !== '');
+  for (const field of VARIANT_CELLS) if (cell(fields, c.index[field]) !== '') return true;
+  return false;
 }
 
 export class ShopifyReader {
@@ -68,39 +71,39 @@ export class ShopifyReader {
     return this.columns.dialect;
   }
 
-  /** Reads one row; returns what it completed (the previous product) and any error. */
-  *accept(row: DelimitedRow): Generator<CatalogEvent> {
+  /** Reads one row; adds to `out` what it completed (the previous product) and any error. */
+  accept(row: DelimitedRow, out: CatalogEvent[]): void {
     const c = this.columns;
     const { fields, line } = row;
     const error = (message: string, keepProduct: string | null = null): CatalogEvent => ({ kind: 'error', error: { line, message } satisfies RowError, keepProduct });
     if (fields.length !== c.width) {
-      yield error(`the row has ${fields.length} cells but the header has ${c.width}; a comma or quote is probably missing or out of place`);
+      out.push(error(`the row has ${fields.length} cells but the header has ${c.width}; a comma or quote is probably missing or out of place`));
       return;
     }
     const handle = cell(fields, c.index.handle);
     if (handle === '') {
-      yield error('the row has no handle, so it belongs to no product');
+      out.push(error('the row has no handle, so it belongs to no product'));
       return;
     }
     if (this.current?.handle === handle) {
-      yield* this.continuation(this.current, fields, line);
+      this.continuation(this.current, fields, line, out);
       return;
     }
     if (this.rejected?.handle === handle) {
-      yield error(`the row belongs to product "${handle}", whose first row (line ${this.rejected.line}) could not be read`, handle);
+      out.push(error(`the row belongs to product "${handle}", whose first row (line ${this.rejected.line}) could not be read`, handle));
       return;
     }
     const first = this.seen.get(handle);
     if (first !== undefined) {
-      yield error(`product "${handle}" already started on line ${first}; its rows must be together, so this row was skipped`, handle);
+      out.push(error(`product "${handle}" already started on line ${first}; its rows must be together, so this row was skipped`, handle));
       return;
     }
-    yield* this.flush();
+    this.flush(out);
     this.seen.set(handle, line);
     const title = cell(fields, c.index.title);
     if (title === '') {
       this.rejected = { handle, line };
-      yield error(`the first row of product "${handle}" has no title`, handle);
+      out.push(error(`the first row of product "${handle}" has no title`, handle));
       return;
     }
     this.rejected = null;
@@ -115,17 +118,17 @@ export class ShopifyReader {
       variantLines: new Map(),
       images: [],
     };
-    yield* this.continuation(this.current, fields, line);
+    this.continuation(this.current, fields, line, out);
   }
 
   /** Emits the product still being assembled (call at the end of the file). */
-  *flush(): Generator<CatalogEvent> {
+  flush(out: CatalogEvent[]): void {
     const draft = this.current;
     this.current = null;
-    if (draft) yield { kind: 'product', product: toProduct(draft, this.options.shopDomain) };
+    if (draft) out.push({ kind: 'product', product: toProduct(draft, this.options.shopDomain) });
   }
 
-  private *continuation(draft: Draft, fields: readonly string[], line: number): Generator<CatalogEvent> {
+  private continuation(draft: Draft, fields: readonly string[], line: number, out: CatalogEvent[]): void {
     const c = this.columns;
     const image = cell(fields, c.index.imageSrc);
     if (image !== '') {
@@ -142,7 +145,7 @@ export class ShopifyReader {
     if (priceText !== '') {
       const parsed = parseMoney(priceText, this.options.currency);
       if (!parsed.ok) {
-        yield { kind: 'error', error: { line, message: `variant of "${draft.handle}" skipped: ${parsed.error}` }, keepProduct: draft.handle };
+        out.push({ kind: 'error', error: { line, message: `variant of "${draft.handle}" skipped: ${parsed.error}` }, keepProduct: draft.handle });
         return;
       }
       price = parsed.value;
@@ -152,7 +155,7 @@ export class ShopifyReader {
     const key = sku ?? (options.length === 0 ? 'default' : title);
     const earlier = draft.variantLines.get(key);
     if (earlier !== undefined) {
-      yield { kind: 'error', error: { line, message: `duplicate of the variant "${key}" of "${draft.handle}" on line ${earlier}; skipped` } };
+      out.push({ kind: 'error', error: { line, message: `duplicate of the variant "${key}" of "${draft.handle}" on line ${earlier}; skipped` } });
       return;
     }
     draft.variantLines.set(key, line);
