@@ -126,8 +126,11 @@ export class InstagramSimState {
     return undefined;
   }
 
-  /** Creators' posts, one every ~3 days back from `nowMs`, newest first; every fourth a carousel of three. */
-  seedCreators(creators: readonly { username: string; captions: readonly { caption: string; sourcePath: string | null }[] }[], rng: Rng, nowMs: number): void {
+  /**
+   * Creators' posts, one every ~3 days back from `nowMs`, newest first; every fourth a carousel of
+   * three. `mediaUrl` names a media id's picture (served by the sim host, not Instagram's CDN).
+   */
+  seedCreators(creators: readonly { username: string; captions: readonly { caption: string; sourcePath: string | null }[] }[], rng: Rng, nowMs: number, mediaUrl: (mediaId: string) => string): void {
     let n = 0;
     creators.forEach((creator, ci) => {
       const igUserId = graphId('17841', 900_000 + ci);
@@ -137,7 +140,7 @@ export class InstagramSimState {
         const ts = nowMs - (i + 1) * 3 * 86_400_000 - rng.int(0, 86_400) * 1000;
         const shortcode = c.sourcePath?.replace(/\//g, '') || `SIMC${n}`;
         const carousel = i % 4 === 3;
-        const url = (mid: string): string => `https://scontent.cdninstagram.com/v/sim/${mid}.jpg`;
+        const url = mediaUrl;
         const base = { id, caption: c.caption, timestamp: graphTime(ts), permalink: `https://www.instagram.com/p/${shortcode}/`, mediaType: carousel ? ('CAROUSEL_ALBUM' as const) : ('IMAGE' as const), mediaUrl: url(id) };
         return carousel ? { ...base, children: [1, 2, 3].map((k) => ({ id: `${id}${k}`, mediaType: 'IMAGE' as const, mediaUrl: url(`${id}${k}`) })) } : base;
       });

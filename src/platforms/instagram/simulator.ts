@@ -5,6 +5,7 @@
 // X-Business-Use-Case-Usage on every reply, error code 4 (or 17/32/613/80002 by fault option)
 // when the hourly budget is gone — no 429 and no Retry-After.
 import { transientFaultReply } from '../sim/replies.ts';
+import { simMediaUrl } from '../sim/simMedia.ts';
 import type { FaultKind, PlatformSimulator, SimContext, SimReply, SimRequest } from '../sim/types.ts';
 import { checkOperation, type OperationName } from './graphSpec.ts';
 import { graphError, MetaTokens, objectMissing, THROTTLE_MESSAGES, UsageMeter } from './simMeta.ts';
@@ -54,7 +55,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
   const igUserId = options.igUserId ?? '17841400000000001';
   const model = new InstagramSimState(igUserId, options.username ?? 'stoa.demo.shop');
   model.seed(context.corpus.instagram, rng.fork('seed'), clock.nowMs(), options.mediaCount ?? 24, options.seedLimit ?? 600);
-  model.seedCreators(creatorsFrom(loadCreatorCaptions(options.datasetsDir), options.creatorCount ?? 3), rng.fork('creators'), clock.nowMs());
+  model.seedCreators(creatorsFrom(loadCreatorCaptions(options.datasetsDir), options.creatorCount ?? 3), rng.fork('creators'), clock.nowMs(), (id) => simMediaUrl(context, 'instagram', id, 'original'));
   const tokens = new MetaTokens(clock, rng.fork('tokens'));
   // The demo account's token is two days old, so it can be refreshed at once (≥24 h rule).
   const demoToken = tokens.issue(2 * 86_400_000);

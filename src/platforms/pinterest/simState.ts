@@ -85,7 +85,8 @@ export class PinterestSimState {
   }
 
   /** Creators, each with one board and their pins spread over the last year, newest first. */
-  seedCreators(seeds: readonly SimCreatorSeed[], rng: Rng): SimUser[] {
+  /** `imageUrl` names a pin's original image (served by the sim host, not i.pinimg.com). */
+  seedCreators(seeds: readonly SimCreatorSeed[], rng: Rng, imageUrl: (pinId: string) => string): SimUser[] {
     const now = this.clock.nowMs();
     return seeds.map((seed, i) => {
       const user = this.addUser(`7000000000000${String(i + 1).padStart(5, '0')}`, seed.username, `54900000000${String(i + 1).padStart(4, '0')}`);
@@ -102,7 +103,7 @@ export class PinterestSimState {
           altText: null,
           // Spread back over a year, newest first in seed order, jittered so times differ.
           createdAtMs: now - (j + 1) * 7 * DAY_MS - rng.int(0, DAY_MS - 1),
-          imageUrls: [`https://i.pinimg.com/originals/sim/${id}.jpg`],
+          imageUrls: [imageUrl(id)],
         });
       });
       return user;
@@ -136,12 +137,10 @@ export class PinterestSimState {
 /** Pinterest writes date-time without an offset or milliseconds (UTC). */
 export const pinTime = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '');
 
+/** The renditions of an original (…/<pin>/originals.png on the sim host), each at the size it declares. */
 function imageSizes(url: string): Record<string, { width: number; height: number; url: string }> {
-  return {
-    '150x150': { width: 150, height: 150, url: url.replace('/originals/', '/150x150/') },
-    '600x': { width: 600, height: 900, url: url.replace('/originals/', '/600x/') },
-    '1200x': { width: 1200, height: 1800, url: url.replace('/originals/', '/1200x/') },
-  };
+  const sized = (name: string, width: number, height: number) => ({ width, height, url: url.replace(/\/originals\.png$/, `/${name}.png?w=${width}&h=${height}`) });
+  return { '150x150': sized('150x150', 150, 150), '600x': sized('600x', 600, 900), '1200x': sized('1200x', 1200, 1800) };
 }
 
 export function renderPin(pin: SimPin, owner: SimUser | undefined, viewerId: string): Record<string, unknown> {

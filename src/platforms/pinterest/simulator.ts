@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { json, transientFaultReply } from '../sim/replies.ts';
+import { simMediaUrl } from '../sim/simMedia.ts';
 import type { FaultKind, PlatformSimulator, SimContext, SimReply, SimRequest } from '../sim/types.ts';
 import { checkQuery, checkRequestBody } from './openapi.ts';
 import { loadCreatorPins } from './simCreators.ts';
@@ -84,6 +85,8 @@ function base64Broken(contentType: unknown, data: unknown): string | null {
 export function createPinterestSimulator(context: SimContext, options: PinterestSimOptions = {}): PinterestSimulator {
   const { clock, rng } = context;
   const model = new PinterestSimState(clock);
+  // A pin's image lives on the sim host (loopback), never on i.pinimg.com.
+  const pinImage = (name: string): string => simMediaUrl(context, 'pinterest', name, 'originals');
   const ttlMs = (options.accessTokenTtlSeconds ?? 30 * 86_400) * 1000;
   const perMinute = options.requestsPerMinute ?? 1000;
   const tokenRng = rng.fork('tokens');
@@ -91,7 +94,7 @@ export function createPinterestSimulator(context: SimContext, options: Pinterest
 
   const shopUser = model.addUser('1090000000000000001', 'stoa.demo.pins', '549100000000001');
   const shopBoards = [model.addBoard(shopUser.id, 'Shop the look', 'Products from the Stoa demo shop'), model.addBoard(shopUser.id, 'Behind the scenes')];
-  const creatorUsers = model.seedCreators(loadCreatorPins(options.creatorCount ?? 3, options.pinsPerCreator ?? 40, options.datasetsDir), rng.fork('creators'));
+  const creatorUsers = model.seedCreators(loadCreatorPins(options.creatorCount ?? 3, options.pinsPerCreator ?? 40, options.datasetsDir), rng.fork('creators'), pinImage);
 
   const accountsByUser = new Map<string, SimOAuthAccount>();
   const refreshTokens = new Map<string, string>();
@@ -187,17 +190,17 @@ export function createPinterestSimulator(context: SimContext, options: Pinterest
     switch (source.source_type) {
       case 'image_url':
         broken = imageBroken(source.url ?? '');
-        images = [`https://i.pinimg.com/originals/sim/${id}.jpg`];
+        images = [pinImage(id)];
         break;
       case 'image_base64':
         broken = base64Broken(source.content_type, source.data);
-        images = [`https://i.pinimg.com/originals/sim/${id}.jpg`];
+        images = [pinImage(id)];
         break;
       case 'multiple_image_urls':
       case 'multiple_image_base64': {
         const items = source.items ?? [];
         for (const item of items) broken ??= source.source_type === 'multiple_image_urls' ? imageBroken(item.url ?? '') : base64Broken(item.content_type, item.data);
-        images = items.map((_, i) => `https://i.pinimg.com/originals/sim/${id}-${i}.jpg`);
+        images = items.map((_, i) => pinImage(`${id}-${i}`));
         break;
       }
       default:
@@ -311,7 +314,7 @@ export function createPinterestSimulator(context: SimContext, options: Pinterest
       if (!board) return [];
       const ids: string[] = [];
       for (let i = 0; i < count; i += 1) {
-        const pin = model.addPin({ ownerId: shopUser.id, boardId: board.id, title: null, description: `New pin ${insertRng.int(1000, 9999)}`, link: null, altText: null, createdAtMs: clock.nowMs() + i, imageUrls: [`https://i.pinimg.com/originals/sim/new-${insertRng.int(0, 0xffffff).toString(16)}.jpg`] });
+        const pin = model.addPin({ ownerId: shopUser.id, boardId: board.id, title: null, description: `New pin ${insertRng.int(1000, 9999)}`, link: null, altText: null, createdAtMs: clock.nowMs() + i, imageUrls: [pinImage(`new-${insertRng.int(0, 0xffffff).toString(16)}`)] });
         ids.push(pin.id);
       }
       return ids;

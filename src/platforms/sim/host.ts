@@ -8,6 +8,8 @@
 //   DELETE /__sim/faults              clears scripted rules
 //   POST /__sim/{name}/external       {"target", "action"}: another moderator acts (queue drift)
 //   POST /__sim/{name}/insert         {"count"}: new items arrive at the head of the queue
+//   GET  /__sim/media/{name}/{path}.png  post media the simulators hand out (simMedia.ts), so no
+//                                     URL they return points at a real CDN
 // Faults are chosen here and rendered by the simulator; a `drop` reply destroys the socket.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +18,7 @@ import { createRealtimeClock, parseDuration, type VirtualClock } from './clock.t
 import { createFaultController, type FaultController } from './faults.ts';
 import { SIMULATOR_FACTORIES } from './registry.ts';
 import { createRng } from './rng.ts';
+import { SIM_MEDIA_PREFIX, simMediaReply } from './simMedia.ts';
 import { defaultSeedCorpus } from './bundledSeed.ts';
 import type { SeedCorpus } from './seed.ts';
 import { FAULT_KINDS, type DemoAccount, type PlatformSimState, type PlatformSimulator, type SimReply, type SimulatorFactory } from './types.ts';
@@ -94,7 +97,7 @@ function send(response: ServerResponse, reply: SimReply): void {
     response.socket?.destroy();
     return;
   }
-  const body = reply.body === undefined ? undefined : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  const body = reply.body === undefined ? undefined : typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
   response.writeHead(reply.status, { ...reply.headers });
   response.end(body);
 }
@@ -116,10 +119,8 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   const corpus = options.corpus ?? defaultSeedCorpus().corpus;
   const faults = createFaultController(rng.fork('faults'), options.faultRate ?? 0);
   const factories = options.simulators ?? SIMULATOR_FACTORIES;
+  // Filled once the server listens: simulators are built knowing the host's URL (their media URLs).
   const sims = new Map<string, PlatformSimulator>();
-  for (const [name, factory] of Object.entries(factories)) {
-    sims.set(name, factory({ clock, rng: rng.fork(name), corpus }));
-  }
   const log: RecordedRequest[] = [];
   let url = '';
 
@@ -179,6 +180,10 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
     const body = await readBody(request);
     const segments = parsedUrl.pathname.split('/').filter((part) => part !== '');
     const [prefix, ...rest] = segments;
+    if (`/${prefix ?? ''}/${rest[0] ?? ''}` === SIM_MEDIA_PREFIX) {
+      const headers = { 'if-none-match': typeof request.headers['if-none-match'] === 'string' ? request.headers['if-none-match'] : undefined };
+      return simMediaReply(method, rest.slice(1), parsedUrl.searchParams, headers, new Set(sims.keys()));
+    }
     if (prefix === '__sim') return control(method, rest, body);
     const sim = prefix === undefined ? undefined : sims.get(prefix);
     if (!sim || prefix === undefined) return jsonReply(404, { error: `no simulator mounted at /${prefix ?? ''}` });
@@ -204,6 +209,12 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   });
   const address = server.address() as AddressInfo;
   url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  try {
+    for (const [name, factory] of Object.entries(factories)) sims.set(name, factory({ clock, rng: rng.fork(name), corpus, baseUrl: url }));
+  } catch (error) {
+    server.close();
+    throw error;
+  }
 
   return {
     url,

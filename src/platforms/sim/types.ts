@@ -124,6 +124,11 @@ export interface SimContext {
   /** A generator of this simulator's own, forked from the host seed so platforms don't disturb each other. */
   readonly rng: Rng;
   readonly corpus: SeedCorpus;
+  /**
+   * The host's own http://127.0.0.1:PORT, so a simulator can hand out URLs the host serves (post
+   * media under /__sim/media) instead of real CDN hosts. Absent when a test builds a simulator alone.
+   */
+  readonly baseUrl?: string | undefined;
 }
 
 export type SimulatorFactory = (context: SimContext) => PlatformSimulator;

@@ -136,7 +136,8 @@ export function listPlaylistItems(channels: ReadonlyMap<string, SimCreatorChanne
   };
 }
 
-export function listVideos(channels: ReadonlyMap<string, SimCreatorChannel>, query: URLSearchParams, malformed: boolean): SimReply {
+/** `thumbnail(videoId, name, width, height)` is the URL of a thumbnail picture the sim host serves (not i.ytimg.com). */
+export function listVideos(channels: ReadonlyMap<string, SimCreatorChannel>, query: URLSearchParams, malformed: boolean, thumbnail: (videoId: string, name: string, width: number, height: number) => string): SimReply {
   const ids = (query.get('id') ?? '').split(',').filter(Boolean);
   if (ids.length === 0) return googleError(400, 'missingRequiredParameter', 'No filter selected. Expected one of: id, chart, myRating', { domain: 'youtube.parameter' });
   if (ids.length > 50) return googleError(400, 'invalidParameter', 'The request specifies more than 50 video ids.', { domain: 'youtube.parameter', location: 'id' });
@@ -151,7 +152,7 @@ export function listVideos(channels: ReadonlyMap<string, SimCreatorChannel>, que
         kind: 'youtube#video',
         id: v.id,
         ...(parts.has('snippet')
-          ? { snippet: { publishedAt: v.publishedAt, channelId: c.channelId, title: v.title, description: v.description, channelTitle: c.title, thumbnails: { default: { url: `https://i.ytimg.com/vi/${v.id}/default.jpg`, width: 120, height: 90 }, high: { url: `https://i.ytimg.com/vi/${v.id}/hqdefault.jpg`, width: 480, height: 360 } } } }
+          ? { snippet: { publishedAt: v.publishedAt, channelId: c.channelId, title: v.title, description: v.description, channelTitle: c.title, thumbnails: { default: { url: thumbnail(v.id, 'default', 120, 90), width: 120, height: 90 }, high: { url: thumbnail(v.id, 'hqdefault', 480, 360), width: 480, height: 360 } } } }
           : {}),
         ...(parts.has('paidProductPlacementDetails') ? { paidProductPlacementDetails: { hasPaidProductPlacement: v.paidProductPlacement } } : {}),
       },

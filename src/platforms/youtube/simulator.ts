@@ -3,6 +3,7 @@
 // /youtube/token (oauth2.googleapis.com) and /youtube/youtube/v3/... (www.googleapis.com). Every
 // request is checked against the discovery document slice in discovery.ts, charged against a daily
 // quota that resets at Pacific midnight on the virtual clock, and answered in Google's shapes.
+import { simMediaUrl } from '../sim/simMedia.ts';
 import type { PlatformSimulator, SimContext, SimReply, SimRequest } from '../sim/types.ts';
 import { checkParams, type MethodName } from './discovery.ts';
 import { DEFAULT_DAILY_QUOTA, QuotaLedger, type QuotaMethod } from './quota.ts';
@@ -87,7 +88,7 @@ export function createYoutubeSimulator(context: SimContext, options: YoutubeSimO
     quota.charge(method, now);
     const violation = checkReadParams(method, request.query);
     if (violation) return googleError(400, violation.reason, violation.message, { domain: 'global', location: violation.location });
-    return method === 'playlistItems.list' ? listPlaylistItems(creatorChannels, request.query) : listVideos(creatorChannels, request.query, request.fault?.kind === 'malformed_payload');
+    return method === 'playlistItems.list' ? listPlaylistItems(creatorChannels, request.query) : listVideos(creatorChannels, request.query, request.fault?.kind === 'malformed_payload', (id, name, width, height) => simMediaUrl(context, 'youtube', `vi/${id}`, name, { width, height }));
   }
 
   function faultReply(request: SimRequest): SimReply | null {

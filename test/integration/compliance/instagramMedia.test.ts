@@ -29,7 +29,7 @@ describe('Instagram media edge for compliance audits', () => {
     const carousel = outcome.posts.find((p) => p.mediaType === 'CAROUSEL_ALBUM');
     const image = outcome.posts.find((p) => p.mediaType === 'IMAGE');
     expect(carousel?.mediaUrls).toHaveLength(3);
-    expect(image?.mediaUrls).toEqual([expect.stringMatching(/^https:\/\/scontent\.cdninstagram\.com\//)]);
+    expect(image?.mediaUrls).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__sim\/media\/instagram\/\d+\/original\.png$/)]);
     expect(image).toMatchObject({ username: first.username, permalink: expect.stringMatching(/^https:\/\/www\.instagram\.com\/p\//), timestamp: expect.stringMatching(/\+00:00$/) });
     if (loadCreatorCaptions()[0]?.source === CAPTIONS_SOURCE) expect(expected.length).toBeGreaterThan(20);
   });

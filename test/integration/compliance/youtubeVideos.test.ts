@@ -29,7 +29,7 @@ describe('YouTube videos for compliance audits', () => {
     if (outcome.status !== 'ok') throw new Error(outcome.reason);
     expect(outcome.posts.map((p) => p.description)).toEqual(channel.videos.map((v) => v.description));
     expect(outcome.posts.map((p) => p.title)).toEqual(channel.videos.map((v) => v.title));
-    expect(outcome.posts[0]).toMatchObject({ channelId: channel.channelId, permalink: `https://www.youtube.com/watch?v=${channel.videos[0]?.id}`, thumbnailUrl: expect.stringMatching(/^https:\/\/i\.ytimg\.com\/vi\/.+\/hqdefault\.jpg$/) });
+    expect(outcome.posts[0]).toMatchObject({ channelId: channel.channelId, permalink: `https://www.youtube.com/watch?v=${channel.videos[0]?.id}`, thumbnailUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__sim\/media\/youtube\/vi\/.+\/hqdefault\.png\?w=480&h=360$/) });
     expect(outcome.quarantined).toEqual([]);
     const pages = rig.requests('/youtube/v3/playlistItems');
     expect(pages.length).toBe(Math.max(1, Math.ceil(channel.videos.length / 50)));

@@ -53,7 +53,7 @@ describe('Pinterest connector against the simulator', () => {
     expect(pages).toHaveLength(Math.ceil(expected.length / 2));
     expect(pages[0]?.query.get('ad_account_id')).toBe(creator.adAccountId);
     expect(pages[1]?.query.get('bookmark')).toBeTruthy();
-    expect(read.pins[0]).toMatchObject({ permalink: expect.stringMatching(/^https:\/\/www\.pinterest\.com\/pin\/\d+\/$/), createdAt: expect.stringMatching(/Z$/), mediaUrls: [expect.stringMatching(/^https:\/\/i\.pinimg\.com\//)] });
+    expect(read.pins[0]).toMatchObject({ permalink: expect.stringMatching(/^https:\/\/www\.pinterest\.com\/pin\/\d+\/$/), createdAt: expect.stringMatching(/Z$/), mediaUrls: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/__sim\/media\/pinterest\//)] });
     // Seeded from Mathur's pins when the datasets are there, else the written stand-ins, in seed order.
     const seed = loadCreatorPins(2, 12)[0];
     expect(read.pins.map((p) => p.description)).toEqual(seed?.pins.map((p) => p.description));
