@@ -9,6 +9,7 @@ import { rightsEndpoints } from './rightsEndpoints.ts';
 import { pinterestEndpoints } from './pinterestEndpoints.ts';
 import { authorEndpoints } from './authorEndpoints.ts';
 import { moderatorEndpoints } from './moderatorEndpoints.ts';
+import { reasonEndpoints } from './reasonEndpoints.ts';
 import {
   itemDetailSchema,
   noteSchema,
@@ -176,8 +177,9 @@ export const endpoints = {
   ...postEndpoints,
   ...rightsEndpoints,
   ...pinterestEndpoints,
-  ...moderatorEndpoints,
   ...authorEndpoints,
+  ...moderatorEndpoints,
+  ...reasonEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

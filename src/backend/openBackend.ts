@@ -33,6 +33,7 @@ import { auditAnchorFilesIn, databaseFileIn, defaultModelsDir, defaultResourcesD
 import { systemHandlers } from './systemHandlers.ts';
 import { profileActor } from '../store/profiles.ts';
 import { moderatorHandlers } from './moderatorHandlers.ts';
+import { reasonHandlers } from './reasonHandlers.ts';
 import { whatIfHandlers } from './whatIfHandlers.ts';
 import { auditLogHandlers } from './auditLogHandlers.ts';
 
@@ -125,8 +126,9 @@ export function openBackend(config: BackendConfig): Backend {
     ...postSchedulerHandlers(context, scheduler, sendQueued),
     ...rightsHandlers(context),
     ...pinterestHandlers(context),
-    ...moderatorHandlers(context),
     ...authorHandlers(context),
+    ...moderatorHandlers(context),
+    ...reasonHandlers(sync, context),
     ...whatIfHandlers(context),
     ...auditLogHandlers(context),
   } satisfies Handlers;

@@ -247,6 +247,8 @@ export interface ActionParams {
   readonly message?: string | undefined;
   /** Private moderator note. */
   readonly note?: string | undefined;
+  /** Remove: the platform's own removal-reason id (Reddit reason_id), when the template has one. */
+  readonly reasonId?: string | undefined;
 }
 
 export interface ActionRequest {

@@ -18,6 +18,7 @@ const paramsSchema = z.object({
   reason: z.string().optional(),
   message: z.string().optional(),
   note: z.string().optional(),
+  reasonId: z.string().optional(),
 });
 
 export function targetFromRow(row: ItemTargetRow): ActionTarget {
@@ -39,11 +40,12 @@ export function parseTarget(stored: unknown): ActionTarget | null {
 export function parseParams(stored: Readonly<Record<string, unknown>>): ActionParams {
   const parsed = paramsSchema.safeParse(stored);
   if (!parsed.success) return {};
-  const { durationDays, reason, message, note } = parsed.data;
+  const { durationDays, reason, message, note, reasonId } = parsed.data;
   return {
     ...(durationDays === undefined ? {} : { durationDays }),
     ...(reason === undefined ? {} : { reason }),
     ...(message === undefined ? {} : { message }),
     ...(note === undefined ? {} : { note }),
+    ...(reasonId === undefined ? {} : { reasonId }),
   };
 }

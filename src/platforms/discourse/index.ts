@@ -58,6 +58,16 @@ const ACTION_IDS: Readonly<Record<ReviewableKind, Partial<Record<ModerationActio
   other: { approve: 'approve_user', remove: 'reject_user_delete' },
 };
 
+/**
+ * A removal's reason rides on the perform as `reject_reason` (ReviewablesController#perform passes
+ * it to the reviewable, which tells the author); the message to the author wins over the short reason.
+ */
+function rejectReason(request: ActionRequest): Record<string, string> {
+  if (request.action !== 'remove') return {};
+  const text = request.params?.message || request.params?.reason;
+  return text ? { reject_reason: text } : {};
+}
+
 /** "Forever" in Discourse's own UI is a date a millennium out. */
 const FOREVER_MS = 1000 * 365 * 86_400_000;
 /** How many pages back we look for the sentinel before restarting from the head. */
@@ -162,7 +172,7 @@ export function createDiscoursePlatform(config: ConnectorConfig): Platform {
     }
     const actionId = ACTION_IDS[known.kind][request.action];
     if (!actionId) return permanentFailure('unsupported_action', `Discourse has no ${request.action} for this kind of review item`);
-    const reply = await client.call('PUT', `/review/${encodeURIComponent(request.target.remoteId)}/perform/${actionId}.json`, { query: { version: String(known.version) } }, true);
+    const reply = await client.call('PUT', `/review/${encodeURIComponent(request.target.remoteId)}/perform/${actionId}.json`, { query: { version: String(known.version), ...rejectReason(request) } }, true);
     if (!isFailure(reply)) return classifyPerform(request, reply, known.kind);
     if (reply.status !== 'retry_after' || !reply.ambiguous) return reply;
     // Commit-then-drop: the perform may have landed (and bumped the version). Look first.

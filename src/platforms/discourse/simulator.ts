@@ -43,6 +43,8 @@ export class DiscourseSimulator implements PlatformSimulator {
   readonly #writes: WriteLog;
   readonly #options: DiscourseSimOptions;
   readonly claimed = new Set<number>();
+  /** Reasons a removal carried (perform ?reject_reason=), in arrival order, for GET /__sim/state. */
+  readonly rejectReasons: { reviewableId: number; actionId: string; rejectReason: string }[] = [];
   #window = -1;
   #used = 0;
 
@@ -63,7 +65,7 @@ export class DiscourseSimulator implements PlatformSimulator {
   }
 
   state() {
-    return { items: Object.fromEntries(STATUS_NAMES.map((name) => [name, this.world.count(name)])), writes: this.#writes.all() };
+    return { items: Object.fromEntries(STATUS_NAMES.map((name) => [name, this.world.count(name)])), writes: this.#writes.all(), rejectReasons: [...this.rejectReasons] };
   }
 
   externalAction(target: string, action: string): boolean {
@@ -193,6 +195,8 @@ export class DiscourseSimulator implements PlatformSimulator {
       if (this.#options.claimRequired && !this.claimed.has(reviewable.id)) return record(false, json(422, { errors: ['You must claim this item before acting on it.'], error_type: 'must_claim' }));
       const applied = this.world.perform(reviewable, perform[2] ?? '', this.#context.clock.now().toISOString());
       if (!applied) return record(false, json(403, INVALID_ACCESS));
+      const rejectReason = request.query.get('reject_reason');
+      if (rejectReason) this.rejectReasons.push({ reviewableId: reviewable.id, actionId: perform[2] ?? '', rejectReason });
       return record(true, json(200, {
         reviewable_perform_result: {
           success: true,

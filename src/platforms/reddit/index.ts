@@ -20,6 +20,7 @@ import {
 import { RedditAuth } from './auth.ts';
 import { isFailure, RedditClient, type RedditReply } from './client.ts';
 import { parseListing, toPullPage, toSnapshot } from './map.ts';
+import { hasRemovalExtras, sendRemovalExtras } from './removalExtras.ts';
 import { bannedListingSchema, bannedUserSchema, jsonErrorsSchema, meSchema } from './wire.ts';
 
 export const REDDIT_CONNECTION: ConnectionProfile = {
@@ -147,7 +148,12 @@ export function createRedditPlatform(config: ConnectorConfig): Platform {
     }
     const { path, params } = endpointFor(request);
     const reply = await client.call('POST', path, params, true);
-    if (!isFailure(reply)) return classifyWrite(request, reply);
+    if (!isFailure(reply)) {
+      const outcome = classifyWrite(request, reply);
+      // The reason, note and message follow only a removal that landed (or was already there).
+      if ((outcome.status === 'done' || outcome.status === 'already_done') && reply.status === 200 && hasRemovalExtras(request)) return (await sendRemovalExtras(client, request)) ?? outcome;
+      return outcome;
+    }
     if (reply.status !== 'retry_after' || !reply.ambiguous) return reply;
     // Commit-then-drop: the action may have landed. Look before anyone resends it.
     const seen = await readState(request.target);

@@ -8,6 +8,7 @@ import type { Fault, PlatformSimulator, SimContext, SimReply, SimRequest, Simula
 import { WriteLog } from '../sim/writes.ts';
 import { remoteStateOf } from './map.ts';
 import { RedditOAuth, SIM_CLIENT_ID, SIM_CLIENT_SECRET } from './simAuth.ts';
+import { REASON_PATHS, RedditSimReasons } from './simReasons.ts';
 import { FOREIGN_SUB, RedditWorld, SIM_MODERATOR, type SimThing, type Where } from './simState.ts';
 import { listingJson, thingJson } from './simWire.ts';
 import { thingDataSchema } from './wire.ts';
@@ -46,6 +47,8 @@ export class RedditSimulator implements PlatformSimulator {
   readonly name = 'reddit';
   readonly world: RedditWorld;
   readonly oauth: RedditOAuth;
+  /** Removal reasons, removal messages and mod notes that reached the simulator. */
+  readonly reasons: RedditSimReasons;
   readonly #context: SimContext;
   readonly #writes: WriteLog;
   readonly #limit: number;
@@ -60,6 +63,7 @@ export class RedditSimulator implements PlatformSimulator {
     this.#banQuota = options.banQuota ?? Number.POSITIVE_INFINITY;
     this.world = new RedditWorld(context.rng.fork('world'), context.corpus.forum, options.items ?? 240, context.clock.nowMs());
     this.oauth = new RedditOAuth(context.clock, context.rng.fork('oauth'), options.rotation ?? 'on_use');
+    this.reasons = new RedditSimReasons(this.world);
   }
 
   isWrite(method: string, path: string): boolean {
@@ -80,7 +84,7 @@ export class RedditSimulator implements PlatformSimulator {
       const state = parsed.success ? remoteStateOf(parsed.data) : 'unreadable';
       items[state] = (items[state] ?? 0) + 1;
     }
-    return { items, writes: this.#writes.all() };
+    return { items, writes: this.#writes.all(), ...this.reasons.state() };
   }
 
   externalAction(target: string, action: string): boolean {
@@ -136,6 +140,7 @@ export class RedditSimulator implements PlatformSimulator {
   #targetOf(path: string, form: URLSearchParams): string {
     const friend = FRIEND.exec(path);
     if (friend) return `u/${(form.get('name') ?? '').toLowerCase()}@r/${friend[1] ?? ''}`;
+    if (REASON_PATHS.has(path)) return this.reasons.targetOf(path, form);
     return form.get('id') ?? '';
   }
 
@@ -182,6 +187,11 @@ export class RedditSimulator implements PlatformSimulator {
     const dropAfterCommit = request.fault?.kind === 'commit_then_drop';
     const friend = FRIEND.exec(path);
     if (friend) return this.#friend(friend[1] ?? '', friend[2] === 'friend', form, target, action, dropAfterCommit);
+    if (REASON_PATHS.has(path)) {
+      const { reply, applied } = this.reasons.handle(path, form);
+      this.#writes.record(target, action, applied);
+      return applied && dropAfterCommit ? DROP : reply;
+    }
     if (!ACTIONS.has(path)) return notFound();
     const thing = this.world.things.get(form.get('id') ?? '');
     // Unknown or deleted things: the endpoints return early with an empty object.

@@ -30,7 +30,9 @@ describe('simulator host', () => {
     expect(state.platforms['instagram']?.published).toEqual([]);
     expect(state.platforms['pinterest']?.published).toEqual([]);
     for (const [name, platform] of Object.entries(state.platforms)) {
-      expect(Object.keys(platform).sort()).toEqual(name === 'instagram' || name === 'pinterest' ? ['items', 'published', 'writes'] : ['items', 'writes']);
+      // Reddit and Discourse also show the removal reasons, messages and notes that reached them.
+      const extra: Record<string, string[]> = { instagram: ['published'], pinterest: ['published'], reddit: ['modNotes', 'removalMessages', 'removalReasons'], discourse: ['rejectReasons'] };
+      expect(Object.keys(platform).sort()).toEqual(['items', ...(extra[name] ?? []), 'writes'].sort());
       expect(Object.values(platform.items).every((count) => Number.isInteger(count) && count >= 0)).toBe(true);
       expect(platform.writes).toEqual([]);
     }

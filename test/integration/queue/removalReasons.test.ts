@@ -1,0 +1,128 @@
+// Removal reasons, macros and bulk decisions on a real store and real handlers, pushed to the
+// Reddit and Discourse simulators over HTTP, then checked in GET /__sim/state: the reason, the
+// removal message and the mod note reached Reddit; the reject reason reached Discourse; a bulk
+// removal of an author's items reached the simulator item by item.
+import { afterEach, describe, expect, it } from 'vitest';
+import { callOrThrow, createClient } from '../../../src/api/client.ts';
+import { inProcessTransport } from '../../../src/api/inProcess.ts';
+import { outboxEntryForDecision } from '../../../src/store/outbox.ts';
+import { useTempDir } from '../../support/tempDir.ts';
+import { appliedWrites, startSyncHarness, type SyncHarness } from '../sync/harness.ts';
+
+const tempDir = useTempDir('stoa-reasons-');
+let harness: SyncHarness | null = null;
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+interface SimPlatformState {
+  removalReasons?: { itemId: string; reasonId: string | null; modNote: string }[];
+  removalMessages?: { itemId: string; message: string }[];
+  modNotes?: { user: string; note: string; redditId: string | null }[];
+  rejectReasons?: { reviewableId: number; actionId: string; rejectReason: string }[];
+}
+
+async function simState(h: SyncHarness, platform: string): Promise<SimPlatformState> {
+  const reply = await fetch(`${h.sim.url}/__sim/state`);
+  const body = (await reply.json()) as { platforms: Record<string, SimPlatformState> };
+  return body.platforms[platform] ?? {};
+}
+
+async function start(platforms: string[]) {
+  harness = await startSyncHarness(tempDir(), { platforms });
+  const h = harness;
+  const client = createClient(inProcessTransport(h.backend.handlers, h.backend.events));
+  await h.sync.pullAll();
+  return { h, client };
+}
+
+describe('removal reasons and macros', () => {
+  it('a macro removes, sends the reason and the message, and leaves a mod note on Reddit', async () => {
+    const { h, client } = await start(['reddit']);
+    const [item] = (await callOrThrow(client, 'items.list', { platform: 'reddit', state: 'open', sort: 'oldest', limit: 1 })).items;
+    if (!item) throw new Error('the simulator gave no open item');
+    const macro = await callOrThrow(client, 'reasons.save', {
+      title: 'Spam link',
+      rule: 'Rule 5: no spam',
+      reason: 'Removed under {rule}',
+      message: 'Hi {author}, your post in r/{community} broke {rule}: {link}',
+      note: 'spam warning for {author}',
+      remoteReasonId: '110nhral8vygf',
+    });
+    expect(await callOrThrow(client, 'reasons.list', { itemId: item.id })).toEqual([macro]);
+    const applied = await callOrThrow(client, 'queue.applyTemplate', { itemId: item.id, templateId: macro.id, requestId: 'macro-1' });
+    expect(applied).toMatchObject({ itemId: item.id, status: 'queued', reason: null, steps: [{ action: 'remove', queued: true }] });
+    // A retried call (lost reply) queues nothing twice and adds no second note.
+    expect((await callOrThrow(client, 'queue.applyTemplate', { itemId: item.id, templateId: macro.id, requestId: 'macro-1' })).steps[0]?.decisionId).toBe(applied.steps[0]?.decisionId);
+    const entry = outboxEntryForDecision(h.backend.context.db, applied.steps[0]?.decisionId ?? '');
+    expect(entry?.idempotencyKey).toMatch(/^[0-9a-f]{64}$/);
+
+    await h.sync.pushOutbox();
+    expect(outboxEntryForDecision(h.backend.context.db, applied.steps[0]?.decisionId ?? '')?.state).toBe('done');
+    const detail = await callOrThrow(client, 'items.get', { id: item.id });
+    const community = detail.community ?? '';
+    const author = detail.author ?? '';
+    const state = await simState(h, 'reddit');
+    const message = detail.kind === 'comment' ? 'v1/modactions/removal_comment_message' : 'v1/modactions/removal_link_message';
+    expect(appliedWrites(h.sim, 'reddit').get(item.remoteId)).toEqual(['remove', 'v1/modactions/removal_reasons', 'mod/notes', message]);
+    expect(state.removalReasons).toEqual([{ itemId: item.remoteId, reasonId: '110nhral8vygf', modNote: 'Removed under Rule 5: no spam' }]);
+    expect(state.removalMessages).toEqual([expect.objectContaining({ itemId: item.remoteId, message: `Hi ${author}, your post in r/${community} broke Rule 5: no spam: ${detail.url ?? ''}` })]);
+    expect(state.modNotes).toEqual([{ subreddit: community, user: author, note: `spam warning for ${author}`, redditId: item.remoteId }]);
+    // The note is also kept locally, once.
+    expect(detail.notes.map((note) => note.body)).toEqual([`spam warning for ${author}`]);
+    expect(detail.decisions[0]).toMatchObject({ action: 'remove', reason: 'Removed under Rule 5: no spam' });
+  });
+
+  it('a macro that bans queues the removal and the ban as two entries, each with its own key', async () => {
+    const { h, client } = await start(['reddit']);
+    const [item] = (await callOrThrow(client, 'items.list', { platform: 'reddit', state: 'open', sort: 'oldest', limit: 1 })).items;
+    if (!item) throw new Error('the simulator gave no open item');
+    const macro = await callOrThrow(client, 'reasons.save', { title: 'Harassment', rule: 'Rule 1', reason: '{rule}: harassment', banDays: 3 });
+    const applied = await callOrThrow(client, 'queue.applyTemplate', { itemId: item.id, templateId: macro.id });
+    expect(applied.steps.map((step) => step.action)).toEqual(['remove', 'ban']);
+    const keys = applied.steps.map((step) => outboxEntryForDecision(h.backend.context.db, step.decisionId)?.idempotencyKey);
+    expect(new Set(keys).size).toBe(2);
+    await h.sync.pushOutbox();
+    const writes = appliedWrites(h.sim, 'reddit');
+    expect(writes.get(item.remoteId)).toEqual(['remove', 'v1/modactions/removal_reasons']);
+    expect([...writes.values()].flat()).toContain('ban');
+  });
+
+  it('a removal reason reaches Discourse as the perform\'s reject_reason', async () => {
+    const { h, client } = await start(['discourse']);
+    const [item] = (await callOrThrow(client, 'items.list', { platform: 'discourse', state: 'open', sort: 'oldest', limit: 1 })).items;
+    if (!item) throw new Error('the simulator gave no open item');
+    const reason = await callOrThrow(client, 'reasons.save', { title: 'Off topic', rule: 'Stay on topic', reason: 'Off topic in {community}', message: '{author}, this broke "{rule}".' });
+    await callOrThrow(client, 'queue.applyTemplate', { itemId: item.id, templateId: reason.id });
+    await h.sync.pushOutbox();
+    const detail = await callOrThrow(client, 'items.get', { id: item.id });
+    expect(detail.decisions[0]?.action).toBe('remove');
+    const state = await simState(h, 'discourse');
+    expect(state.rejectReasons).toEqual([expect.objectContaining({ reviewableId: Number(item.remoteId), rejectReason: `${detail.author ?? ''}, this broke "Stay on topic".` })]);
+    // An action Discourse does not have is refused per item, with the reason, and the rest go on.
+    const [, second] = (await callOrThrow(client, 'items.list', { platform: 'discourse', state: 'open', sort: 'oldest', limit: 2 })).items;
+    const bulk = await callOrThrow(client, 'queue.bulk', { itemIds: [second?.id ?? '', item.id], action: 'spam' });
+    expect(bulk.results.map((r) => [r.status, r.reason])).toEqual([['refused', 'discourse has no spam action.'], ['refused', 'discourse has no spam action.']]);
+  });
+
+  it('bulk-removes everything by one author with one reason, answering per item and never stopping on a refusal', async () => {
+    const { h, client } = await start(['reddit']);
+    const db = h.backend.context.db;
+    // The author with the most open items.
+    const author = db.prepare("SELECT author_id FROM items WHERE state = 'open' AND platform = 'reddit' AND author_id IS NOT NULL GROUP BY author_id ORDER BY COUNT(*) DESC, author_id LIMIT 1").pluck().get() as string;
+    const theirs = db.prepare("SELECT id, remote_id AS remoteId FROM items WHERE author_id = ? AND state = 'open' ORDER BY created_at, id").all(author) as { id: string; remoteId: string }[];
+    expect(theirs.length).toBeGreaterThan(0);
+    const first = theirs[0]?.id ?? '';
+    const bulk = await callOrThrow(client, 'queue.bulk', { authorOf: first, itemIds: ['no-such-item'], action: 'remove', reason: 'Spam wave' });
+    expect(bulk.results).toHaveLength(theirs.length + 1);
+    expect(bulk.results.find((r) => r.itemId === 'no-such-item')).toMatchObject({ status: 'refused', reason: 'There is no item with id no-such-item.' });
+    expect(bulk.results.filter((r) => r.status === 'queued').map((r) => r.itemId).sort()).toEqual(theirs.map((t) => t.id).sort());
+    await h.sync.pushOutbox();
+    const writes = appliedWrites(h.sim, 'reddit');
+    for (const { remoteId } of theirs) expect(writes.get(remoteId)?.[0]).toBe('remove');
+    const state = await simState(h, 'reddit');
+    expect(state.removalReasons?.map((r) => r.itemId).sort()).toEqual(theirs.map((t) => t.remoteId).sort());
+    expect(new Set(state.removalReasons?.map((r) => r.modNote))).toEqual(new Set(['Spam wave']));
+  });
+});
