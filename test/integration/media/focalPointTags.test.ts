@@ -29,7 +29,7 @@ describe('focal point and product tags', () => {
       { mediaIndex: 0, productId: 'LS-S-NAT', x: 0.5, y: 0.5 },
       { mediaIndex: 0, productId: 'MUG-SPK', x: 0.25, y: 0.02 },
     ];
-    const content = (crop: string | null) => ({ targets: ['instagram' as const], caption: 'Linen.', media: [{ assetId: asset.id, crop }], productTags: tags });
+    const content = (crop: 'instagram_square' | null) => ({ targets: ['instagram' as const], caption: 'Linen.', media: [{ assetId: asset.id, crop }], productTags: tags });
     const cropped = (await callOrThrow(client, 'posts.create', { content: content('instagram_square') })).post;
     const whole = (await callOrThrow(client, 'posts.create', { content: content(null) })).post;
     const sent = (await callOrThrow(client, 'posts.create', { content: content('instagram_square') })).post;
