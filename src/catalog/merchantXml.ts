@@ -8,6 +8,7 @@ import type { CatalogEvent } from './product.ts';
 
 const ITEM_START = /<(item|entry)[\s>/]/;
 const ROOT_END = /<\/(rss|feed)\s*>/;
+const ID_ELEMENT = /<(?:g:)?id>([^<]*)<\/(?:g:)?id>/;
 
 const parser = new XMLParser({
   removeNSPrefix: true,
@@ -40,7 +41,9 @@ function textOf(value: unknown): string {
 function parseItem(xml: string, tag: string, line: number): CatalogEvent {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    return { kind: 'error', error: { line: line + valid.err.line - 1, message: `the <${tag}> is not well-formed XML: ${valid.err.msg}` } };
+    // Its id may still be readable: the item stored under it stays.
+    const id = ID_ELEMENT.exec(xml)?.[1]?.trim() || null;
+    return { kind: 'error', error: { line: line + valid.err.line - 1, message: `the <${tag}> is not well-formed XML: ${valid.err.msg}` }, keepVariant: id };
   }
   const parsed = parser.parse(xml) as Record<string, unknown>;
   const fields = (parsed[tag] ?? {}) as Record<string, unknown>;

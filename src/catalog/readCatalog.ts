@@ -144,7 +144,9 @@ function merchantRows(header: readonly string[]): (batch: DelimitedBatch) => Cat
   return (batch) =>
     batch.rows.map(({ fields, line }): CatalogEvent => {
       if (fields.length !== header.length) {
-        return { kind: 'error', error: { line, message: `the row has ${fields.length} cells but the header has ${header.length}; a tab or quote is probably missing or out of place` } };
+        // The id is the first attribute of most feeds and usually still in its place: its stored item stays.
+        const id = (fields[positions.get('id') ?? -1] ?? '').trim() || null;
+        return { kind: 'error', error: { line, message: `the row has ${fields.length} cells but the header has ${header.length}; a tab or quote is probably missing or out of place` }, keepVariant: id };
       }
       current = fields;
       return merchantItem(get, line);

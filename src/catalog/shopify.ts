@@ -77,7 +77,8 @@ export class ShopifyReader {
     const { fields, line } = row;
     const error = (message: string, keepProduct: string | null = null): CatalogEvent => ({ kind: 'error', error: { line, message } satisfies RowError, keepProduct });
     if (fields.length !== c.width) {
-      out.push(error(`the row has ${fields.length} cells but the header has ${c.width}; a comma or quote is probably missing or out of place`));
+      // The handle is usually still readable: that product keeps what it had.
+      out.push(error(`the row has ${fields.length} cells but the header has ${c.width}; a comma or quote is probably missing or out of place`, cell(fields, c.index.handle) || null));
       return;
     }
     const handle = cell(fields, c.index.handle);

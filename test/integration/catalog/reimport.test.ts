@@ -80,6 +80,13 @@ describe('a re-import of the same source', () => {
     expect(kept.errorCount).toBe(1);
     expect(await variantSkus(client, 'NL-TR2-42')).toEqual(['NL-TR2-42', 'NL-TR2-43']);
 
+    // A row with a tab missing cannot be read either, but its id still names the item.
+    const shifted = feed.replace(/(\nNL-TR2-43\t[^\t\n]*)\t/, '$1 ');
+    expect(shifted).not.toBe(feed);
+    const misaligned = await callOrThrow(client, 'catalog.import', { name: 'merchant-feed.tsv', dataBase64: base64(shifted) });
+    expect(misaligned.errors[0]?.message).toMatch(/cells but the header has/);
+    expect(await variantSkus(client, 'NL-TR2-42')).toEqual(['NL-TR2-42', 'NL-TR2-43']);
+
     const dropped = await callOrThrow(client, 'catalog.import', { name: 'merchant-feed.tsv', dataBase64: base64(without(feed, 'NL-TR2-43')) });
     expect(dropped).toMatchObject({ status: 'done', errorCount: 0 });
     expect(await variantSkus(client, 'NL-TR2-42')).toEqual(['NL-TR2-42']);
