@@ -168,10 +168,11 @@ async function runImport(
   return { ...run, errors: catalogImportErrors(ctx.db, importId, ERRORS_RETURNED) };
 }
 
-/** For the CLI: a file on disk, streamed. */
+/** For the CLI: a file on disk (or a named pipe), streamed. */
 export async function importCatalogPath(ctx: CatalogWriter, path: string, options: CatalogImportOptions = {}): Promise<CatalogImportResult> {
   const found = await stat(path).catch(() => null);
-  if (!found?.isFile()) throw new StoaUserError(`There is no file at ${path}.`);
+  // A named pipe is a file still arriving (a download, another program's output): it is streamed too.
+  if (!found?.isFile() && !found?.isFIFO()) throw new StoaUserError(`There is no file at ${path}.`);
   return importCatalog(ctx, basename(path), createReadStream(path), options);
 }
 

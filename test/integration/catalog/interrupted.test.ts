@@ -1,15 +1,20 @@
 // A catalog import whose process died (killed, crashed, the laptop closed) must not stay "running"
 // forever: the next workspace open or import marks it interrupted, keeps the batches it had
 // committed with their counts, and says so in catalog.imports and the audit log. A run whose
-// process is still alive is left alone. Process liveness is real: children that exit or keep running.
+// process is still alive is left alone. Process liveness is real: children that exit or keep
+// running, and a real `stoa catalog import` killed with SIGKILL after its first batch.
 import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../../src/api/client.ts';
 import { catalogHandlers } from '../../../src/backend/catalogHandlers.ts';
 import type { CatalogProduct } from '../../../src/core/catalog.ts';
 import { ImportTally, writeCatalogProducts } from '../../../src/store/catalog.ts';
 import { recordCatalogImportProgress, startCatalogImport } from '../../../src/store/catalogImports.ts';
+import { runCli, STOA_BIN } from '../../support/runCli.ts';
 import { useTempDir } from '../../support/tempDir.ts';
 import { openTestWorkspace, type TestWorkspace } from '../../support/workspace.ts';
 
@@ -106,3 +111,55 @@ describe('catalog import runs whose process died', () => {
     expect(await callOrThrow(ws.client, 'catalog.imports', {})).toEqual([expect.objectContaining({ id: 'old-run', status: 'interrupted', imported: 0 })]);
   });
 });
+
+describe('stoa catalog import killed mid-way', () => {
+  // Named pipes (mkfifo) are POSIX.
+  it.skipIf(process.platform === 'win32')('is reported interrupted by stoa catalog imports, with the batch it had committed kept', async () => {
+    const dataDir = tempDir();
+    const fifo = join(dataDir, 'feed.tsv');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const child = spawn(process.execPath, [STOA_BIN, 'catalog', 'import', fifo, '--data-dir', dataDir, '--json'], { stdio: 'ignore' });
+    children.push(child);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // The feed arrives through a pipe that stays open, like a stalled download: 6,000 items, then
+    // nothing. The importer commits its first batch of 5,000 and waits for the rest.
+    const writer = createWriteStream(fifo);
+    const rows = Array.from({ length: 6000 }, (_, n) => `PIPE-${n}\tPiped item ${n}\t\t\t\tin_stock\t2.50 EUR`);
+    writer.write(`id\ttitle\tdescription\tlink\timage_link\tavailability\tprice\n${rows.join('\n')}\n`);
+    // A batch closes at the first chunk of the file that takes it to 5,000 products.
+    const committed = await committedProducts(join(dataDir, 'workspace.sqlite'));
+    expect(committed).toBeGreaterThanOrEqual(5000);
+    expect(committed).toBeLessThan(6000);
+    child.kill('SIGKILL');
+    await exited;
+    writer.destroy();
+
+    const listed = await runCli(['catalog', 'imports', '--data-dir', dataDir, '--json']);
+    expect(listed.code).toBe(0);
+    const { runs } = JSON.parse(listed.stdout) as { runs: { status: string; fileName: string; imported: number; failure: string | null }[] };
+    expect(runs).toEqual([expect.objectContaining({ status: 'interrupted', fileName: 'feed.tsv', imported: committed })]);
+    expect(runs[0]?.failure).toMatch(/^The import stopped before the end of the file/);
+    const kept = await runCli(['catalog', 'list', '--limit', '1', '--data-dir', dataDir, '--json']);
+    expect(JSON.parse(kept.stdout)).toMatchObject({ total: committed });
+  });
+});
+
+/** Waits for the import's first committed batch (read as another process would) and returns its count. */
+async function committedProducts(file: string): Promise<number> {
+  // Bounded: a run that never commits fails here instead of hanging the suite.
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (existsSync(file)) {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        const imported = db.prepare("SELECT imported FROM catalog_imports WHERE status = 'running'").pluck().get() as number | undefined;
+        if (imported !== undefined && imported > 0) return imported;
+      } catch {
+        // The schema is still being created.
+      } finally {
+        db.close();
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the import never committed a batch');
+}
