@@ -46,7 +46,7 @@ export function listCommentThreads(state: YoutubeSimState, query: URLSearchParam
     }
     const ids = (query.get('id') ?? '').split(',');
     const threads = ids.map((id) => state.threads.get(id)).filter((t): t is SimThread => t !== undefined && state.live(t.id) !== undefined);
-    return { status: 200, body: { kind: 'youtube#commentThreadListResponse', pageInfo: { totalResults: threads.length, resultsPerPage: threads.length }, items: threads.map((t) => threadResource(state, t, parts, { plainText, withStatus: false })) } };
+    return { status: 200, body: { kind: 'youtube#commentThreadListResponse', pageInfo: { totalResults: threads.length, resultsPerPage: threads.length }, items: threads.map((t) => threadResource(state, t, parts, { plainText, withStatus: false, avatarUrl: state.avatarUrl })) } };
   }
   const videoId = query.get('videoId');
   const channel = query.get('allThreadsRelatedToChannelId') ?? query.get('channelId');
@@ -69,7 +69,7 @@ export function listCommentThreads(state: YoutubeSimState, query: URLSearchParam
     state.threadMatches(t, status) &&
     (terms === null || (state.comments.get(t.id)?.text.toLowerCase().includes(terms) ?? false)),
   );
-  const items = page.map((t) => threadResource(state, t, parts, { plainText, withStatus: true }));
+  const items = page.map((t) => threadResource(state, t, parts, { plainText, withStatus: true, avatarUrl: state.avatarUrl }));
   if (malformed) corrupt(items);
   const last = page[page.length - 1];
   return {
@@ -95,7 +95,7 @@ export function listComments(state: YoutubeSimState, query: URLSearchParams, mal
   if (query.has('id')) {
     // Lookups by id omit moderationStatus (discovery document, CommentSnippet.moderationStatus).
     const found = (query.get('id') ?? '').split(',').map((id) => state.live(id)).filter((c): c is SimComment => c !== undefined);
-    const items = found.map((c) => commentResource(c, state.channelId, { plainText, withStatus: false }));
+    const items = found.map((c) => commentResource(c, state.channelId, { plainText, withStatus: false, avatarUrl: state.avatarUrl }));
     if (malformed && items[0]) items[0]['snippet'] = { textDisplay: 42 };
     return { status: 200, body: { kind: 'youtube#commentListResponse', pageInfo: { totalResults: items.length, resultsPerPage: items.length }, items } };
   }
@@ -110,7 +110,7 @@ export function listComments(state: YoutubeSimState, query: URLSearchParams, mal
   replies.sort((a, b) => compareKeys(key(a), key(b)));
   const size = Number(query.get('maxResults') ?? 20);
   const { page, more } = pageAfter(replies, key, anchor, size);
-  const items = page.map((c) => commentResource(c, state.channelId, { plainText, withStatus: true }));
+  const items = page.map((c) => commentResource(c, state.channelId, { plainText, withStatus: true, avatarUrl: state.avatarUrl }));
   if (malformed && items[0]) items[0]['snippet'] = { textDisplay: 42 };
   const last = page[page.length - 1];
   return { status: 200, body: { kind: 'youtube#commentListResponse', ...(more && last ? { nextPageToken: encodePageToken(fingerprint, key(last)) } : {}), pageInfo: { totalResults: replies.length, resultsPerPage: size }, items } };

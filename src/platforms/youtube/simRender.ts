@@ -59,6 +59,8 @@ export interface RenderOptions {
   readonly plainText: boolean;
   /** False for lookups by id: the discovery document says moderationStatus is then not set. */
   readonly withStatus: boolean;
+  /** The author's profile picture URL (served by the sim host). */
+  readonly avatarUrl: (authorChannelId: string) => string;
 }
 
 export function commentResource(c: SimComment, channelId: string, opts: RenderOptions): Record<string, unknown> {
@@ -73,7 +75,7 @@ export function commentResource(c: SimComment, channelId: string, opts: RenderOp
       textOriginal: plain(c.text),
       ...(c.parentId ? { parentId: c.parentId } : {}),
       authorDisplayName: c.authorName,
-      authorProfileImageUrl: `https://yt3.ggpht.example/${c.authorChannelId}/photo.jpg`,
+      authorProfileImageUrl: opts.avatarUrl(c.authorChannelId),
       authorChannelUrl: `http://www.youtube.com/channel/${c.authorChannelId}`,
       authorChannelId: { value: c.authorChannelId },
       canRate: true,

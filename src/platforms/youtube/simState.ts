@@ -3,6 +3,7 @@
 // and the write log. No HTTP here; simulator.ts renders it in YouTube's wire shapes.
 import type { Rng } from '../sim/rng.ts';
 import type { SeedRow } from '../sim/seed.ts';
+import { simMediaUrl } from '../sim/simMedia.ts';
 import type { WriteRecord } from '../sim/types.ts';
 import type { YtModerationStatus } from './wire.ts';
 
@@ -62,6 +63,8 @@ export class YoutubeSimState {
   constructor(
     readonly channelId: string,
     readonly channelTitle: string,
+    /** Where an author's profile picture is (the sim host's media, never a Google host). */
+    readonly avatarUrl: (authorChannelId: string) => string = (id) => simMediaUrl({}, 'youtube', `ytc/${id}`, 'photo', { width: 88, height: 88 }),
   ) {}
 
   /**

@@ -57,7 +57,7 @@ const ROUTES: Readonly<Record<string, { method: MethodName; http: string }>> = {
 export function createYoutubeSimulator(context: SimContext, options: YoutubeSimOptions = {}): YoutubeSimulator {
   const { clock, rng } = context;
   const channelId = options.channelId ?? 'UCsimStoaModerationDemo1';
-  const model = new YoutubeSimState(channelId, options.channelTitle ?? 'Stoa Demo Channel');
+  const model = new YoutubeSimState(channelId, options.channelTitle ?? 'Stoa Demo Channel', (id) => simMediaUrl(context, 'youtube', `ytc/${id}`, 'photo', { width: 88, height: 88 }));
   model.seed(context.corpus.youtube, rng.fork('seed'), options.seedLimit ?? Number.POSITIVE_INFINITY);
   const auth = new GoogleAuthSim(
     {
