@@ -7,9 +7,10 @@ import { startupBench } from './startup.ts';
 import { mediaBench } from './mediaBench.ts';
 import { catalogBench } from './catalogBench.ts';
 import { complianceBench } from './complianceBench.ts';
+import { queueBench } from './queueBench.ts';
 import type { BenchEntry, BenchSuite } from './types.ts';
 
-export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench, mediaBench, catalogBench, complianceBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench, mediaBench, catalogBench, complianceBench, queueBench];
 
 export interface BenchReport {
   readonly ranAt: string;

@@ -9,6 +9,7 @@ import { useCall } from '../../hooks/useCall.ts';
 import { EvidenceText } from './EvidenceText.tsx';
 import { ItemNotes } from './ItemNotes.tsx';
 import { UseInStudioButton } from './UseInStudioButton.tsx';
+import { QUEUE_MARKS, markAfterPaint } from './paintMarks.ts';
 
 interface Props {
   readonly id: string;
@@ -27,6 +28,9 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
   // The last value stays while the next item loads: never show one item's record under another's id.
   const item = loaded?.id === id ? loaded : null;
   useEffect(() => onLoaded?.(item), [item, onLoaded]);
+  useEffect(() => {
+    if (item) markAfterPaint(QUEUE_MARKS.itemPainted, item.id);
+  }, [item]);
   if (error) return <aside className="item-panel" aria-label="Item" role="alert">{error.message}</aside>;
   if (!item) return <aside className="item-panel" aria-label="Item" aria-busy="true">Loading…</aside>;
   // Offsets count in the scored text (title, newline, body); each field gets its own spans.

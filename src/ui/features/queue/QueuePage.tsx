@@ -19,6 +19,7 @@ import { SavedViews } from './SavedViews.tsx';
 import { SuggestionChip } from './SuggestionChip.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { commandForKey } from './shortcuts.ts';
+import { markKey } from './paintMarks.ts';
 import { useQueuePages, type QueueFilter } from './useQueuePages.ts';
 import './queue.css';
 
@@ -160,6 +161,7 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
       event.preventDefault();
       switch (command.type) {
         case 'move':
+          markKey(event);
           move(command.step);
           break;
         case 'search':

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type Ref } from 'react';
 import { FLEXIBLE, queueColumns } from './queueColumns.tsx';
 import type { QueueRow } from './useQueuePages.ts';
+import { QUEUE_MARKS, markAfterPaint } from './paintMarks.ts';
 
 const ROW_HEIGHT = 54;
 
@@ -23,6 +24,13 @@ export function QueueTable({ rows, selectedId, onSelect, onNearEnd, gridRef }: P
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const virtualRows = virtualizer.getVirtualItems();
   const lastVisible = virtualRows.at(-1)?.index ?? 0;
+  const rowsMarked = useRef(false);
+
+  useEffect(() => {
+    if (rows.length === 0 || rowsMarked.current) return;
+    rowsMarked.current = true; // the first rows on screen: the queue's first paint
+    markAfterPaint(QUEUE_MARKS.rowsPainted, String(rows.length));
+  }, [rows.length]);
 
   useEffect(() => {
     if (rows.length > 0 && lastVisible >= rows.length - 40) onNearEnd();
