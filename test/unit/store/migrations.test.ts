@@ -64,7 +64,11 @@ describe('migrations', () => {
     const file = join(tempDir(), 'v5.sqlite');
     const clock = fixedClock();
     const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 5) });
-    upsertItems(old, [sampleItem(1), sampleItem(2)], clock);
+    // Rows as version-5 code wrote them: today's repository writes columns that version lacks.
+    const now = clock.now().toISOString();
+    const insertItem = old.prepare("INSERT INTO items (id, platform, remote_id, kind, body, created_at, fetched_at, updated_at, raw) VALUES (?, 'youtube', ?, 'comment', ?, ?, ?, ?, '{}')");
+    insertItem.run('i1', 'c1', 'first comment', now, now, now);
+    insertItem.run('i2', 'c2', 'zweiter Kommentar', now, now, now);
     const [first, second] = (old.prepare('SELECT id FROM items ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
     const note = JSON.stringify([{ task: 'spam', start: 0, end: 0, text: 'not scored: language de is not supported by this model', weight: 0 }]);
     const insert = old.prepare("INSERT INTO scores (item_id, model, model_version, score, evidence, scored_at) VALUES (?, 'spam', 'spam-1', ?, ?, '2026-11-01T00:00:00Z')");
