@@ -2,7 +2,7 @@
 export const VIEWS = ['queue', 'studio', 'audit', 'auditlog', 'whatif', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
-const LABELS: Record<View, string> = { queue: 'Queue', studio: 'Studio', audit: 'Audit', auditlog: 'Audit log', whatif: 'What-if', settings: 'Settings' };
+const LABELS: Record<View, string> = { queue: 'Queue', studio: 'Studio', audit: 'Audit', auditlog: 'Activity log', whatif: 'What-if', settings: 'Settings' };
 
 export function NavRail({ view, onChange }: { view: View; onChange: (view: View) => void }) {
   return (
