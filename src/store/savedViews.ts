@@ -41,7 +41,8 @@ export class SavedViewError extends Error {}
 const allViews = (db: Database): SavedView[] => getSetting<SavedView[]>(db, KEY) ?? [];
 
 export function listViews(db: Database, profileId: string | null): SavedView[] {
-  return allViews(db).filter((v) => v.profileId === profileId);
+  // Views saved before any profile existed belong to no one in particular: everyone sees them.
+  return allViews(db).filter((v) => v.profileId === profileId || v.profileId === null);
 }
 
 export function saveView(db: Database, profileId: string | null, name: string, filter: ViewFilter, who: Actor, clock: Clock): SavedView {
