@@ -43,6 +43,10 @@ export function QueueTable({ rows, selectedId, onSelect, onNearEnd, gridRef }: P
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
+  useEffect(() => {
+    if (selectedId) markAfterPaint(QUEUE_MARKS.selectionPainted, selectedId);
+  }, [selectedId]);
+
   return (
     <div ref={gridRef} className="queue-table" role="grid" aria-label="Queue" aria-rowcount={rows.length} tabIndex={0}>
       <div className="queue-table__head" role="rowgroup">

@@ -1,11 +1,12 @@
 // Performance marks for the queue's own timings (read by the queue bench in src/backend/bench):
-// when a key was pressed, and when the rows or the next item had been painted. A mark "after
+// when a key was pressed, and when the rows, the moved selection or the next item had been painted. A mark "after
 // paint" is set from a task queued in the next animation frame, i.e. once that frame is drawn.
 // Cheap enough to stay on: a few marks per key press, trimmed so a day of triage keeps no backlog.
 export const QUEUE_MARKS = {
   key: 'stoa:queue:key',
   rowsPainted: 'stoa:queue:rows-painted',
   itemPainted: 'stoa:queue:item-painted',
+  selectionPainted: 'stoa:queue:selection-painted',
 } as const;
 
 const KEEP = 500;
