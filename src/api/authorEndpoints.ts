@@ -2,6 +2,7 @@
 // they are linked, decisions, reports, notes about the person), the thread parent of a comment,
 // and where each decision's action stands on its way to the platform.
 import { z } from 'zod';
+import { DECISION_STATUS_KINDS } from '../core/decisionStatus.ts';
 import { MODERATION_ACTIONS, OUTBOX_STATES } from '../core/domain.ts';
 import { PERSON_NOTE_LABELS } from '../core/personNotes.ts';
 import { itemSummarySchema, moderationActionSchema, pageInput, platformSchema } from './schemas.ts';
@@ -44,7 +45,7 @@ export const decisionStatusSchema = z.object({
   actor: z.string(),
   createdAt: z.string(),
   status: z.object({
-    kind: z.enum(['local', 'queued', 'sending', 'sent', 'failed', 'conflict', 'undone']),
+    kind: z.enum(DECISION_STATUS_KINDS),
     label: z.string(),
     reason: z.string().nullable(),
     actionable: z.boolean(),

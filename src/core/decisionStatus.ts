@@ -3,7 +3,8 @@
 // the UI's live updates (an outbox.changed event carries only state and reason).
 import type { OutboxState } from './domain.ts';
 
-export type DecisionStatusKind = 'local' | 'queued' | 'sending' | 'sent' | 'failed' | 'conflict' | 'undone';
+export const DECISION_STATUS_KINDS = ['local', 'queued', 'sending', 'sent', 'failed', 'conflict', 'undone', 'superseded'] as const;
+export type DecisionStatusKind = (typeof DECISION_STATUS_KINDS)[number];
 
 export interface DecisionStatus {
   readonly kind: DecisionStatusKind;
@@ -35,6 +36,8 @@ export function decisionStatus(entry: OutboxFacts | null): DecisionStatus {
     case 'failed':
       // store/undo.ts closes an undone entry as failed with error class 'undone': not a failure.
       if (entry.errorClass === 'undone') return { kind: 'undone', label: 'undone', reason: null, actionable: false };
+      // "Take theirs" on a conflict (SyncService.resolveConflict) closes the entry the same way.
+      if (entry.errorClass === 'superseded') return { kind: 'superseded', label: 'platform kept', reason: entry.lastError, actionable: false };
       return { kind: 'failed', label: 'failed', reason: entry.lastError ?? 'the platform refused it', actionable: entry.errorClass !== 'account_removed' };
     case 'conflict':
       return { kind: 'conflict', label: 'conflict', reason: entry.lastError ?? 'the item changed on the platform', actionable: true };

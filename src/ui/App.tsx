@@ -8,6 +8,7 @@ import { StatusBar } from './components/StatusBar.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { AuditLogPage } from './features/auditlog/AuditLogPage.tsx';
 import { WhatIfPage } from './features/whatif/WhatIfPage.tsx';
+import { OfflineBanner } from './features/queue/OfflineBanner.tsx';
 import { QueuePage } from './features/queue/QueuePage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { StudioPage } from './features/studio/StudioPage.tsx';
@@ -40,6 +41,7 @@ function Frame({ connection }: { connection: ConnectionSignal }) {
             comments and posts from Stoa&apos;s labelled datasets. Nothing reaches the real platforms.
           </div>
         ) : null}
+        <OfflineBanner />
         {view === 'queue' ? <QueuePage refreshKey={refreshKey} /> : null}
         {view === 'studio' ? <StudioPage /> : null}
         {view === 'audit' ? <AuditPage /> : null}

@@ -7,6 +7,19 @@ import { eventSchema, type EventListener } from '../../api/events.ts';
 /** `baseUrl` is empty in the page (same origin); scripts and tests pass the server's origin. */
 export function httpTransport(token: string, onConnection: (online: boolean) => void = () => undefined, baseUrl = ''): Transport {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  // One event stream for every subscriber: each stream holds an HTTP/1.1 connection open, and a
+  // browser allows six per origin, so a stream per component would leave API calls waiting.
+  const listeners = new Set<EventListener>();
+  let controller: AbortController | null = null;
+  const fanOut: EventListener = (event) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // One broken subscriber must not starve the others.
+      }
+    }
+  };
   return {
     async call(method, input) {
       try {
@@ -17,9 +30,18 @@ export function httpTransport(token: string, onConnection: (online: boolean) => 
       }
     },
     subscribe(listener) {
-      const controller = new AbortController();
-      void streamEvents(`${baseUrl}/api/events`, headers, controller.signal, listener, onConnection);
-      return () => controller.abort();
+      listeners.add(listener);
+      if (controller === null) {
+        controller = new AbortController();
+        void streamEvents(`${baseUrl}/api/events`, headers, controller.signal, fanOut, onConnection);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          controller?.abort();
+          controller = null;
+        }
+      };
     },
   };
 }

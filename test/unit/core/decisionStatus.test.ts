@@ -30,6 +30,15 @@ describe('decision status', () => {
     expect(decisionStatus({ state: 'failed', lastError: 'undone by ana before it was sent', errorClass: 'undone' })).toEqual({ kind: 'undone', label: 'undone', reason: null, actionable: false });
   });
 
+  it("reads a conflict settled with take theirs as the platform's state kept", () => {
+    expect(decisionStatus({ state: 'failed', lastError: 'a person kept the platform’s state instead', errorClass: 'superseded' })).toEqual({
+      kind: 'superseded',
+      label: 'platform kept',
+      reason: 'a person kept the platform’s state instead',
+      actionable: false,
+    });
+  });
+
   it('shows a conflict as a choice to make', () => {
     expect(decisionStatus({ state: 'conflict', lastError: 'approved remotely by another moderator', errorClass: 'conflict' })).toEqual({
       kind: 'conflict',

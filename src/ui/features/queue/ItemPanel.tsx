@@ -9,6 +9,9 @@ import { useCall } from '../../hooks/useCall.ts';
 import { EvidenceText } from './EvidenceText.tsx';
 import { ItemNotes } from './ItemNotes.tsx';
 import { UseInStudioButton } from './UseInStudioButton.tsx';
+import { AuthorPanel } from './AuthorPanel.tsx';
+import { DecisionStatus } from './DecisionStatus.tsx';
+import { ThreadParent } from './ThreadParent.tsx';
 import { QUEUE_MARKS, markAfterPaint } from './paintMarks.ts';
 
 interface Props {
@@ -43,6 +46,7 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
         {item.url ? <a href={item.url} target="_blank" rel="noreferrer noopener">Open on platform</a> : null}
       </header>
       <h2 className="item-panel__author">{item.author ?? 'Unknown author'}</h2>
+      <AuthorPanel key={item.id} itemId={item.id} />
       <p className="muted">{item.community} · {new Date(item.createdAt).toLocaleString()}</p>
       {item.copies > 1 ? (
         <p className="copies" role="note">
@@ -51,6 +55,7 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
       ) : null}
       {actions(item)}
       <UseInStudioButton itemId={item.id} author={item.author} />
+      <ThreadParent itemId={item.id} />
       {item.title && !titleRepeatsBody(item.title, item.body) ? <EvidenceText as="h3" text={item.title} evidence={evidence.title} /> : null}
       <EvidenceText text={item.body} evidence={evidence.body} />
 
@@ -91,6 +96,8 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
           <ol>{item.decisions.map((d) => <li key={d.id}>{d.action} by {d.actor} · {new Date(d.createdAt).toLocaleString()}{d.reason ? ` — ${d.reason}` : ''}</li>)}</ol>
         )}
       </section>
+
+      <DecisionStatus itemId={item.id} version={version} />
 
       <ItemNotes itemId={item.id} notes={item.notes} onAdded={() => setNotesVersion((v) => v + 1)} />
 

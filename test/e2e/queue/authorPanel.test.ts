@@ -1,0 +1,125 @@
+// The author panel and outbox visibility of #9 in real Chromium, against the real browser-mode
+// server and a demo workspace synced from the simulators: open the author panel, add a labelled
+// person note, see the author's other items (one added in another community); work offline,
+// decide, see "queued" and the banner's count; go online, sync, see "sent" and the action in the
+// simulator's GET /__sim/state; a removal the platform refuses (fault injection: 403) shows its
+// reason and Retry, and goes out after the retry.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertItems } from '../../../src/store/items.ts';
+import { AppPage } from '../pages/AppPage.ts';
+import { AuthorPanelPage } from '../pages/AuthorPanelPage.ts';
+import { QueuePage } from '../pages/QueuePage.ts';
+import { openWatchedPage } from '../support/browser.ts';
+import { startDemoServer, type DemoServer } from '../support/demoServer.ts';
+
+let browser: Browser;
+let server: DemoServer;
+let page: Page;
+let consoleErrors: string[];
+let app: AppPage;
+let queue: QueuePage;
+let author: AuthorPanelPage;
+
+interface SimState {
+  platforms: Record<string, { writes: { target: string; action: string; applied: boolean }[] }>;
+}
+
+const simState = async (): Promise<SimState> => (await fetch(`${server.demo.simulators.url}/__sim/state`)).json() as Promise<SimState>;
+const db = () => server.demo.backend.context.db;
+/** The item of the newest decision, as the platform knows it. */
+const lastDecidedRemoteId = (): string =>
+  db().prepare('SELECT i.remote_id FROM decisions d JOIN items i ON i.id = d.item_id ORDER BY d.created_at DESC, d.id DESC LIMIT 1').pluck().get() as string;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  ({ browser, page, consoleErrors } = await openWatchedPage({ width: 1280, height: 900 }));
+  app = new AppPage(page);
+  queue = new QueuePage(page);
+  author = new AuthorPanelPage(page);
+  await app.open(server.url);
+  await queue.rows().first().waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('author panel and outbox status in Chromium', () => {
+  it("opens the author panel, adds a labelled person note, and lists the author's other items", async () => {
+    await queue.filterPlatform('reddit');
+    await expect.poll(() => queue.rows().first().textContent()).toMatch(/reddit/);
+    await queue.openFirst();
+    const name = (await queue.item.getByRole('heading', { level: 2 }).textContent()) ?? '';
+    const authorRow = db().prepare("SELECT remote_id AS remoteId, name FROM authors WHERE platform = 'reddit' AND name = ?").get(name) as { remoteId: string; name: string };
+    expect(authorRow).toBeDefined();
+    // Another item by the same person, in a community the first item is not in.
+    upsertItems(db(), [{
+      platform: 'reddit', remoteId: 't1_authorpanel1', kind: 'comment', author: authorRow, community: { remoteId: 't5_elsewhere', name: 'elsewhere' },
+      body: 'Posted in another community by the same person', createdAt: '2020-01-01T00:00:00.000Z', raw: {},
+    }], server.demo.backend.context.clock);
+    const stored = db().prepare("SELECT COUNT(*) FROM items i JOIN authors a ON a.id = i.author_id WHERE a.platform = 'reddit' AND a.remote_id = ?").pluck().get(authorRow.remoteId) as number;
+
+    await author.open();
+    await expect.poll(() => author.authorItems().count()).toBe(Math.min(stored, 50));
+    await author.panel.getByText(`${stored} items`, { exact: true }).waitFor();
+    expect(await author.authorItems().filter({ hasText: 'Posted in another community by the same person' }).textContent()).toMatch(/reddit · elsewhere/);
+
+    await author.addPersonNote('Spam warning', 'Warned about posting discount codes', 'In 30 days');
+    await expect.poll(() => author.personNotes().first().textContent()).toMatch(/^Spam warning Warned about posting discount codes — .* · expires /);
+  });
+
+  it('shows "queued" and the waiting count while offline, then "sent" after Sync, with the action in the simulator', async () => {
+    const offline = app.statusBar().getByLabel('Work offline');
+    await offline.click();
+    await expect.poll(() => offline.isChecked()).toBe(true);
+    await expect.poll(() => author.offlineBanner.textContent()).toBe('Working offline: 0 actions waiting to send. Keep deciding; they are sent when you are back online and sync.');
+
+    await queue.decisionButton('Remove').click();
+    await queue.okNotice.waitFor();
+    const removed = lastDecidedRemoteId();
+    await queue.press('k'); // back to the decided item (a decision moves on to the next)
+    await queue.waitForItem();
+    await author.decisionStatus('remove: queued').waitFor();
+    await expect.poll(() => author.offlineBanner.textContent()).toMatch(/^Working offline: 1 action waiting to send\./);
+
+    await offline.click();
+    await expect.poll(() => offline.isChecked()).toBe(false);
+    await app.syncNow();
+    await author.decisionStatus('remove: sent').waitFor();
+    await expect.poll(() => author.offlineBanner.count()).toBe(0);
+    const writes = (await simState()).platforms['reddit']?.writes ?? [];
+    expect(writes.filter((w) => w.target === removed && w.applied).map((w) => w.action)).toEqual(['remove']);
+  });
+
+  it('shows a refused action with its reason and Retry, and sends it after the retry', async () => {
+    const injected = await fetch(`${server.demo.simulators.url}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'reddit', method: 'POST', path: '/api/remove', kind: 'server_error', options: { status: 403 } }),
+    });
+    expect(injected.status).toBe(200);
+    await queue.press('j'); // the next item, still open
+    await queue.waitForItem();
+    await queue.decisionButton('Remove').click();
+    await queue.okNotice.waitFor();
+    const refused = lastDecidedRemoteId();
+    await queue.press('k');
+    await queue.waitForItem();
+    await app.syncNow();
+
+    const failed = author.decisionStatus('remove: failed');
+    await failed.waitFor();
+    expect(await failed.textContent()).toMatch(/not a moderator of r\/\S+ with the needed permission/);
+    expect((await simState()).platforms['reddit']?.writes.filter((w) => w.target === refused && w.applied)).toEqual([]);
+
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await author.decisionStatus('remove: queued').waitFor();
+    await app.syncNow();
+    await author.decisionStatus('remove: sent').waitFor();
+    const writes = (await simState()).platforms['reddit']?.writes ?? [];
+    expect(writes.filter((w) => w.target === refused && w.applied).map((w) => w.action)).toEqual(['remove']);
+    expect(consoleErrors).toEqual([]);
+  });
+});
