@@ -15,6 +15,7 @@ import { ItemPanel } from './ItemPanel.tsx';
 import { QueueFilters } from './QueueFilters.tsx';
 import { loadFilter, saveFilter } from './queueFilterStore.ts';
 import { QueueTable } from './QueueTable.tsx';
+import { QueueTools } from './QueueTools.tsx';
 import { SavedViews } from './SavedViews.tsx';
 import { SuggestionChip } from './SuggestionChip.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
@@ -208,6 +209,7 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
         </div>
         <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
         <SavedViews filter={filter} onApply={setFilter} refreshKey={refreshKey} />
+        <QueueTools item={current && current.id === selectedId ? current : null} rows={rows} selectedId={selectedId} patchRow={patchRow} onChanged={() => setPanelVersion((v) => v + 1)} focusList={focusList} onNext={() => move(1)} />
         {error ? <p role="alert" className="error">{error.message}</p> : null}
         {!loading && rows.length === 0 && !error ? (
           <p className="empty">Nothing here. {filter.query ? 'Try other words.' : 'Sync an account, or start the demo workspace.'}</p>
