@@ -5,7 +5,7 @@
 import type { Handlers } from '../api/dispatch.ts';
 import { fail } from '../api/errors.ts';
 import type { ModerationAction } from '../core/domain.ts';
-import { expandMacro, type MacroStep } from '../core/removalTemplates.ts';
+import { expandMacro, TEMPLATE_PLACEHOLDERS, unknownPlaceholders, type MacroStep } from '../core/removalTemplates.ts';
 import { platformCapabilities } from '../platforms/index.ts';
 import { addNote } from '../store/notes.ts';
 import { communityList, deleteTemplate, getTemplate, listTemplates, openItemsByAuthorOf, saveTemplate, templateItem } from '../store/removalTemplates.ts';
@@ -68,6 +68,10 @@ export function reasonHandlers(sync: SyncService, ctx: BackendContext): Pick<Han
     'reasons.save': (input) => {
       if (input.communityId !== null && !communityList(ctx.db).some((community) => community.id === input.communityId)) {
         return fail('invalid_input', 'That community is not in this workspace; choose one from the list or "every community".');
+      }
+      const typos = unknownPlaceholders([input.reason, input.message ?? '', input.note ?? ''].join(' '));
+      if (typos.length > 0) {
+        return fail('invalid_input', `Stoa cannot fill ${typos.map((t) => `{${t}}`).join(', ')}; the placeholders are ${TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
       }
       const saved = saveTemplate(ctx.db, input, ctx.who, ctx.clock);
       return saved ?? fail('not_found', `There is no removal reason with id ${input.id ?? ''}.`);

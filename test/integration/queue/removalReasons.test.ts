@@ -38,6 +38,32 @@ async function start(platforms: string[]) {
 }
 
 describe('removal reasons and macros', () => {
+  it('keeps reasons per community in the order they were added, edits and deletes them, refuses bad input', async () => {
+    const { h, client } = await start(['reddit']);
+    const db = h.backend.context.db;
+    const [one, other] = await callOrThrow(client, 'reasons.communities', {});
+    if (!one || !other) throw new Error('the simulator gave fewer than two communities');
+    const everywhere = await callOrThrow(client, 'reasons.save', { title: 'Spam', reason: 'Spam' });
+    const local = await callOrThrow(client, 'reasons.save', { title: 'Local rule', reason: 'Breaks {rule}', rule: 'Rule 1', communityId: one.id });
+    const elsewhere = await callOrThrow(client, 'reasons.save', { title: 'Other rule', reason: 'Other', communityId: other.id });
+    const itemIn = (communityId: string) => db.prepare('SELECT id FROM items WHERE community_id = ? LIMIT 1').pluck().get(communityId) as string;
+    // An item's community's own reasons come first, then those for every community; never another's.
+    expect((await callOrThrow(client, 'reasons.list', { itemId: itemIn(one.id) })).map((t) => t.title)).toEqual(['Local rule', 'Spam']);
+    expect((await callOrThrow(client, 'reasons.list', { itemId: itemIn(other.id) })).map((t) => t.title)).toEqual(['Other rule', 'Spam']);
+    expect(await client.call('queue.applyTemplate', { itemId: itemIn(other.id), templateId: local.id })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The reason "Local rule" belongs to another community.' } });
+    const edited = await callOrThrow(client, 'reasons.save', { id: everywhere.id, title: 'Spam (edited)', reason: 'Spam: {link}' });
+    expect(edited).toMatchObject({ id: everywhere.id, title: 'Spam (edited)', position: everywhere.position });
+    expect(await client.call('reasons.save', { title: 'Typo', reason: 'Hello {autor}' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Stoa cannot fill {autor}; the placeholders are {author}, {community}, {rule}, {link}.' } });
+    expect(await client.call('reasons.save', { title: '', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await client.call('reasons.save', { id: 'nope', title: 'x', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await callOrThrow(client, 'reasons.delete', { id: elsewhere.id })).toEqual({ deleted: true });
+    expect(await callOrThrow(client, 'reasons.delete', { id: elsewhere.id })).toEqual({ deleted: false });
+    expect((await callOrThrow(client, 'reasons.list', {})).map((t) => t.title)).toEqual(['Spam (edited)', 'Local rule']);
+    // Every change is in the audit log, and the chain still verifies.
+    expect(db.prepare("SELECT action FROM audit_log WHERE action LIKE 'template.%' ORDER BY seq").pluck().all()).toEqual(['template.save', 'template.save', 'template.save', 'template.save', 'template.delete']);
+    expect((await callOrThrow(client, 'audit.verify', {})).ok).toBe(true);
+  });
+
   it('a macro removes, sends the reason and the message, and leaves a mod note on Reddit', async () => {
     const { h, client } = await start(['reddit']);
     const [item] = (await callOrThrow(client, 'items.list', { platform: 'reddit', state: 'open', sort: 'oldest', limit: 1 })).items;
