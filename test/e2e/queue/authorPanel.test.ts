@@ -1,9 +1,9 @@
 // The author panel and outbox visibility of #9 in real Chromium, against the real browser-mode
-// server and a demo workspace synced from the simulators: open the author panel, add a labelled
-// person note, see the author's other items (one added in another community); work offline,
-// decide, see "queued" and the banner's count; go online, sync, see "sent" and the action in the
-// simulator's GET /__sim/state; a removal the platform refuses (fault injection: 403) shows its
-// reason and Retry, and goes out after the retry.
+// server and a demo workspace synced from the simulators: a reply shows its parent post; open the
+// author panel, add labelled person notes (and remove one), see the author's other items (one
+// added in another community); work offline, decide, see "queued" and the banner's count; go
+// online, sync, see "sent" and the action in the simulator's GET /__sim/state; a removal the
+// platform refuses (fault injection: 403) shows its reason and Retry, and goes out after the retry.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertItems } from '../../../src/store/items.ts';
@@ -47,10 +47,14 @@ afterAll(async () => {
 });
 
 describe('author panel and outbox status in Chromium', () => {
-  it("opens the author panel, adds a labelled person note, and lists the author's other items", async () => {
+  it("shows a reply's parent, opens the author panel, adds and removes labelled person notes, and lists the author's other items", async () => {
     await queue.filterPlatform('reddit');
     await expect.poll(() => queue.rows().first().textContent()).toMatch(/reddit/);
     await queue.openFirst();
+    // The newest Reddit item is a reply: its parent post is shown from the stored items.
+    const parent = queue.item.getByRole('region', { name: 'In reply to' });
+    await parent.waitFor();
+    expect(await parent.textContent()).toMatch(/^In reply to post by \S+/);
     const name = (await queue.item.getByRole('heading', { level: 2 }).textContent()) ?? '';
     const authorRow = db().prepare("SELECT remote_id AS remoteId, name FROM authors WHERE platform = 'reddit' AND name = ?").get(name) as { remoteId: string; name: string };
     expect(authorRow).toBeDefined();
@@ -68,6 +72,10 @@ describe('author panel and outbox status in Chromium', () => {
 
     await author.addPersonNote('Spam warning', 'Warned about posting discount codes', 'In 30 days');
     await expect.poll(() => author.personNotes().first().textContent()).toMatch(/^Spam warning Warned about posting discount codes — .* · expires /);
+    await author.addPersonNote('Helpful', '', 'Never');
+    await expect.poll(() => author.personNotes().count()).toBe(2);
+    await author.personNotes().first().getByRole('button', { name: 'Remove note: Helpful' }).click();
+    await expect.poll(() => author.personNotes().count()).toBe(1);
   });
 
   it('shows "queued" and the waiting count while offline, then "sent" after Sync, with the action in the simulator', async () => {

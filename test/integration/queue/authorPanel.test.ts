@@ -167,3 +167,33 @@ describe('decision status from the outbox', () => {
     expect(await client.call('items.decisionStatus', { id: 'no-such-item' })).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no item with id no-such-item.' } });
   });
 });
+
+describe('decision status of a conflict', () => {
+  it('shows the remote state and settles with take theirs (platform kept) or keep mine (queued again)', async () => {
+    harness = await startSyncHarness(tempDir(), { platforms: ['discourse'] });
+    const h = harness;
+    const client = createClient(inProcessTransport(h.backend.handlers, h.backend.events));
+    await h.sync.pullAll();
+    const [theirs, mine] = (await callOrThrow(client, 'items.list', { state: 'open', sort: 'oldest', limit: 2 })).items;
+    if (!theirs || !mine) throw new Error('the simulator gave fewer than two open items');
+    h.sync.setOffline(true);
+    for (const item of [theirs, mine]) await callOrThrow(client, 'queue.decide', { itemId: item.id, action: 'remove' });
+    // Meanwhile another moderator settles both the other way on Discourse.
+    const discourse = h.sim.simulator('discourse');
+    for (const item of [theirs, mine]) expect(discourse.externalAction(item.remoteId, 'approve_post') || discourse.externalAction(item.remoteId, 'disagree')).toBe(true);
+    h.sync.setOffline(false);
+    await h.sync.pushOutbox();
+
+    for (const item of [theirs, mine]) {
+      const [conflict] = await callOrThrow(client, 'items.decisionStatus', { id: item.id });
+      expect(conflict?.status).toMatchObject({ kind: 'conflict', label: 'conflict', actionable: true });
+      expect(conflict?.status.reason).toBeTruthy();
+      expect(conflict?.entry?.remoteSnapshot).toMatchObject({ remoteId: item.remoteId, state: expect.not.stringMatching(/^open$/) });
+    }
+    const entryOf = async (id: string) => (await callOrThrow(client, 'items.decisionStatus', { id }))[0]?.entry?.id ?? '';
+    await callOrThrow(client, 'outbox.resolve', { id: await entryOf(theirs.id), choice: 'accept_remote' });
+    expect((await callOrThrow(client, 'items.decisionStatus', { id: theirs.id }))[0]?.status).toMatchObject({ kind: 'superseded', label: 'platform kept', actionable: false });
+    await callOrThrow(client, 'outbox.resolve', { id: await entryOf(mine.id), choice: 'retry' });
+    expect((await callOrThrow(client, 'items.decisionStatus', { id: mine.id }))[0]?.status.kind).toBe('queued');
+  });
+});
