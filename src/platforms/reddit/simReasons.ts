@@ -90,6 +90,15 @@ export class RedditSimReasons {
     return { reply: json(200, { created: { subreddit: entry.subreddit, user: entry.user, user_note_data: { note: entry.note, reddit_id: entry.redditId } } }), applied: true };
   }
 
+  /** GET /api/mod/notes?subreddit&user[&filter]: the person's notes, newest first, in Reddit's shape. */
+  list(query: URLSearchParams): SimReply {
+    const subreddit = query.get('subreddit') ?? '';
+    const user = (query.get('user') ?? '').toLowerCase();
+    if (!this.#world.isModeratedSub(subreddit) || user === '') return badRequest();
+    const notes = this.notes.filter((n) => n.subreddit.toLowerCase() === subreddit.toLowerCase() && n.user.toLowerCase() === user).reverse();
+    return json(200, { mod_notes: notes.map((n) => ({ subreddit: n.subreddit, user: n.user, type: 'NOTE', user_note_data: { note: n.note, reddit_id: n.redditId } })), has_next_page: false, end_cursor: null });
+  }
+
   state() {
     return { removalReasons: [...this.reasons.values()], removalMessages: [...this.messages], modNotes: [...this.notes] };
   }

@@ -260,6 +260,7 @@ export class RedditSimulator implements PlatformSimulator {
 
   #read(path: string, query: URLSearchParams, fault: Fault | null): SimReply {
     if (path === '/api/v1/me') return json(200, { name: SIM_MODERATOR, id: '6c1xj', is_mod: true });
+    if (path === '/api/mod/notes') return this.reasons.list(query);
     if (path === '/api/info') {
       const ids = (query.get('id') ?? '').split(',').filter((id) => id !== '');
       const children = ids.flatMap((id) => {

@@ -95,9 +95,35 @@ describe('removal reasons and macros', () => {
     expect(state.removalReasons).toEqual([{ itemId: item.remoteId, reasonId: '110nhral8vygf', modNote: 'Removed under Rule 5: no spam' }]);
     expect(state.removalMessages).toEqual([expect.objectContaining({ itemId: item.remoteId, message: `Hi ${author}, your post in r/${community} broke Rule 5: no spam: ${detail.url ?? ''}` })]);
     expect(state.modNotes).toEqual([{ subreddit: community, user: author, note: `spam warning for ${author}`, redditId: item.remoteId }]);
+    // The wire format of the recorded real call (PRAW cassette test_remove_with_reason_id): a form
+    // with api_type=json and json={"item_ids","mod_note","reason_id"}.
+    const sent = h.sim.requests('reddit').find((r) => r.path.endsWith('/api/v1/modactions/removal_reasons'));
+    const form = new URLSearchParams(sent?.body ?? '');
+    expect(form.get('api_type')).toBe('json');
+    expect(Object.keys(JSON.parse(form.get('json') ?? '{}') as object).sort()).toEqual(['item_ids', 'mod_note', 'reason_id']);
     // The note is also kept locally, once.
     expect(detail.notes.map((note) => note.body)).toEqual([`spam warning for ${author}`]);
     expect(detail.decisions[0]).toMatchObject({ action: 'remove', reason: 'Removed under Rule 5: no spam' });
+  });
+
+  it('after a failed removal message the retry sends the message once and adds no second mod note', async () => {
+    const { h, client } = await start(['reddit']);
+    const [item] = (await callOrThrow(client, 'items.list', { platform: 'reddit', state: 'open', sort: 'oldest', limit: 1 })).items;
+    if (!item) throw new Error('the simulator gave no open item');
+    const macro = await callOrThrow(client, 'reasons.save', { title: 'Spam', reason: 'Spam', message: 'Removed as spam.', note: 'spam' });
+    const applied = await callOrThrow(client, 'queue.applyTemplate', { itemId: item.id, templateId: macro.id });
+    await fetch(`${h.sim.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'reddit', path: '_message', kind: 'server_error', times: 1 }) });
+    const entry = () => outboxEntryForDecision(h.backend.context.db, applied.steps[0]?.decisionId ?? '');
+    for (let i = 0; i < 5 && entry()?.state !== 'done'; i += 1) {
+      await h.sync.pushOutbox();
+      h.clock.advance(120_000); // past the retry wait
+    }
+    expect(entry()?.attempts).toBeGreaterThan(1);
+    expect(entry()?.state).toBe('done');
+    const state = await simState(h, 'reddit');
+    expect(state.removalMessages?.map((m) => m.itemId)).toEqual([item.remoteId]);
+    expect(state.modNotes?.map((n) => n.redditId)).toEqual([item.remoteId]);
+    expect(appliedWrites(h.sim, 'reddit').get(item.remoteId)?.filter((w) => w.endsWith('_message'))).toHaveLength(1);
   });
 
   it('a macro that bans queues the removal and the ban as two entries, each with its own key', async () => {
