@@ -112,6 +112,7 @@ describe('removal reasons, macros and bulk in Chromium', () => {
     await queue.press('j');
     await queue.press('x');
     await expect.poll(() => tools.bulkBar.textContent()).toMatch(/2 selected/);
+    expect(await tools.bulkBar.getByRole('list', { name: 'Selected items' }).getByRole('listitem').count()).toBe(2);
     await tools.setBulkReason('Cleanup');
     await tools.removeSelected().click();
     await expect.poll(() => tools.bulkProgress.textContent()).toMatch(/2 of 2 done/);

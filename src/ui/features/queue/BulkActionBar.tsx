@@ -34,6 +34,11 @@ export function BulkActionBar(props: Props) {
         Remove all by {author ?? 'this author'}
       </button>
       {selected.length > 0 ? <button type="button" className="btn" disabled={busy} onClick={props.onClear}>Clear selection</button> : null}
+      {selected.length > 0 ? (
+        <ul className="bulk-bar__selected" aria-label="Selected items">
+          {selected.map((item) => <li key={item.id}>{item.label}</li>)}
+        </ul>
+      ) : null}
       {progress ? (
         <span role="status" aria-label="Bulk progress">
           <progress max={progress.total} value={progress.done} /> {progress.done} of {progress.total} done{refused > 0 ? `, ${refused} refused` : ''}
