@@ -101,6 +101,16 @@ export const authorEndpoints = {
       itemUrl: z.string().nullable(),
     }),
   },
+  /** Other items with the same text, or the same words apart from numbers, links and @names (paged). */
+  'items.similar': {
+    input: z.object({ id, ...pageInput }).strict(),
+    output: z.object({
+      identical: z.number().int(),
+      near: z.number().int(),
+      items: z.array(itemSummarySchema.extend({ identical: z.boolean() })),
+      nextCursor: z.string().nullable(),
+    }),
+  },
   /** Each decision on an item with its outbox state (queued, sent, failed with reason, conflict with the remote state). */
   'items.decisionStatus': {
     input: z.object({ id }).strict(),

@@ -7,6 +7,7 @@ import { authorIdOfItem, AuthorError, authorItems, authorProfile, linkAuthors } 
 import { InvalidCursorError } from '../store/cursor.ts';
 import { decisionOutbox } from '../store/decisionOutbox.ts';
 import { itemParent } from '../store/itemParent.ts';
+import { similarItems } from '../store/nearCopies.ts';
 import { prepared } from '../store/statements.ts';
 import { addPersonNote, listPersonNotes, removePersonNote } from '../store/personNotes.ts';
 import type { BackendContext } from './context.ts';
@@ -23,7 +24,7 @@ function refusing<T>(run: () => T): T {
 
 export function authorHandlers(
   ctx: BackendContext,
-): Pick<Handlers, 'authors.get' | 'authors.items' | 'authors.link' | 'personNotes.add' | 'personNotes.list' | 'personNotes.remove' | 'items.parent' | 'items.decisionStatus'> {
+): Pick<Handlers, 'authors.get' | 'authors.items' | 'authors.link' | 'personNotes.add' | 'personNotes.list' | 'personNotes.remove' | 'items.parent' | 'items.similar' | 'items.decisionStatus'> {
   return {
     'authors.get': (input) =>
       refusing(() => {
@@ -37,6 +38,7 @@ export function authorHandlers(
     'personNotes.list': ({ authorId, includeRemoved, limit, cursor }) => refusing(() => listPersonNotes(ctx.db, authorId, { limit, cursor, includeRemoved }, ctx.clock)),
     'personNotes.remove': ({ id }) => refusing(() => removePersonNote(ctx.db, id, ctx.who, ctx.clock)),
     'items.parent': ({ id }) => itemParent(ctx.db, id) ?? fail('not_found', `There is no item with id ${id}.`),
+    'items.similar': ({ id, limit, cursor }) => refusing(() => similarItems(ctx.db, id, { limit, cursor })) ?? fail('not_found', `There is no item with id ${id}.`),
     'items.decisionStatus': ({ id }) => {
       if (prepared(ctx.db, 'SELECT 1 FROM items WHERE id = ?').pluck().get(id) === undefined) return fail('not_found', `There is no item with id ${id}.`);
       return decisionOutbox(ctx.db, id).map((row) => ({

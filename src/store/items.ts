@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { ItemKind, ItemState, PlatformName } from '../core/domain.ts';
 import { scoreModelOf, type QueueSort } from '../core/queueSort.ts';
 import { textKey } from '../core/textKey.ts';
+import { nearTextKey } from '../core/nearText.ts';
 import { isoNow, type Clock } from './clock.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { newId } from './ids.ts';
@@ -96,15 +97,16 @@ export function upsertItems(db: Database, items: readonly ItemInput[], clock: Cl
         stateGiven: item.state ? 1 : 0,
         raw: JSON.stringify(item.raw ?? null),
         textKey: textKey(item.title ?? null, item.body),
+        nearKey: nearTextKey(item.title ?? null, item.body),
         keepDecided: item.keepDecided === true ? 1 : 0,
       };
       // New items are the common case in a sync: try the insert first, update only on conflict.
       const fresh = prepared(
         db,
         `INSERT INTO items (id, platform, remote_id, kind, account_id, community_id, author_id, parent_remote_id,
-                            title, body, url, created_at, fetched_at, updated_at, state, raw, text_key)
+                            title, body, url, created_at, fetched_at, updated_at, state, raw, text_key, near_key)
          VALUES (@id, @platform, @remoteId, @kind, @accountId, @communityId, @authorId, @parentRemoteId,
-                 @title, @body, @url, @createdAt, @now, @now, @state, @raw, @textKey)
+                 @title, @body, @url, @createdAt, @now, @now, @state, @raw, @textKey, @nearKey)
          ON CONFLICT (platform, remote_id) DO NOTHING`,
       ).run(values);
       let itemId = values.id;
@@ -124,7 +126,7 @@ export function upsertItems(db: Database, items: readonly ItemInput[], clock: Cl
           `UPDATE items SET kind = @kind, account_id = COALESCE(@accountId, account_id),
              community_id = COALESCE(@communityId, community_id), author_id = COALESCE(@authorId, author_id),
              parent_remote_id = @parentRemoteId, title = @title, body = @body, url = @url,
-             created_at = @createdAt, fetched_at = @now, updated_at = @now, raw = @raw, text_key = @textKey,
+             created_at = @createdAt, fetched_at = @now, updated_at = @now, raw = @raw, text_key = @textKey, near_key = @nearKey,
              state = CASE WHEN @stateGiven AND NOT (@keepDecided AND @state = 'open' AND state <> 'open') THEN @state ELSE state END
            WHERE id = @existingId`,
         ).run({ ...values, existingId: old.id });

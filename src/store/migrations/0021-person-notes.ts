@@ -1,8 +1,24 @@
 // Notes about a person rather than one item (labelled like Reddit's mod notes, optionally
 // expiring), and explicit links between one person's accounts on different platforms. Identities
 // are never guessed from names: only a moderator's link joins two authors. Notes are append-only;
-// taking one back stamps who removed it and when, so the history stays readable.
+// taking one back stamps who removed it and when, so the history stays readable. Items also get
+// the key of their near-identical text (core/nearText.ts: the same words apart from numbers, links
+// and @names), indexed, so the item panel can list a template's variants; stored rows are keyed here.
+import type { Database } from 'better-sqlite3';
+import { nearTextKey } from '../../core/nearText.ts';
 import type { Migration } from './types.ts';
+
+function backfillNearKeys(db: Database): void {
+  const page = db.prepare('SELECT rowid, title, body FROM items WHERE rowid > ? ORDER BY rowid LIMIT 5000');
+  const update = db.prepare('UPDATE items SET near_key = ? WHERE rowid = ?');
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after) as { rowid: number; title: string | null; body: string }[];
+    if (rows.length === 0) return;
+    for (const row of rows) update.run(nearTextKey(row.title, row.body), row.rowid);
+    after = rows.at(-1)?.rowid ?? after;
+  }
+}
 
 export const personNotes: Migration = {
   version: 21,
@@ -37,6 +53,9 @@ export const personNotes: Migration = {
       ) STRICT;
 
       CREATE INDEX items_author_created ON items (author_id, created_at DESC, id DESC) WHERE author_id IS NOT NULL;
+      ALTER TABLE items ADD COLUMN near_key TEXT;
     `);
+    backfillNearKeys(db);
+    db.exec('CREATE INDEX items_near_key ON items (near_key, created_at DESC, id DESC) WHERE near_key IS NOT NULL');
   },
 };

@@ -6,7 +6,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOrThrow, createClient, type StoaClient } from '../../../src/api/client.ts';
 import { inProcessTransport } from '../../../src/api/inProcess.ts';
+import { join } from 'node:path';
 import { upsertItems } from '../../../src/store/items.ts';
+import { MIGRATIONS } from '../../../src/store/migrations/index.ts';
+import { openDatabase } from '../../../src/store/open.ts';
+import { similarItems } from '../../../src/store/nearCopies.ts';
 import { fixedClock } from '../../support/fixedClock.ts';
 import { sampleItem } from '../../support/sampleItems.ts';
 import { useTempDir } from '../../support/tempDir.ts';
@@ -195,5 +199,44 @@ describe('decision status of a conflict', () => {
     expect((await callOrThrow(client, 'items.decisionStatus', { id: theirs.id }))[0]?.status).toMatchObject({ kind: 'superseded', label: 'platform kept', actionable: false });
     await callOrThrow(client, 'outbox.resolve', { id: await entryOf(mine.id), choice: 'retry' });
     expect((await callOrThrow(client, 'items.decisionStatus', { id: mine.id }))[0]?.status.kind).toBe('queued');
+  });
+});
+
+
+describe('near-identical texts', () => {
+  it('groups a template varied by numbers, links and @names, apart from the exact copies, paged', async () => {
+    open = await openTestWorkspace(tempDir(), 'http');
+    const { client, backend } = open;
+    upsertItems(backend.context.db, [
+      sampleItem(1, { body: 'Get 1000 free followers today at https://spam.example/x1' }),
+      sampleItem(2, { body: 'get 250 FREE followers today at spam.example/zz9 @bob', community: { remoteId: 'v2', name: 'Tutorial' } }),
+      sampleItem(3, { body: 'Get 1000 free followers today at https://spam.example/x1', platform: 'reddit' }),
+      sampleItem(4, { body: 'get free likes today at spam.example' }),
+    ], fixedClock());
+    const ids = Object.fromEntries((await callOrThrow(client, 'items.list', { limit: 10 })).items.map((i) => [i.remoteId, i.id]));
+    const similar = await callOrThrow(client, 'items.similar', { id: ids['c1'] ?? '', limit: 10 });
+    expect(similar).toMatchObject({ identical: 1, near: 2, nextCursor: null });
+    expect(similar.items.map((i) => [i.remoteId, i.identical])).toEqual([['c3', true], ['c2', false]]);
+    const first = await callOrThrow(client, 'items.similar', { id: ids['c1'] ?? '', limit: 1 });
+    const second = await callOrThrow(client, 'items.similar', { id: ids['c1'] ?? '', limit: 1, cursor: first.nextCursor });
+    expect([...first.items, ...second.items].map((i) => i.remoteId)).toEqual(['c3', 'c2']);
+    expect(second.nextCursor).toBeNull();
+    expect(await callOrThrow(client, 'items.similar', { id: ids['c4'] ?? '', limit: 10 })).toMatchObject({ identical: 0, near: 0, items: [] });
+    expect(await client.call('items.similar', { id: 'nope' })).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no item with id nope.' } });
+  });
+
+  it('keys rows stored before migration 0021', () => {
+    const file = join(tempDir(), 'upgrade.sqlite');
+    const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.name === 'person-notes')) });
+    const insert = old.prepare("INSERT INTO items (id, platform, remote_id, kind, body, created_at, fetched_at, updated_at, raw) VALUES (?, 'youtube', ?, 'comment', ?, ?, ?, ?, '{}')");
+    const now = fixedClock().now().toISOString();
+    insert.run('i1', 'c1', 'Use code SAVE20 at shop.example/a1 for the palette', now, now, now);
+    insert.run('i2', 'c2', 'use code save35 at https://shop.example/b7 for the palette @anna', now, now, now);
+    insert.run('i3', 'c3', 'a different comment entirely, nothing alike', now, now, now);
+    old.close();
+    const upgraded = openDatabase(file);
+    expect(similarItems(upgraded, 'i1', { limit: 10, cursor: null })?.items.map((i) => i.id)).toEqual(['i2']);
+    expect(similarItems(upgraded, 'i3', { limit: 10, cursor: null })?.near).toBe(0);
+    upgraded.close();
   });
 });

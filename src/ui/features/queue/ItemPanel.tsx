@@ -11,6 +11,7 @@ import { ItemNotes } from './ItemNotes.tsx';
 import { UseInStudioButton } from './UseInStudioButton.tsx';
 import { AuthorPanel } from './AuthorPanel.tsx';
 import { DecisionStatus } from './DecisionStatus.tsx';
+import { SimilarTexts } from './SimilarTexts.tsx';
 import { ThreadParent } from './ThreadParent.tsx';
 import { QUEUE_MARKS, markAfterPaint } from './paintMarks.ts';
 
@@ -56,6 +57,7 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
       {actions(item)}
       <UseInStudioButton itemId={item.id} author={item.author} />
       <ThreadParent itemId={item.id} />
+      <SimilarTexts key={`similar-${item.id}`} itemId={item.id} />
       {item.title && !titleRepeatsBody(item.title, item.body) ? <EvidenceText as="h3" text={item.title} evidence={evidence.title} /> : null}
       <EvidenceText text={item.body} evidence={evidence.body} />
 
