@@ -5,15 +5,15 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ItemDetail } from '../../../api/schemas.ts';
 import { spansByField } from '../../../core/scoredText.ts';
 import { titleRepeatsBody } from '../../../core/textKey.ts';
-import { useCall } from '../../hooks/useCall.ts';
 import { EvidenceText } from './EvidenceText.tsx';
 import { ItemNotes } from './ItemNotes.tsx';
 import { UseInStudioButton } from './UseInStudioButton.tsx';
 import { AuthorPanel } from './AuthorPanel.tsx';
 import { DecisionStatus } from './DecisionStatus.tsx';
-import { SimilarTexts } from './SimilarTexts.tsx';
 import { ThreadParent } from './ThreadParent.tsx';
+import { SimilarTexts } from './SimilarTexts.tsx';
 import { QUEUE_MARKS, markAfterPaint } from './paintMarks.ts';
+import { useItemRecord } from './itemRecords.ts';
 
 interface Props {
   readonly id: string;
@@ -28,7 +28,7 @@ interface Props {
 export function ItemPanel({ id, version, actions, onLoaded }: Props) {
   const [notesVersion, setNotesVersion] = useState(0);
   // Both counters only grow, so their sum changes whenever either does.
-  const { value: loaded, error } = useCall('items.get', { id }, version + notesVersion);
+  const { value: loaded, error } = useItemRecord(id, version + notesVersion);
   // The last value stays while the next item loads: never show one item's record under another's id.
   const item = loaded?.id === id ? loaded : null;
   useEffect(() => onLoaded?.(item), [item, onLoaded]);

@@ -7,6 +7,8 @@ import { useEffect, useRef, type Ref } from 'react';
 import { FLEXIBLE, queueColumns } from './queueColumns.tsx';
 import type { QueueRow } from './useQueuePages.ts';
 import { QUEUE_MARKS, markAfterPaint } from './paintMarks.ts';
+import { readAhead } from './itemRecords.ts';
+import { useClient } from '../../apiContext.tsx';
 
 const ROW_HEIGHT = 54;
 
@@ -46,6 +48,14 @@ export function QueueTable({ rows, selectedId, onSelect, onNearEnd, gridRef }: P
   useEffect(() => {
     if (selectedId) markAfterPaint(QUEUE_MARKS.selectionPainted, selectedId);
   }, [selectedId]);
+
+  // The neighbours' records, so the next j or k shows its item without waiting (itemRecords.ts).
+  const client = useClient();
+  const before = rows[selectedIndex - 1]?.id;
+  const after = rows[selectedIndex + 1]?.id ?? (selectedIndex < 0 ? rows[0]?.id : undefined);
+  useEffect(() => {
+    for (const id of [after, before]) if (id) readAhead(client, id);
+  }, [after, before, client]);
 
   return (
     <div ref={gridRef} className="queue-table" role="grid" aria-label="Queue" aria-rowcount={rows.length} tabIndex={0}>
