@@ -44,6 +44,8 @@ export const bulkResultSchema = z.object({
   /** queued: decided (and in the outbox when the item has an account); refused: nothing written. */
   status: z.enum(['queued', 'refused']),
   reason: z.string().nullable(),
+  /** Who and what, for the per-item result list ("ana: Great serum…"); null for an unknown id. */
+  label: z.string().nullable(),
   steps: z.array(stepSchema),
 });
 

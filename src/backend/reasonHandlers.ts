@@ -8,7 +8,7 @@ import type { ModerationAction } from '../core/domain.ts';
 import { expandMacro, TEMPLATE_PLACEHOLDERS, unknownPlaceholders, type MacroStep } from '../core/removalTemplates.ts';
 import { platformCapabilities } from '../platforms/index.ts';
 import { addNote } from '../store/notes.ts';
-import { communityList, deleteTemplate, getTemplate, listTemplates, openItemsByAuthorOf, saveTemplate, templateItem } from '../store/removalTemplates.ts';
+import { communityList, deleteTemplate, getTemplate, itemLabel, listTemplates, openItemsByAuthorOf, saveTemplate, templateItem } from '../store/removalTemplates.ts';
 import type { BackendContext } from './context.ts';
 import type { SyncService } from './sync/index.ts';
 
@@ -16,6 +16,7 @@ interface ItemResult {
   itemId: string;
   status: 'queued' | 'refused';
   reason: string | null;
+  label: string | null;
   steps: { action: ModerationAction; decisionId: string; queued: boolean }[];
 }
 
@@ -54,8 +55,9 @@ function applySteps(sync: SyncService, ctx: BackendContext, itemId: string, step
     const note = step.params.note;
     if (step.action === 'remove' && note && !decided.value.replayed) addNote(ctx.db, itemId, note, ctx.who, ctx.clock);
   }
-  if (done.length === 0) return { itemId, status: 'refused', reason: problems[0] ?? 'nothing to do', steps: [] };
-  return { itemId, status: 'queued', reason: problems.length > 0 ? problems.join(' ') : null, steps: done };
+  const label = itemLabel(ctx.db, itemId);
+  if (done.length === 0) return { itemId, status: 'refused', reason: problems[0] ?? 'nothing to do', label, steps: [] };
+  return { itemId, status: 'queued', reason: problems.length > 0 ? problems.join(' ') : null, label, steps: done };
 }
 
 export function reasonHandlers(sync: SyncService, ctx: BackendContext): Pick<Handlers, 'reasons.list' | 'reasons.save' | 'reasons.delete' | 'reasons.communities' | 'queue.applyTemplate' | 'queue.bulk'> {
@@ -88,7 +90,7 @@ export function reasonHandlers(sync: SyncService, ctx: BackendContext): Pick<Han
       if (ids.length === 0) return fail('invalid_input', authorOf ? `There is no item with id ${authorOf}.` : 'Select at least one item.');
       const results = ids.map((itemId) => {
         const steps = stepsFor(ctx, itemId, templateId, action, reason);
-        if (typeof steps === 'string') return { itemId, status: 'refused' as const, reason: steps, steps: [] };
+        if (typeof steps === 'string') return { itemId, status: 'refused' as const, reason: steps, label: itemLabel(ctx.db, itemId), steps: [] };
         return applySteps(sync, ctx, itemId, steps, requestId);
       });
       return { results };

@@ -81,6 +81,14 @@ export function openItemsByAuthorOf(db: Database, itemId: string): string[] {
   return [itemId, ...others];
 }
 
+/** A short line that names an item for a person ("ana: Great serum, link in bio"), or null when unknown. */
+export function itemLabel(db: Database, itemId: string): string | null {
+  const row = prepared(db, 'SELECT a.name AS author, coalesce(i.title, i.body) AS text FROM items i LEFT JOIN authors a ON a.id = i.author_id WHERE i.id = ?').get(itemId) as { author: string | null; text: string } | undefined;
+  if (!row) return null;
+  const text = row.text.replace(/\s+/g, ' ').trim();
+  return `${row.author ?? 'unknown author'}: ${text.length > 60 ? `${text.slice(0, 59)}…` : text}`;
+}
+
 export function communityList(db: Database): { id: string; platform: string; name: string }[] {
   return prepared(db, 'SELECT id, platform, name FROM communities ORDER BY platform, name, id').all() as { id: string; platform: string; name: string }[];
 }

@@ -168,7 +168,9 @@ describe('removal reasons and macros', () => {
     const first = theirs[0]?.id ?? '';
     const bulk = await callOrThrow(client, 'queue.bulk', { authorOf: first, itemIds: ['no-such-item'], action: 'remove', reason: 'Spam wave' });
     expect(bulk.results).toHaveLength(theirs.length + 1);
-    expect(bulk.results.find((r) => r.itemId === 'no-such-item')).toMatchObject({ status: 'refused', reason: 'There is no item with id no-such-item.' });
+    expect(bulk.results.find((r) => r.itemId === 'no-such-item')).toMatchObject({ status: 'refused', reason: 'There is no item with id no-such-item.', label: null });
+    const authorName = db.prepare('SELECT name FROM authors WHERE id = ?').pluck().get(author) as string;
+    for (const r of bulk.results.filter((x) => x.status === 'queued')) expect(r.label?.startsWith(`${authorName}: `)).toBe(true);
     expect(bulk.results.filter((r) => r.status === 'queued').map((r) => r.itemId).sort()).toEqual(theirs.map((t) => t.id).sort());
     await h.sync.pushOutbox();
     const writes = appliedWrites(h.sim, 'reddit');

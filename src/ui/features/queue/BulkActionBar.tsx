@@ -48,7 +48,7 @@ export function BulkActionBar(props: Props) {
         <ul className="bulk-bar__results" aria-label="Bulk results">
           {results.map((result) => (
             <li key={result.itemId} className={`bulk-bar__result bulk-bar__result--${result.status}`}>
-              {labelOf(result.itemId)}: {result.status}{result.reason ? ` (${result.reason})` : ''}
+              {result.label ?? labelOf(result.itemId)}: {result.status}{result.reason ? ` (${result.reason})` : ''}
             </li>
           ))}
         </ul>

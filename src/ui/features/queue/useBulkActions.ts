@@ -9,6 +9,7 @@ export interface BulkItemResult {
   readonly itemId: string;
   readonly status: 'queued' | 'refused';
   readonly reason: string | null;
+  readonly label: string | null;
 }
 
 const BATCH = 20;
@@ -35,9 +36,9 @@ export function useBulkActions(onChanged: (results: readonly BulkItemResult[]) =
         const request = { ...input, ...batch, requestId };
         let reply = await client.call('queue.bulk', request);
         if (!reply.ok && reply.error.code === 'unavailable') reply = await client.call('queue.bulk', request);
-        if (reply.ok) all.push(...reply.value.results.map(({ itemId, status, reason }) => ({ itemId, status, reason })));
-        else all.push(...batch.itemIds.map((itemId) => ({ itemId, status: 'refused' as const, reason: reply.ok ? null : reply.error.message })));
-        if (!reply.ok && 'authorOf' in batch) all.push({ itemId: batch.authorOf, status: 'refused', reason: reply.error.message });
+        if (reply.ok) all.push(...reply.value.results.map(({ itemId, status, reason, label }) => ({ itemId, status, reason, label })));
+        else all.push(...batch.itemIds.map((itemId) => ({ itemId, status: 'refused' as const, reason: reply.ok ? null : reply.error.message, label: null })));
+        if (!reply.ok && 'authorOf' in batch) all.push({ itemId: batch.authorOf, status: 'refused', reason: reply.error.message, label: null });
         setResults([...all]);
         setProgress({ done: all.length, total: Math.max(total, all.length) });
       }
