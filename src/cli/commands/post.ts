@@ -23,6 +23,7 @@ interface PostFlags {
   readonly brandPartner?: string;
   readonly jurisdiction?: string[];
   readonly hashtagCap?: boolean;
+  readonly board?: string;
 }
 
 export interface ParsedTag {
@@ -54,6 +55,16 @@ export function parseTag(value: string): ParsedTag {
   return { productId: value.slice(0, at), x, y, mediaIndex: match[3] === undefined ? 0 : Number(match[3]) };
 }
 
+/** Checked before anything is saved, so a mistyped board loses no post. */
+export function parseBoardId(value: string): string {
+  if (!/^\d{1,32}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a Pinterest board id (digits only; see \`stoa pinterest boards\`).`);
+  return value;
+}
+
+const boardNeedsPinterest = (flags: PostFlags, targets: readonly string[] | undefined): void => {
+  if (flags.board !== undefined && targets !== undefined && !targets.includes('pinterest')) throw new StoaUserError('--board is for a post that targets Pinterest: add --target pinterest.');
+};
+
 const dataDirOption = ['-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)'] as const;
 
 function contentOptions(command: Command): Command {
@@ -65,7 +76,8 @@ function contentOptions(command: Command): Command {
     .option('--caption <text>', 'the caption (Pinterest: the description)')
     .option('--tag <tag>', 'PRODUCT@X,Y[:MEDIA_INDEX]: a catalog id or SKU at x, y (0..1) on image MEDIA_INDEX (from 0)', collect(parseTag))
     .option('--title <text>', 'Pinterest pin title')
-    .option('--link <url>', 'Pinterest pin link')
+    .option('--link <url>', 'Pinterest pin link (default: the first tagged product’s catalog link)')
+    .option('--board <id>', 'the Pinterest board the pin goes to (see `stoa pinterest boards`; default: the account’s default board)', parseBoardId)
     .option('--paid-partnership', "turn on the platform's paid-partnership label")
     .option('--brand-partner <name>', 'the brand partner (@handle or name)');
 }
@@ -108,7 +120,7 @@ function printCheck(check: Check): void {
   for (const f of check.findings) process.stdout.write(`  ${f.severity}\t${f.jurisdiction}\t${f.rule.id}\t${f.message}${f.fixes[0] ? ` Fix: ${f.fixes[0].label}.` : ''}\n`);
 }
 
-async function withClient<T>(dataDir: string | undefined, work: (call: <M extends 'posts.create' | 'posts.update' | 'posts.validate' | 'posts.get' | 'posts.publish' | 'posts.schedule' | 'posts.unschedule'>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
+async function withClient<T>(dataDir: string | undefined, work: (call: <M extends 'posts.create' | 'posts.update' | 'posts.validate' | 'posts.get' | 'posts.publish' | 'posts.schedule' | 'posts.unschedule' | 'posts.board.set'>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
   const { createClient } = await import('../../api/client.ts');
   const { inProcessTransport } = await import('../../api/inProcess.ts');
   const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
@@ -125,27 +137,39 @@ async function withClient<T>(dataDir: string | undefined, work: (call: <M extend
   }
 }
 
-const summary = (post: OutputOf<'posts.get'>, check: Check) => ({ id: post.id, state: post.state, revision: post.revision, ok: check.ok, violations: check.violations, findings: check.findings });
+const summary = (post: OutputOf<'posts.get'>, check: Check, boardId?: string | null) => ({ id: post.id, state: post.state, revision: post.revision, ...(boardId !== undefined ? { boardId } : {}), ok: check.ok, violations: check.violations, findings: check.findings });
 
 export function registerPost(program: Command): void {
   const post = program.command('post').description('Studio posts: create and edit drafts, validate them against platform limits and disclosure rules.');
 
   checkOptions(contentOptions(post.command('create').description('Create a post draft from library media, a caption and product tags; prints its id and check.'))).action(async (flags: PostFlags) => {
     if (!flags.target) throw new StoaUserError('Give at least one --target (instagram or pinterest).');
+    boardNeedsPinterest(flags, flags.target);
     const content = { caption: '', ...contentFrom(flags), targets: flags.target as ('instagram' | 'pinterest')[] };
-    const { post: created, check } = await withClient(flags.dataDir, (call) => call('posts.create', { content, ...checkInput(flags) }));
-    if (flags.json) writeJson(summary(created, check));
+    const { post: created, check, boardId } = await withClient(flags.dataDir, async (call) => {
+      const made = await call('posts.create', { content, ...checkInput(flags) });
+      const board = flags.board !== undefined ? (await call('posts.board.set', { id: made.post.id, boardId: flags.board })).boardId : undefined;
+      return { ...made, boardId: board };
+    });
+    if (flags.json) writeJson(summary(created, check, boardId));
     else {
-      process.stdout.write(`${created.id}\t${created.state}\n`);
+      process.stdout.write(`${created.id}\t${created.state}${boardId ? `\tboard ${boardId}` : ''}\n`);
       printCheck(check);
     }
   });
 
   checkOptions(contentOptions(post.command('update').description('Save new values for the fields given (the rest stays); a new revision.')).argument('<id>', 'post id')).action(async (id: string, flags: PostFlags) => {
-    const { post: saved, check } = await withClient(flags.dataDir, (call) => call('posts.update', { id, content: contentFrom(flags), ...checkInput(flags) }));
-    if (flags.json) writeJson(summary(saved, check));
+    boardNeedsPinterest(flags, flags.target);
+    const { post: saved, check, boardId } = await withClient(flags.dataDir, async (call) => {
+      // Refused before the update is saved: a board for a post that does not pin changes nothing.
+      if (flags.board !== undefined && !flags.target) boardNeedsPinterest(flags, (await call('posts.get', { id })).targets);
+      const updated = await call('posts.update', { id, content: contentFrom(flags), ...checkInput(flags) });
+      const board = flags.board !== undefined ? (await call('posts.board.set', { id, boardId: flags.board })).boardId : undefined;
+      return { ...updated, boardId: board };
+    });
+    if (flags.json) writeJson(summary(saved, check, boardId));
     else {
-      process.stdout.write(`${saved.id}\t${saved.state}\trevision ${saved.revision}\n`);
+      process.stdout.write(`${saved.id}\t${saved.state}\trevision ${saved.revision}${boardId ? `\tboard ${boardId}` : ''}\n`);
       printCheck(check);
     }
   });

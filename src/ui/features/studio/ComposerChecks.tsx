@@ -10,10 +10,11 @@ export function ComposerChecks({ check, caption, onFix }: { check: Check | null;
       <p className={check.ok ? 'ok' : 'error'} data-testid="composer-ok">
         {check.ok ? 'Ready: no limit or disclosure problem.' : 'Not ready yet.'}
       </p>
+      {check.violations.length > 0 ? <ViolationsPerTarget violations={check.violations} /> : null}
       {check.violations.length > 0 ? (
         <ul className="composer-violations" aria-label="Limit violations">
           {check.violations.map((v, i) => (
-            <li key={`${v.rule}-${v.target}-${v.mediaIndex ?? ''}-${i}`} data-rule={v.rule}>
+            <li key={`${v.rule}-${v.target}-${v.mediaIndex ?? ''}-${i}`} data-rule={v.rule} data-target={v.target}>
               <strong>{v.rule}</strong> ({v.target}): {v.message}
               <br />
               <span className="muted">
@@ -46,5 +47,23 @@ export function ComposerChecks({ check, caption, onFix }: { check: Check | null;
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** For a post with several targets: how many violations each has, so one target's problems are not read as the other's. */
+function ViolationsPerTarget({ violations }: { violations: Check['violations'] }) {
+  const targets = [...new Set(violations.map((v) => v.target))];
+  return (
+    <p className="composer-violations-per-target" aria-label="Violations per target">
+      {targets.map((t, i) => {
+        const n = violations.filter((v) => v.target === t).length;
+        return (
+          <span key={t} data-target={t} data-count={n}>
+            {i > 0 ? ' · ' : ''}
+            {t}: {n} violation{n === 1 ? '' : 's'}
+          </span>
+        );
+      })}
+    </p>
   );
 }

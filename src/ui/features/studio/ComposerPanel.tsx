@@ -18,6 +18,8 @@ import { EMPTY_CONTENT, type Check, type Content, type Fix } from './composerDra
 import { MediaPreview } from './MediaPreview.tsx';
 import { RightsPanel } from './RightsPanel.tsx';
 import { contentOfPost } from './composerPost.ts';
+import { pinLink, useFirstProductLink } from './pinterestLink.ts';
+import { PinterestPinFields } from './PinterestPinFields.tsx';
 import './composer.css';
 
 const CHECK_DELAY_MS = 120;
@@ -138,6 +140,8 @@ export function ComposerPanel({ postId }: { postId?: string } = {}) {
   };
 
   const current = content.media[selected];
+  const productLink = useFirstProductLink(content.productTags.map((t) => t.productId));
+  const pin = pinLink(content.link, productLink);
 
   return (
     <div className="composer-panel">
@@ -185,6 +189,7 @@ export function ComposerPanel({ postId }: { postId?: string } = {}) {
           ))}
         </fieldset>
         <ComposerCaption caption={content.caption} targets={content.targets} onChange={(caption) => edit({ caption })} />
+        {content.targets.includes('pinterest') ? <PinterestPinFields postId={saved?.id ?? null} title={content.title} link={content.link} caption={content.caption} pinLink={pin} onChange={edit} /> : null}
         <label className="composer-partnership">
           <input type="checkbox" checked={content.paidPartnership} onChange={(e) => edit({ paidPartnership: e.target.checked })} /> Paid partnership label
         </label>
@@ -194,7 +199,7 @@ export function ComposerPanel({ postId }: { postId?: string } = {}) {
         {saved ? <RightsPanel postId={saved.id} onChanged={afterRights} /> : null}
         <ComposerChecks check={check} caption={content.caption} onFix={applyFix} />
         {current ? <ComposerTagging key={`${current.assetId}-${selected}-${current.crop ?? ''}`} assetId={current.assetId} crop={current.crop} mediaIndex={selected} tags={content.productTags} onChange={(productTags) => edit({ productTags })} /> : <p className="muted">Add an image from the library to start a post.</p>}
-        <ComposerPreview content={content} />
+        <ComposerPreview content={content} pinLink={pin} />
         <div className="composer-save">
           <span className="muted" role="status">
             {status}

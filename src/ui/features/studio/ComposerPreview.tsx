@@ -5,16 +5,20 @@ import { captionCounts, DEFAULT_LIMIT_PROFILES, type PostTarget } from '../../..
 import type { RenditionTarget } from '../../../core/renditionTargets.ts';
 import type { Content } from './composerDraft.ts';
 import { MediaPreview } from './MediaPreview.tsx';
+import type { PinLink } from './pinterestLink.ts';
+import { PinterestPinPreview } from './PinterestPinPreview.tsx';
 
 /** The image each target shows: Instagram sends the chosen crop or the original; a pin is always 2:3. */
 const shownCrop = (target: PostTarget, crop: string | null): RenditionTarget | null => (target === 'pinterest' ? 'pinterest_pin' : (crop as RenditionTarget | null));
 
-export function ComposerPreview({ content }: { content: Content }) {
+/** pinLink: where the pin links (typed, else the first tagged product's); the pin preview shows its domain. */
+export function ComposerPreview({ content, pinLink = { url: content.link, fromProduct: false } }: { content: Content; pinLink?: PinLink }) {
   const first = content.media[0];
   if (!first) return null;
   return (
     <section className="composer-previews" aria-label="Previews">
       {content.targets.map((target) => {
+        if (target === 'pinterest') return <PinterestPinPreview key={target} content={content} pinLink={pinLink} />;
         const fold = captionCounts(content.caption, DEFAULT_LIMIT_PROFILES[target]).foldAt;
         const crop = shownCrop(target, first.crop);
         // Tag x, y are fractions of the image as sent, which is what the Instagram preview shows.
@@ -28,7 +32,6 @@ export function ComposerPreview({ content }: { content: Content }) {
               ))}
             </div>
             <figcaption>
-              {target === 'pinterest' && content.title ? <strong>{content.title}</strong> : null}
               {content.paidPartnership && target === 'instagram' ? <span className="muted">Paid partnership{content.brandPartner ? ` with ${content.brandPartner}` : ''} · </span> : null}
               {content.caption.slice(0, fold)}
               {content.caption.length > fold ? <span className="muted"> … more</span> : null}
