@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { defaultSeedCorpus, loadBundledSeed, type SeedCorpus } from '../platforms/sim/index.ts';
 import { openDatabase } from '../store/open.ts';
 import { getSetting } from '../store/settings.ts';
+import { setMediaHost, simMediaHostOf } from '../sync/mediaHostConfig.ts';
 import { StoaUserError } from './errors.ts';
 import { openBackend, type Backend } from './openBackend.ts';
 import { databaseFileIn, defaultResourcesDir } from './paths.ts';
@@ -45,6 +46,9 @@ export async function openDemoWorkspace(dataDir: string, resourcesDir = defaultR
   try {
     const accounts = await initDemoAccounts(backend.context, simulators.url);
     if (!accounts.ok) throw new StoaUserError(accounts.error.message);
+    // Instagram fetches images from a public host; in the demo that is the simulator's own route.
+    const simHost = simMediaHostOf(simulators.url);
+    setMediaHost(backend.context.db, backend.context.cipher, { uploadUrl: simHost.uploadUrl, publicBase: simHost.publicBase });
     const firstSync = await backend.sync.syncNow({ maxWaitMs: 5_000 });
     await backend.scoring.scoreNew();
     return {

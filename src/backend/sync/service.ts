@@ -167,7 +167,7 @@ export class SyncService {
   /** Sends the publish jobs that are due (posts queued with posts.publish); `syncNow` does it first. */
   publishDue(): Promise<PublishSummary> {
     const ctx = this.#ctx;
-    return runPublisher({ db: ctx.db, clock: ctx.clock, who: ctx.who, mediaDir: mediaDirIn(ctx.dataDir), accounts: this.#accounts() });
+    return runPublisher({ db: ctx.db, clock: ctx.clock, who: ctx.who, mediaDir: mediaDirIn(ctx.dataDir), cipher: ctx.cipher, accounts: this.#accounts() });
   }
 
   /** Only the pull (refresh the queues without sending). */

@@ -1,11 +1,12 @@
 // The simulator's Content Publishing surface (PLATFORMS.md §4.3, §4.7): containers with Meta's
-// state machine (IN_PROGRESS on the first status read, then FINISHED; ERROR for an image URL that
-// cannot be fetched; EXPIRED 24 h after creation on the virtual clock; PUBLISHED after
+// state machine (IN_PROGRESS on the first status read, then FINISHED; ERROR for a JPEG that cannot
+// be processed (cut short); EXPIRED 24 h after creation on the virtual clock; PUBLISHED after
 // media_publish), carousel rules (2–10 children), product_tags checked against the seeded catalog,
 // and the rolling 24-hour publishing quota behind content_publishing_limit. Published media join
 // the account's media edge, so a client can find them again after a dropped reply.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Like Meta, creating an image container FETCHES image_url over HTTP(S) at once: a file: URL, an
+// unreachable or failing URL, or bytes that are not a JPEG are refused with code 9004 / subcode
+// 2207052, so a connector that only works with local files fails here as it would against Meta.
 import type { VirtualClock } from '../sim/clock.ts';
 import type { SimReply } from '../sim/types.ts';
 import type { SimCatalog } from './simCatalog.ts';
@@ -46,17 +47,53 @@ export interface SimPublishedMedia {
 
 const json = (body: unknown): SimReply => ({ status: 200, headers: { 'content-type': 'application/json; charset=UTF-8' }, body });
 
-/** Why an image URL cannot be fetched by Meta, or null: http(s) is fetched, a file URL must exist. */
-function brokenImage(url: string): string | null {
+const FETCH_TIMEOUT_MS = 10_000;
+const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+
+/** Meta's refusal of an image_url it could not fetch or read (code 9004, subcode 2207052). */
+function notFetched(detail: string): SimReply {
+  return {
+    status: 400,
+    headers: { 'content-type': 'application/json; charset=UTF-8' },
+    body: {
+      error: {
+        message: 'Only photo or video can be accepted as media type.',
+        type: 'OAuthException',
+        code: 9004,
+        error_subcode: 2207052,
+        is_transient: false,
+        error_user_title: 'Media download has failed.',
+        error_user_msg: `The media could not be fetched from this uri: ${detail}`,
+        fbtrace_id: 'AsimTrace9004',
+      },
+    },
+  };
+}
+
+const isJpeg = (b: Buffer) => b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+/** A JPEG cut short has no end-of-image marker: Meta accepts the download, then processing fails. */
+const isComplete = (b: Buffer) => b[b.length - 2] === 0xff && b[b.length - 1] === 0xd9;
+
+/** Fetches image_url as Meta's crawler would: a refusal reply, or null plus why processing will fail. */
+async function fetchImage(url: string): Promise<{ refused: SimReply } | { refused: null; broken: string | null }> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'The image_url is not a URL.';
+    return { refused: notFetched(`${url} (not a URL)`) };
   }
-  if (parsed.protocol === 'file:') return existsSync(fileURLToPath(parsed)) ? null : 'The image could not be downloaded (no file at that URL).';
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'The image_url must be http(s).';
-  return /\/(missing|broken)[^/]*$/.test(parsed.pathname) ? 'The image could not be downloaded.' : null;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { refused: notFetched(`${url} (only http and https URLs on a public server can be fetched)`) };
+  let bytes: Buffer;
+  try {
+    const response = await fetch(parsed, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
+    if (!response.ok) return { refused: notFetched(`${url} (HTTP ${response.status})`) };
+    bytes = Buffer.from(await response.arrayBuffer());
+  } catch {
+    return { refused: notFetched(`${url} (no server answered)`) };
+  }
+  if (bytes.length > MAX_IMAGE_BYTES) return { refused: graphError(400, 36000, 'The image size is too large.', { subcode: 2207004 }) };
+  if (!isJpeg(bytes)) return { refused: notFetched(`${url} (not a JPEG image)`) };
+  return { refused: null, broken: isComplete(bytes) ? null : 'The image could not be processed (the JPEG is cut short).' };
 }
 
 export class SimPublishing {
@@ -106,8 +143,8 @@ export class SimPublishing {
     return tags;
   }
 
-  /** POST /{ig-user-id}/media. */
-  create(params: URLSearchParams): SimReply {
+  /** POST /{ig-user-id}/media; an image container is made only after its image_url was fetched. */
+  async create(params: URLSearchParams): Promise<SimReply> {
     const tags = this.parseTags(params.get('product_tags'));
     if (!Array.isArray(tags)) return tags;
     const mediaType = params.get('media_type');
@@ -127,7 +164,9 @@ export class SimPublishing {
     const imageUrl = params.get('image_url');
     if (!imageUrl) return graphError(400, 100, '(#100) The parameter image_url is required');
     const isCarouselItem = params.get('is_carousel_item') === 'true';
-    this.containers.set(id, { ...base, kind: 'IMAGE', imageUrl, isCarouselItem, children: [], productTags: tags, broken: brokenImage(imageUrl) });
+    const fetched = await fetchImage(imageUrl);
+    if (fetched.refused) return fetched.refused;
+    this.containers.set(id, { ...base, kind: 'IMAGE', imageUrl, isCarouselItem, children: [], productTags: tags, broken: fetched.broken });
     return json({ id });
   }
 

@@ -73,13 +73,13 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     return { status: 200, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: { success: true } };
   }
 
-  function handleNode(request: SimRequest, id: string, edge: string | undefined, params: URLSearchParams, selfUrl: string): SimReply {
+  function handleNode(request: SimRequest, id: string, edge: string | undefined, params: URLSearchParams, selfUrl: string): SimReply | Promise<SimReply> {
     const check = (op: OperationName): SimReply | null => {
       const v = checkOperation(op, params);
       return v ? graphError(400, 100, v.message) : null;
     };
     const committed = (reply: SimReply): SimReply => (request.fault?.kind === 'commit_then_drop' ? { drop: true } : reply);
-    if (id === igUserId && request.method === 'POST' && edge === 'media') return committed(publishing.create(params));
+    if (id === igUserId && request.method === 'POST' && edge === 'media') return publishing.create(params).then(committed);
     if (id === igUserId && request.method === 'POST' && edge === 'media_publish') return committed(publishing.publish(params));
     if (id === igUserId && request.method === 'GET' && edge === 'content_publishing_limit') return publishing.limit();
     const container = request.method === 'GET' && edge === undefined ? publishing.read(id, params) : null;
@@ -177,9 +177,11 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
    * Every write request lands in the write log, including ones refused before they reached the
    * comment (fault, bad token, throttle): `applied: false`.
    */
-  function handle(request: SimRequest): SimReply {
+  function handle(request: SimRequest): SimReply | Promise<SimReply> {
     const before = model.writes.length;
     const reply = route(request);
+    // Only a container create is asynchronous (it fetches image_url); it never touches a comment.
+    if (reply instanceof Promise) return reply;
     if ((request.method === 'POST' || request.method === 'DELETE') && model.writes.length === before) {
       const id = request.path.split('/').filter((p) => p !== '' && !VERSION.test(p))[0];
       const params = new URLSearchParams([...request.query, ...new URLSearchParams(request.body)]);
@@ -189,7 +191,7 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     return reply;
   }
 
-  function route(request: SimRequest): SimReply {
+  function route(request: SimRequest): SimReply | Promise<SimReply> {
     const transient = request.fault?.options['format'] === 'graph' && request.fault.kind === 'server_error' ? graphError(500, 2, 'An unexpected error has occurred. Please retry your request later.', { transient: true }) : transientFaultReply(request.fault);
     if (transient) return transient;
     const segments = request.path.split('/').filter(Boolean);
@@ -212,7 +214,8 @@ export function createInstagramSimulator(context: SimContext, options: Instagram
     const [id, edge, ...rest] = segments;
     if (!id || rest.length > 0) return withUsage(graphError(400, 2500, 'Unknown path components'));
     const selfUrl = `http://${request.headers['host'] ?? '127.0.0.1'}/instagram${request.path}`;
-    return withUsage(handleNode(request, id, edge, params, selfUrl));
+    const reply = handleNode(request, id, edge, params, selfUrl);
+    return reply instanceof Promise ? reply.then(withUsage) : withUsage(reply);
   }
 
   return {

@@ -10,6 +10,8 @@
 //   POST /__sim/{name}/insert         {"count"}: new items arrive at the head of the queue
 //   GET  /__sim/media/{name}/{path}.png  post media the simulators hand out (simMedia.ts), so no
 //                                     URL they return points at a real CDN
+//   PUT|HEAD|GET /__sim/media-host/{name}  a public media host Stoa uploads renditions to and the
+//                                     Instagram simulator fetches image_url from (simMediaHost.ts)
 // Faults are chosen here and rendered by the simulator; a `drop` reply destroys the socket.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +21,7 @@ import { createFaultController, type FaultController } from './faults.ts';
 import { SIMULATOR_FACTORIES } from './registry.ts';
 import { createRng } from './rng.ts';
 import { SIM_MEDIA_PREFIX, simMediaReply } from './simMedia.ts';
+import { createSimMediaHost, SIM_MEDIA_HOST_PREFIX, type SimMediaHost } from './simMediaHost.ts';
 import { defaultSeedCorpus } from './bundledSeed.ts';
 import type { SeedCorpus } from './seed.ts';
 import { FAULT_KINDS, type DemoAccount, type PlatformSimState, type PlatformSimulator, type SimReply, type SimulatorFactory } from './types.ts';
@@ -62,6 +65,8 @@ export interface RunningSimulators {
   readonly port: number;
   readonly clock: VirtualClock;
   readonly faults: FaultController;
+  /** The media host at /__sim/media-host (what was uploaded to it). */
+  readonly mediaHost: SimMediaHost;
   state(): SimState;
   simulator(name: string): PlatformSimulator;
   accounts(): Readonly<Record<string, DemoAccount & { readonly baseUrl: string }>>;
@@ -83,11 +88,11 @@ const faultRuleSchema = z.object({
 const faultsBodySchema = z.union([faultRuleSchema, z.object({ rules: z.array(faultRuleSchema) })]);
 const clockBodySchema = z.union([z.object({ advance: z.union([z.string(), z.number()]) }), z.object({ set: z.iso.datetime() })]);
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -122,6 +127,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   // Filled once the server listens: simulators are built knowing the host's URL (their media URLs).
   const sims = new Map<string, PlatformSimulator>();
   const log: RecordedRequest[] = [];
+  const mediaHost = createSimMediaHost();
   let url = '';
 
   const state = (): SimState => ({ platforms: Object.fromEntries([...sims].map(([name, sim]) => [name, sim.state()])) });
@@ -177,9 +183,14 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   async function route(request: IncomingMessage): Promise<SimReply> {
     const parsedUrl = new URL(request.url ?? '/', 'http://sim.invalid');
     const method = (request.method ?? 'GET').toUpperCase();
-    const body = await readBody(request);
+    const raw = await readBody(request);
+    const body = raw.toString('utf8');
     const segments = parsedUrl.pathname.split('/').filter((part) => part !== '');
     const [prefix, ...rest] = segments;
+    if (`/${prefix ?? ''}/${rest[0] ?? ''}` === SIM_MEDIA_HOST_PREFIX) {
+      const contentType = request.headers['content-type'];
+      return mediaHost.reply(method, rest.slice(1).join('/'), raw, { 'content-type': contentType });
+    }
     if (`/${prefix ?? ''}/${rest[0] ?? ''}` === SIM_MEDIA_PREFIX) {
       const headers = { 'if-none-match': typeof request.headers['if-none-match'] === 'string' ? request.headers['if-none-match'] : undefined };
       return simMediaReply(method, rest.slice(1), parsedUrl.searchParams, headers, new Set(sims.keys()));
@@ -221,6 +232,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
     port: address.port,
     clock,
     faults,
+    mediaHost,
     state,
     accounts,
     simulator(name) {

@@ -2,7 +2,8 @@
 // with product tags (Meta product ids found by SKU, at the x, y placed), the quota read first and
 // honoured, a container that fails to process, a stored container past 24 h rebuilt, and a
 // media_publish whose reply is lost after Instagram applied it, reconciled without a second publish.
-import { unlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callOrThrow } from '../../../src/api/client.ts';
@@ -41,10 +42,11 @@ describe('publishing to Instagram', () => {
     expect(out).toHaveLength(1);
     expect(post).toMatchObject({ state: 'published', permalink: out[0]?.permalink, failure: null });
     expect(out[0]).toMatchObject({ caption: 'A quiet morning. #slowliving', children: [], product_tags: [] });
-    // The image went as the workspace file of the asset.
+    // The image went as a public address on the media host (here the simulator's own), named by its bytes.
     const container = sim.requests('instagram').find((r) => r.method === 'POST' && r.path.endsWith('/media'));
     const asset = getMediaAsset(ws.backend.context.db, ws.assets[0] as string);
-    expect(new URLSearchParams(container?.body).get('image_url')).toBe(`file://${join(mediaDirIn(ws.backend.context.dataDir), asset?.file ?? '')}`);
+    const bytes = readFileSync(join(mediaDirIn(ws.backend.context.dataDir), asset?.file ?? ''));
+    expect(new URLSearchParams(container?.body).get('image_url')).toBe(`${sim.url}/__sim/media-host/${createHash('sha256').update(bytes).digest('hex')}.jpg`);
     // Nothing left to send: a second pass does nothing.
     expect(await ws.service.publishDue()).toMatchObject({ published: 0, failed: 0, deferred: 0 });
     expect(published(sim)).toHaveLength(1);
@@ -98,16 +100,19 @@ describe('publishing to Instagram', () => {
     expect(published(sim)).toHaveLength(1);
   });
 
-  it('fails with the reason when Instagram cannot fetch an image (container ERROR)', async () => {
+  it('fails with the reason when Instagram cannot process an image (container ERROR)', async () => {
     sim = await startInstagram('publish-error', { catalogProducts: CATALOG_SEED });
     ws = await openPublishWorkspace(tempDir(), sim, 1);
     const asset = getMediaAsset(ws.backend.context.db, ws.assets[0] as string);
-    const id = await queuedPost(ws, 'Gone before it went out.', [ws.assets[0] as string]);
-    unlinkSync(join(mediaDirIn(ws.backend.context.dataDir), asset?.file ?? ''));
+    const id = await queuedPost(ws, 'Cut short before it went out.', [ws.assets[0] as string]);
+    // The file is damaged after it was queued: a JPEG cut in half uploads, then fails to process.
+    const file = join(mediaDirIn(ws.backend.context.dataDir), asset?.file ?? '');
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
     expect(await ws.service.publishDue()).toMatchObject({ failed: 1 });
     const post = await callOrThrow(ws.client, 'posts.get', { id });
     expect(post.state).toBe('failed');
-    expect(post.failure).toMatch(/could not process an image: The image could not be downloaded/);
+    expect(post.failure).toMatch(/could not process an image: The image could not be processed/);
     expect(published(sim)).toEqual([]);
   });
 

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { photo } from '../media/images.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createVirtualClock, startSimulators, type RunningSimulators } from '../../../src/platforms/sim/index.ts';
 import { createInstagramSimulator } from '../../../src/platforms/instagram/simulator.ts';
@@ -34,12 +35,18 @@ async function start(quota = 50): Promise<{ s: RunningSimulators; graph: (method
 
 const IG = '17841400000000001';
 
+/** Puts bytes on the sim host's media route, as Stoa's media host step does, and returns their URL. */
+async function hosted(s: RunningSimulators, name: string, bytes: Buffer): Promise<string> {
+  const url = `${s.url}/__sim/media-host/${name}`;
+  const put = await fetch(url, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: bytes });
+  if (!put.ok) throw new Error(`PUT ${url}: ${put.status}`);
+  return url;
+}
+
 describe('Instagram simulator publishing', () => {
   it('moves a container IN_PROGRESS → FINISHED → PUBLISHED, and one past 24 h to EXPIRED', async () => {
     const { s, graph } = await start();
-    const image = join(tempDir(), 'a.jpg');
-    writeFileSync(image, 'jpeg bytes');
-    const url = pathToFileURL(image).toString();
+    const url = await hosted(s, 'a.jpg', await photo(64, 64));
     const a = (await graph('POST', `${IG}/media`, { image_url: url, caption: 'one' })).body['id'] as string;
     const status = async (id: string) => (await graph('GET', id, { fields: 'status_code' })).body['status_code'];
     expect(await status(a)).toBe('IN_PROGRESS');
@@ -54,13 +61,15 @@ describe('Instagram simulator publishing', () => {
     s.clock.advance(24 * 3_600_000);
     expect(await status(b)).toBe('EXPIRED');
     expect((await graph('POST', `${IG}/media_publish`, { creation_id: b })).body).toMatchObject({ error: { code: 9007, error_subcode: 2207020 } });
-    const missing = (await graph('POST', `${IG}/media`, { image_url: pathToFileURL(join(tempDir(), 'gone.jpg')).toString() })).body['id'] as string;
-    expect(await status(missing)).toBe('ERROR');
+    // A JPEG cut short is fetched, then fails to process.
+    const whole = await photo(64, 64);
+    const cut = (await graph('POST', `${IG}/media`, { image_url: await hosted(s, 'cut.jpg', whole.subarray(0, whole.length / 2)) })).body['id'] as string;
+    expect(await status(cut)).toBe('ERROR');
   });
 
   it('checks carousel size and product tags, and counts the quota', async () => {
     const { s, graph, productIds } = await start(1);
-    const url = 'https://cdn.example.com/look.jpg';
+    const url = await hosted(s, 'look.jpg', await photo(64, 64));
     const [shirt, mug, rejected] = productIds;
     const bad = async (params: Record<string, string>) => (await graph('POST', `${IG}/media`, params)).body['error'] as { message: string } | undefined;
     expect((await bad({ image_url: url, is_carousel_item: 'true', product_tags: JSON.stringify([{ product_id: shirt, x: 1.2, y: 0.5 }]) }))?.message).toMatch(/x'\] must be a number less than or equal to 1/);
@@ -84,5 +93,23 @@ describe('Instagram simulator publishing', () => {
     // The published carousel is on the account's media edge, where a client finds it after a lost reply.
     const edge = (await graph('GET', `${IG}/media`, { fields: 'id,caption,permalink' })).body['data'] as { caption: string }[];
     expect(edge[0]?.caption).toBe('pair');
+  });
+
+  it('fetches image_url when the container is made and refuses what Meta could not fetch (9004 / 2207052)', async () => {
+    const { s, graph } = await start();
+    const file = join(tempDir(), 'local.jpg');
+    writeFileSync(file, await photo(32, 32));
+    const refused = async (image_url: string) => {
+      const reply = await graph('POST', `${IG}/media`, { image_url, caption: 'x' });
+      expect(reply.status).toBe(400);
+      return reply.body['error'] as { code: number; error_subcode: number; error_user_msg: string };
+    };
+    expect(await refused(pathToFileURL(file).toString())).toMatchObject({ code: 9004, error_subcode: 2207052, error_user_msg: expect.stringMatching(/could not be fetched from this uri/) });
+    expect(await refused(`${s.url}/__sim/media-host/never-uploaded.jpg`)).toMatchObject({ code: 9004, error_subcode: 2207052, error_user_msg: expect.stringMatching(/HTTP 404/) });
+    expect(await refused('http://127.0.0.1:9/unreachable.jpg')).toMatchObject({ code: 9004, error_subcode: 2207052, error_user_msg: expect.stringMatching(/no server answered/) });
+    expect(await refused(await hosted(s, 'a.png', await photo(32, 32, 'png')))).toMatchObject({ code: 9004, error_user_msg: expect.stringMatching(/not a JPEG/) });
+    // None of them became a container; a hosted JPEG does.
+    expect((s.simulator('instagram') as unknown as { publishing: { containers: Map<string, unknown> } }).publishing.containers.size).toBe(0);
+    expect((await graph('POST', `${IG}/media`, { image_url: await hosted(s, 'ok.jpg', await photo(32, 32)), caption: 'ok' })).status).toBe(200);
   });
 });
