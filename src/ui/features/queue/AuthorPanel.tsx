@@ -51,7 +51,7 @@ function AuthorDetails({ profile, itemId }: { profile: Profile; itemId: string }
         <p className="muted">Also: {profile.linked.map((a) => `${a.name} on ${a.platform}`).join(', ')} (linked by a moderator)</p>
       ) : null}
       <p className="author-panel__facts">
-        <span>{profile.itemCount.toLocaleString()} items</span>
+        <span>{profile.itemCount.toLocaleString()} {profile.itemCount === 1 ? 'item' : 'items'}</span>
         <span>{profile.reportedItems.toLocaleString()} reported ({profile.reportCount.toLocaleString()} reports)</span>
         <span>Decisions: {decided.length === 0 ? 'none yet' : decided.join(', ')}</span>
       </p>
