@@ -116,4 +116,54 @@ export class StudioComposerPage {
   postState(): Locator {
     return this.page.getByRole('status', { name: 'Post state' });
   }
+
+  /** Turns a publishing target (instagram, pinterest) on or off. */
+  async setTarget(target: string, on: boolean): Promise<void> {
+    await this.page.getByRole('group', { name: 'Targets' }).getByRole('checkbox', { name: target }).setChecked(on);
+  }
+
+  pinFields(): Locator {
+    return this.page.getByRole('group', { name: 'Pinterest pin' });
+  }
+
+  /** Picks a board of the connected Pinterest account by its name, once the boards have been read. */
+  async chooseBoard(name: string): Promise<void> {
+    const select = this.pinFields().getByLabel('Pinterest board');
+    await select.locator('option', { hasText: name }).waitFor({ state: 'attached' });
+    await select.selectOption({ label: name });
+  }
+
+  /** The id of the board named `name` in the board picker. */
+  async boardId(name: string): Promise<string> {
+    const value = await this.pinFields().getByLabel('Pinterest board').locator('option', { hasText: name }).getAttribute('value');
+    if (!value) throw new Error(`The board picker has no board ${name}.`);
+    return value;
+  }
+
+  async typePinTitle(text: string): Promise<void> {
+    await this.pinFields().getByLabel('Pin title').fill(text);
+  }
+
+  async typePinLink(text: string): Promise<void> {
+    await this.pinFields().getByLabel('Pin link').fill(text);
+  }
+
+  /** The sentence under the link field saying where the pin links (and whether it is the product's link). */
+  pinLinkSource(): Locator {
+    return this.pinFields().getByTestId('pin-link-source');
+  }
+
+  pinCounter(which: 'title' | 'link' | 'description'): Locator {
+    return this.pinFields().locator(`[data-counter="${which}"]`);
+  }
+
+  pinPreview(): Locator {
+    return this.page.getByRole('figure', { name: 'Pinterest pin preview' });
+  }
+
+  /** How many violations the checks count for a target ('0' when it has none). */
+  async violationCount(target: string): Promise<string> {
+    const counted = this.page.getByLabel('Violations per target').locator(`[data-target="${target}"]`);
+    return (await counted.count()) === 0 ? '0' : ((await counted.getAttribute('data-count')) ?? '0');
+  }
 }
