@@ -86,6 +86,16 @@ export class QueuePage {
     return row.getByRole('gridcell').first();
   }
 
+  /** The selected row's position in the list (aria-rowindex). */
+  async selectedRowIndex(): Promise<number> {
+    return Number(await this.selectedRow().getAttribute('aria-rowindex'));
+  }
+
+  /** The row at a list position (aria-rowindex), whether or not it is selected. */
+  rowAt(index: number): Locator {
+    return this.grid.locator(`[aria-rowindex="${index}"]`);
+  }
+
   /** Whether keyboard focus sits on the queue list itself. */
   async listHasFocus(): Promise<boolean> {
     return this.grid.evaluate(focused);
