@@ -24,9 +24,11 @@ module.exports = {
     only('compliance', ['core'], 'rooms below sync/backend import core only'),
     only('sync', ['core', 'store', 'platforms'], 'the sync engine sits on store and platforms'),
     only('backend', ['core', 'api', 'store', 'ml', 'platforms', 'media', 'catalog', 'compliance', 'sync'], 'backend composes the rooms; it never imports a host'),
+    only('hub', ['core', 'store'], 'the team hub (PostgreSQL) sits on the domain and the store; the UI never imports it'),
     only('server', ['api', 'backend'], 'hosts are composition roots over api and backend'),
     // Departure from ARCHITECTURE.md: `stoa serve` starts the browser-mode host, so the CLI may import server.
-    only('cli', ['api', 'backend', 'server'], 'the CLI is a composition root over api and backend (and starts the server)'),
+    // Likewise `stoa hub init|status` talk to the team hub's PostgreSQL directly.
+    only('cli', ['api', 'backend', 'server', 'hub'], 'the CLI is a composition root over api and backend (and starts the server and the hub)'),
     only('ui', ['api', 'core'], 'the UI talks to the backend only through the contract'),
     {
       name: 'electron-imports-api-and-backend',
@@ -43,6 +45,7 @@ module.exports = {
     },
     { name: 'sqlite-only-in-store', severity: 'error', from: { pathNot: room('store') }, to: { path: native('better-sqlite3'), dependencyTypesNot: ['type-only'] } },
     { name: 'onnxruntime-only-in-ml', severity: 'error', from: { pathNot: room('ml') }, to: { path: native('onnxruntime-node'), dependencyTypesNot: ['type-only'] } },
+    { name: 'pg-only-in-hub', severity: 'error', from: { pathNot: room('hub') }, to: { path: native('pg'), dependencyTypesNot: ['type-only'] } },
     { name: 'sharp-only-in-media', severity: 'error', from: { pathNot: room('media') }, to: { path: native('sharp'), dependencyTypesNot: ['type-only'] } },
   ],
   options: {
