@@ -28,7 +28,8 @@ import { registerRights } from './rights.ts';
 import { registerAudit } from './audit.ts';
 import { registerPinterest } from './pinterest.ts';
 import { registerProfile } from './profile.ts';
+import { registerHub } from './hub.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit, registerCatalog, registerPost, registerRights, registerPinterest, registerProfile];
+export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit, registerCatalog, registerPost, registerRights, registerPinterest, registerProfile, registerHub];

@@ -1,0 +1,86 @@
+// `stoa hub init|status --database postgres://…`: set up a team hub on PostgreSQL (schema and a first
+// workspace with its owner, whose token is printed once) and show what a hub holds. The URL may also
+// come from $STOA_HUB_DATABASE, which keeps a password out of the shell history.
+import type { Command } from 'commander';
+import { StoaUserError } from '../../backend/errors.ts';
+import { writeJson } from '../output.ts';
+
+interface DatabaseFlags {
+  database?: string;
+  json?: boolean;
+}
+
+function databaseUrl(flags: DatabaseFlags): string {
+  const url = flags.database ?? process.env['STOA_HUB_DATABASE'];
+  if (!url) throw new StoaUserError('Name the hub database: --database postgres://user:password@host:5432/stoa_hub (or set STOA_HUB_DATABASE).');
+  return url;
+}
+
+/** The hub's expected problems (bad URL, unreachable, newer schema…) become the CLI's one sentence. */
+async function withHubErrors<T>(work: () => Promise<T>): Promise<T> {
+  const { HubError } = await import('../../hub/errors.ts');
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HubError) throw new StoaUserError(error.message);
+    throw error;
+  }
+}
+
+export function registerHub(program: Command): void {
+  const hub = program.command('hub').description('A team hub on PostgreSQL: shared decisions, notes and findings for a moderation team.');
+  hub
+    .command('init')
+    .description('Create (or upgrade) the hub schema and a workspace with its owner; prints the owner token once.')
+    .option('--database <url>', 'PostgreSQL URL, e.g. postgres://stoa:secret@db.example:5432/stoa_hub (default: $STOA_HUB_DATABASE)')
+    .option('--workspace <name>', 'name of the team workspace', 'Team')
+    .option('--owner <name>', 'name of its first owner', 'Owner')
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: DatabaseFlags & { workspace: string; owner: string }) => {
+      const url = databaseUrl(flags);
+      const workspace = flags.workspace.trim();
+      const owner = flags.owner.trim();
+      if (!workspace || !owner) throw new StoaUserError('Give the workspace and its owner a name (--workspace, --owner).');
+      const { initHub } = await import('../../hub/init.ts');
+      const { redactUrl } = await import('../../hub/connect.ts');
+      const done = await withHubErrors(() => initHub(url, { workspace, owner }));
+      if (flags.json) {
+        writeJson({ database: redactUrl(url), schemaVersion: done.schemaVersion, migratedFrom: done.migratedFrom, workspaceId: done.workspaceId, memberId: done.memberId, role: done.role, token: done.token });
+        return;
+      }
+      process.stdout.write(`Hub schema at version ${done.schemaVersion} in ${redactUrl(url)}${done.migratedFrom === done.schemaVersion ? ' (already there)' : ''}\n`);
+      process.stdout.write(`Workspace "${workspace}" (${done.workspaceId}) with owner ${owner} (${done.memberId})\n`);
+      process.stdout.write(`Owner token, shown only now (the hub keeps only its hash): ${done.token}\n`);
+    });
+  hub
+    .command('status')
+    .description('Show the hub schema version and each workspace’s members and events.')
+    .option('--database <url>', 'PostgreSQL URL (default: $STOA_HUB_DATABASE)')
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: DatabaseFlags) => {
+      const url = databaseUrl(flags);
+      const { openHubPool, redactUrl } = await import('../../hub/connect.ts');
+      const { hubStatus } = await import('../../hub/status.ts');
+      const status = await withHubErrors(async () => {
+        const pool = await openHubPool(url, { max: 1 });
+        try {
+          return await hubStatus(pool);
+        } finally {
+          await pool.end();
+        }
+      });
+      if (flags.json) {
+        writeJson({ database: redactUrl(url), ...status });
+        return;
+      }
+      if (status.schemaVersion === 0) {
+        process.stdout.write(`No hub schema in ${redactUrl(url)} yet; run \`stoa hub init --database …\`.\n`);
+        return;
+      }
+      process.stdout.write(`Hub schema version ${status.schemaVersion} (this Stoa knows ${status.knownVersion}) in ${redactUrl(url)}\n`);
+      for (const w of status.workspaces) {
+        const members = Object.entries(w.members).map(([role, n]) => `${n} ${role}`).join(', ') || 'no members';
+        process.stdout.write(`  ${w.name} (${w.id}): ${members}; ${w.events} events, last sequence ${w.lastSeq}\n`);
+      }
+    });
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { openHubPool } from '../../../src/hub/connect.ts';
+import { pushEvents } from '../../../src/hub/push.ts';
+import { runCli } from '../../support/runCli.ts';
+import { needsPostgres, usePostgres } from '../../support/postgres.ts';
+import { event } from './support.ts';
+
+describe.runIf(needsPostgres('stoa hub init and status'))('stoa hub init and status', () => {
+  const cluster = usePostgres();
+
+  it('creates the schema and an owner whose printed token pushes, and status counts it', async () => {
+    const url = await cluster().createDatabase('hub_cli');
+    const init = await runCli(['hub', 'init', '--database', url, '--workspace', 'Brand team', '--owner', 'Ana', '--json']);
+    expect(init.stderr).toBe('');
+    expect(init.code).toBe(0);
+    const made = JSON.parse(init.stdout) as { schemaVersion: number; migratedFrom: number; workspaceId: string; role: string; token: string };
+    expect(made).toMatchObject({ schemaVersion: 1, migratedFrom: 0, role: 'owner', token: expect.stringMatching(/^stoa_hub_[\w-]{43}$/) });
+
+    const pool = await openHubPool(url);
+    try {
+      // Only the hash is stored: the token itself is in no column of the member's row.
+      const { rows } = await pool.query<{ hashed: boolean; verbatim: boolean }>(
+        "SELECT token_hash = sha256(convert_to($1, 'UTF8')) AS hashed, strpos(row_to_json(m)::text, $1) > 0 AS verbatim FROM stoa_hub.members m",
+        [made.token],
+      );
+      expect(rows).toEqual([{ hashed: true, verbatim: false }]);
+      expect((await pushEvents(pool, made.token, [event('decision', 'desk-1')])).ok).toBe(true);
+    } finally {
+      await pool.end();
+    }
+
+    const again = await runCli(['hub', 'init', '--database', url, '--workspace', 'Brand team']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('stoa: The hub already has a workspace named "Brand team"; choose another name.\n');
+
+    const status = await runCli(['hub', 'status', '--json'], { env: { STOA_HUB_DATABASE: url } });
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      schemaVersion: 1,
+      knownVersion: 1,
+      workspaces: [{ id: made.workspaceId, name: 'Brand team', members: { owner: 1 }, events: 1 }],
+    });
+  });
+
+  it('says in one line what is wrong with the database URL', async () => {
+    const missing = await runCli(['hub', 'status'], { env: { STOA_HUB_DATABASE: '' } });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^stoa: Name the hub database: --database postgres:\/\//);
+    const absent = await runCli(['hub', 'status', '--database', cluster().url('nope')]);
+    expect(absent.stderr).toMatch(/^stoa: The database in postgres:\/\/stoa@127\.0\.0\.1:\d+\/nope does not exist; create it first/);
+    expect(absent.code).toBe(2);
+  });
+});
