@@ -7,6 +7,7 @@ import { complianceEndpoints } from './complianceEndpoints.ts';
 import { postEndpoints } from './postEndpoints.ts';
 import { rightsEndpoints } from './rightsEndpoints.ts';
 import { pinterestEndpoints } from './pinterestEndpoints.ts';
+import { mediaHostEndpoints } from './mediaHostEndpoints.ts';
 import { authorEndpoints } from './authorEndpoints.ts';
 import { moderatorEndpoints } from './moderatorEndpoints.ts';
 import { reasonEndpoints } from './reasonEndpoints.ts';
@@ -177,6 +178,7 @@ export const endpoints = {
   ...postEndpoints,
   ...rightsEndpoints,
   ...pinterestEndpoints,
+  ...mediaHostEndpoints,
   ...authorEndpoints,
   ...moderatorEndpoints,
   ...reasonEndpoints,

@@ -22,6 +22,7 @@ import { PostScheduler, type PostSchedulerOptions } from './postScheduler.ts';
 import { postSchedulerHandlers } from './postSchedulerHandlers.ts';
 import { rightsHandlers } from './rightsHandlers.ts';
 import { pinterestHandlers } from './pinterestHandlers.ts';
+import { mediaHostHandlers } from './mediaHostHandlers.ts';
 import { authorHandlers } from './authorHandlers.ts';
 import { accountHandlers } from './accountHandlers.ts';
 import { queueHandlers } from './queueHandlers.ts';
@@ -126,6 +127,7 @@ export function openBackend(config: BackendConfig): Backend {
     ...postSchedulerHandlers(context, scheduler, sendQueued),
     ...rightsHandlers(context),
     ...pinterestHandlers(context),
+    ...mediaHostHandlers(context),
     ...authorHandlers(context),
     ...moderatorHandlers(context),
     ...reasonHandlers(sync, context),

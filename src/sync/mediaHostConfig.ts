@@ -48,15 +48,18 @@ function checkedUrl(label: string, raw: string): string {
 
 export class MediaHostError extends Error {
   readonly code = 'invalid_input' as const;
+  override readonly name = 'MediaHostError';
 }
 
+/** `token`: a string sets it, null removes it, undefined keeps the stored one (editing only the URLs). */
 export function setMediaHost(db: Database, cipher: SecretCipher, input: { uploadUrl: string; publicBase: string; token?: string | null | undefined }): MediaHostView {
   const uploadUrl = checkedUrl('upload URL', input.uploadUrl);
   const publicBase = checkedUrl('public base URL', input.publicBase);
   if (new URL(publicBase).protocol !== 'https:' && !isLoopback(publicBase)) throw new MediaHostError('The public base URL must be https://: Instagram fetches images only from public HTTPS addresses.');
-  const token = input.token?.trim() ? input.token.trim() : null;
-  if (token !== null && /\s/.test(token)) throw new MediaHostError('The token must be one line without spaces.');
-  setSetting(db, SETTING, { uploadUrl, publicBase, token: token === null ? null : { scheme: cipher.scheme, ciphertext: cipher.encrypt(token).toString('base64') } });
+  const given = input.token === undefined ? undefined : input.token?.trim() ? input.token.trim() : null;
+  if (given && /\s/.test(given)) throw new MediaHostError('The token must be one line without spaces.');
+  const token = given === undefined ? (stored(db)?.token ?? null) : given === null ? null : { scheme: cipher.scheme, ciphertext: cipher.encrypt(given).toString('base64') };
+  setSetting(db, SETTING, { uploadUrl, publicBase, token });
   return { uploadUrl, publicBase, hasToken: token !== null };
 }
 

@@ -27,9 +27,10 @@ import { registerPost } from './post.ts';
 import { registerRights } from './rights.ts';
 import { registerAudit } from './audit.ts';
 import { registerPinterest } from './pinterest.ts';
+import { registerMediaHost } from './mediaHost.ts';
 import { registerProfile } from './profile.ts';
 import { registerHub } from './hub.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit, registerCatalog, registerPost, registerRights, registerPinterest, registerProfile, registerHub];
+export const COMMANDS: readonly RegisterCommand[] = [registerServe, registerDemo, registerBench, registerClassify, registerEval, registerTrain, registerInit, registerSync, registerAct, registerStats, registerItems, registerAccounts, registerSim, registerMedia, registerAudit, registerCatalog, registerPost, registerRights, registerPinterest, registerMediaHost, registerProfile, registerHub];
