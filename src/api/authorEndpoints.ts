@@ -66,6 +66,11 @@ export const authorEndpoints = {
     input: z.object({ authorId: id, ...pageInput }).strict(),
     output: z.object({ items: z.array(authorItemSchema), nextCursor: z.string().nullable() }),
   },
+  /** Authors on a platform with exactly this name (case-insensitive): candidates a moderator may link. */
+  'authors.find': {
+    input: z.object({ platform: platformSchema, name: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+    output: z.array(authorSchema),
+  },
   /** A moderator says two authors are the same person (across platforms). Never guessed. Audited. */
   'authors.link': {
     input: z.object({ authorId: id, otherAuthorId: id }).strict(),

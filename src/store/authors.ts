@@ -114,6 +114,15 @@ export function authorItems(db: Database, id: string, page: { limit: number; cur
   };
 }
 
+/** Authors on `platform` with exactly this name (case-insensitive), for a moderator to pick one to link. */
+export function findAuthors(db: Database, platform: PlatformName, name: string, limit: number): Author[] {
+  return prepared(db, 'SELECT id, platform, remote_id AS remoteId, name FROM authors WHERE platform = ? AND name = ? COLLATE NOCASE ORDER BY name, remote_id LIMIT ?').all(
+    platform,
+    name.trim(),
+    limit,
+  ) as Author[];
+}
+
 /** A moderator says two accounts are one person (on another platform, say). Audited. */
 export function linkAuthors(db: Database, id: string, otherId: string, who: Actor, clock: Clock): AuthorProfile {
   if (id === otherId) throw new AuthorError('invalid_input', 'An author cannot be linked to themselves.');

@@ -34,6 +34,15 @@ export class AuthorPanelPage {
     await form.getByRole('button', { name: 'Add person note' }).click();
   }
 
+  /** Finds the account by exact name on `platform` and links it as the same person. */
+  async linkAccount(platform: string, name: string): Promise<void> {
+    const form = this.panel.getByRole('form', { name: 'Link another account' });
+    await form.getByLabel('Platform of the other account').selectOption(platform);
+    await form.getByLabel('Account name').fill(name);
+    await form.getByRole('button', { name: 'Find' }).click();
+    await form.getByRole('list', { name: 'Accounts found' }).getByRole('button', { name: 'Link as same person' }).first().click();
+  }
+
   /** One decision's line in "On the platform", by its action and status ("remove: queued"). */
   decisionStatus(name: string | RegExp): Locator {
     return this.item.getByRole('list', { name: 'Outbox status' }).getByRole('listitem', { name });

@@ -1,9 +1,10 @@
 // The author panel and outbox visibility of #9 in real Chromium, against the real browser-mode
 // server and a demo workspace synced from the simulators: a reply shows its parent post; open the
 // author panel, add labelled person notes (and remove one), see the author's other items (one
-// added in another community); work offline, decide, see "queued" and the banner's count; go
-// online, sync, see "sent" and the action in the simulator's GET /__sim/state; a removal the
-// platform refuses (fault injection: 403) shows its reason and Retry, and goes out after the retry.
+// added in another community, one on YouTube only once the accounts are linked); work offline,
+// decide, see "queued" and the banner's count; go online, sync, see "sent" and the action in the
+// simulator's GET /__sim/state; a removal the platform refuses (fault injection: 403) shows its
+// reason and Retry, and goes out after the retry.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertItems } from '../../../src/store/items.ts';
@@ -69,6 +70,17 @@ describe('author panel and outbox status in Chromium', () => {
     await expect.poll(() => author.authorItems().count()).toBe(Math.min(stored, 50));
     await author.panel.getByText(`${stored} items`, { exact: true }).waitFor();
     expect(await author.authorItems().filter({ hasText: 'Posted in another community by the same person' }).textContent()).toMatch(/reddit · elsewhere/);
+
+    // A namesake on YouTube is not the same person until a moderator links the accounts.
+    upsertItems(db(), [{
+      platform: 'youtube', remoteId: 'yt_authorpanel1', kind: 'comment', author: { remoteId: 'UC_namesake', name: authorRow.name }, community: { remoteId: 'vid1', name: 'a video' },
+      body: 'A YouTube comment by an account of the same name', createdAt: '2019-01-01T00:00:00.000Z', raw: {},
+    }], server.demo.backend.context.clock);
+    expect(await author.authorItems().filter({ hasText: 'A YouTube comment by an account of the same name' }).count()).toBe(0);
+    await author.linkAccount('youtube', authorRow.name);
+    await author.panel.getByText(`Also: ${authorRow.name} on youtube (linked by a moderator)`).waitFor();
+    await author.panel.getByText(`${stored + 1} items`, { exact: true }).waitFor();
+    await expect.poll(() => author.authorItems().filter({ hasText: 'A YouTube comment by an account of the same name' }).count()).toBe(1);
 
     await author.addPersonNote('Spam warning', 'Warned about posting discount codes', 'In 30 days');
     await expect.poll(() => author.personNotes().first().textContent()).toMatch(/^Spam warning Warned about posting discount codes — .* · expires /);

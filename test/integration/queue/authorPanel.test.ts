@@ -90,6 +90,9 @@ describe('author panel endpoints', () => {
     const reddit = await callOrThrow(client, 'authors.get', { itemId: ids['t3_p1'] ?? '' });
     const youtube = await callOrThrow(client, 'authors.get', { itemId: ids['yt1'] ?? '' });
     expect(youtube?.itemCount).toBe(1);
+    // Candidates are exact names on the platform asked about, never guessed across platforms.
+    expect((await callOrThrow(client, 'authors.find', { platform: 'youtube', name: 'ANA' })).map((a) => a.remoteId)).toEqual(['UCana']);
+    expect(await callOrThrow(client, 'authors.find', { platform: 'youtube', name: 'an' })).toEqual([]);
     const linked = await callOrThrow(client, 'authors.link', { authorId: reddit?.author.id ?? '', otherAuthorId: youtube?.author.id ?? '' });
     expect(linked.linked.map((a) => [a.platform, a.remoteId])).toEqual([['youtube', 'UCana']]);
     expect(linked.itemCount).toBe(4);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { OutputOf } from '../../../api/endpoints.ts';
 import { useClient } from '../../apiContext.tsx';
 import { useCall } from '../../hooks/useCall.ts';
+import { LinkAuthor } from './LinkAuthor.tsx';
 import { PersonNotes } from './PersonNotes.tsx';
 import './itemContext.css';
 
@@ -35,12 +36,12 @@ export function AuthorPanel({ itemId }: { itemId: string }) {
       >
         Author panel
       </button>
-      {open && profile ? <AuthorDetails profile={profile} itemId={itemId} /> : null}
+      {open && profile ? <AuthorDetails profile={profile} itemId={itemId} onChanged={() => setOpened((n) => n + 1)} /> : null}
     </div>
   );
 }
 
-function AuthorDetails({ profile, itemId }: { profile: Profile; itemId: string }) {
+function AuthorDetails({ profile, itemId, onChanged }: { profile: Profile; itemId: string; onChanged: () => void }) {
   const decided = Object.entries(profile.decisions).map(([action, n]) => `${action.replace('_', ' ')} ×${n}`);
   return (
     <section className="author-panel" aria-label="Author">
@@ -55,8 +56,10 @@ function AuthorDetails({ profile, itemId }: { profile: Profile; itemId: string }
         <span>{profile.reportedItems.toLocaleString()} reported ({profile.reportCount.toLocaleString()} reports)</span>
         <span>Decisions: {decided.length === 0 ? 'none yet' : decided.join(', ')}</span>
       </p>
+      <LinkAuthor authorId={profile.author.id} linkedIds={profile.linked.map((a) => a.id)} onLinked={onChanged} />
       <PersonNotes authorId={profile.author.id} itemId={itemId} />
-      <AuthorItems authorId={profile.author.id} currentId={itemId} />
+      {/* A new link brings the other account's items in: read the list again. */}
+      <AuthorItems key={profile.linked.length} authorId={profile.author.id} currentId={itemId} />
     </section>
   );
 }
