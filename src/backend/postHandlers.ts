@@ -6,7 +6,7 @@
 import type { Handlers } from '../api/dispatch.ts';
 import { fail } from '../api/errors.ts';
 import type { OutputOf, ParsedInputOf } from '../api/endpoints.ts';
-import { lintDisclosure, type LintFinding } from '../core/disclosureLinter.ts';
+import { lintDisclosureForTargets, type LintFinding } from '../core/disclosureLinter.ts';
 import { JURISDICTION_IDS, JURISDICTION_PROFILES, type JurisdictionId } from '../core/jurisdictionProfiles.ts';
 import { captionCounts, DEFAULT_LIMIT_PROFILES, limitProfileById, type LimitProfile, type PostTarget } from '../core/postLimits.ts';
 import { validatePost, type PostDraft } from '../core/postValidation.ts';
@@ -104,7 +104,9 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
       ruleHits: sponsorshipRuleHits(content.caption),
       labelAvailable: content.targets.includes('instagram'),
     };
-    const findings: LintFinding[] = options.jurisdictions.flatMap((j) => lintDisclosure(lintInput, JURISDICTION_PROFILES[j]));
+    // The caption goes to every target, the paid-partnership label only to Instagram.
+    const lintTargets = content.targets.map((t) => ({ name: t, hasLabel: t === 'instagram' }));
+    const findings: LintFinding[] = options.jurisdictions.flatMap((j) => lintDisclosureForTargets(lintInput, lintTargets, JURISDICTION_PROFILES[j]));
     const counts = content.targets.map((target) => {
       const p = profiles[target];
       return { target, profile: p.id, ...captionCounts(content.caption, p), captionMax: p.captionMax.value, hashtagsMax: p.hashtagsMax.value, mentionsMax: p.mentionsMax.value };

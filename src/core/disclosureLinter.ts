@@ -26,6 +26,12 @@ export interface LintInput {
   readonly ruleHits: readonly CaptionRuleHit[];
   /** Whether a target has a paid-partnership label to turn on (Instagram does). */
   readonly labelAvailable: boolean;
+  /**
+   * Whether the label, when on, shows on the target being linted (default true). False for a target
+   * without one (a pin: Pinterest's sponsor_id is a closed beta): the label is still a commercial
+   * signal there, but it discloses nothing.
+   */
+  readonly labelShown?: boolean;
 }
 
 export const SIGNAL_KINDS = ['affiliate_link', 'discount_code', 'gifted', 'brand_tag', 'tagged_products', 'paid_partnership_on', 'call_to_buy', 'link_in_bio'] as const;
@@ -109,7 +115,7 @@ const replaceWith = (f: DisclosureFinding): LintFix => ({ kind: 'edit', label: `
 export function lintDisclosure(input: LintInput, profile: JurisdictionProfile): LintFinding[] {
   const signals = commercialSignals(input);
   if (signals.length === 0) return [];
-  const assessment = assessDisclosure({ caption: input.caption, platformLabel: input.paidPartnership }, profile);
+  const assessment = assessDisclosure({ caption: input.caption, platformLabel: input.paidPartnership && input.labelShown !== false }, profile);
   if (assessment.adequate) return [];
   const strong = signals.some((s) => s.strength === 'strong');
   // Point at the strongest evidence: an affiliate link rather than the "shop it" before it.
@@ -129,6 +135,30 @@ export function lintDisclosure(input: LintInput, profile: JurisdictionProfile): 
   });
   const spanOf = (f: DisclosureFinding) => ({ start: f.start, end: f.end });
   return [explain(assessment, input.caption, profile, what, firstSpan ?? null, finding, spanOf)];
+}
+
+export interface LintTarget {
+  readonly name: string;
+  /** Whether the post's paid-partnership label is sent to (and shown on) this target. */
+  readonly hasLabel: boolean;
+}
+
+/**
+ * One caption for several targets: the same words everywhere, but the paid-partnership label shows
+ * only where the target has one. Linted once with the label (targets that have it) and once without
+ * (those that do not); a finding only the label-less targets have is kept too, saying where — so a
+ * post whose only disclosure is Instagram's label is not published to Pinterest undisclosed.
+ */
+export function lintDisclosureForTargets(input: LintInput, targets: readonly LintTarget[], profile: JurisdictionProfile): LintFinding[] {
+  const labelled = targets.filter((t) => t.hasLabel);
+  const bare = targets.filter((t) => !t.hasLabel);
+  const withLabel = labelled.length > 0 ? lintDisclosure({ ...input, labelAvailable: true, labelShown: true }, profile) : [];
+  if (bare.length === 0) return withLabel;
+  const without = lintDisclosure({ ...input, labelAvailable: false, labelShown: false }, profile);
+  if (labelled.length === 0) return without;
+  const seen = new Set(withLabel.map((f) => f.id));
+  const where = `On ${bare.map((t) => t.name).join(' and ')} (no paid-partnership label there): `;
+  return [...withLabel, ...without.filter((f) => !seen.has(f.id)).map((f) => ({ ...f, message: where + f.message }))];
 }
 
 type Make = (id: string, severity: LintFinding['severity'], message: string, rule: ProfileRule<unknown>, span: { start: number; end: number } | null, fixes: LintFix[]) => LintFinding;
