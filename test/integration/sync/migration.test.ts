@@ -7,7 +7,6 @@ import { addAccount } from '../../../src/store/accounts.ts';
 import { aesGcmCipher } from '../../../src/store/secrets.ts';
 import { recordDecision } from '../../../src/store/decisions.ts';
 import { itemTarget, setItemRemote } from '../../../src/store/itemRemote.ts';
-import { upsertItems } from '../../../src/store/items.ts';
 import { MIGRATIONS } from '../../../src/store/migrations/index.ts';
 import { openDatabase } from '../../../src/store/open.ts';
 import { listOutbox } from '../../../src/store/outbox.ts';
@@ -26,7 +25,9 @@ describe('migration 0004-sync', () => {
     const clock = fixedClock();
     const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 3) });
     const account = addAccount(old, { platform: 'reddit', baseUrl: 'https://oauth.reddit.com', displayName: 'r', secret: '{}' }, aesGcmCipher(Buffer.alloc(32, 1)), who, clock);
-    upsertItems(old, [{ ...sampleItem(1), accountId: account.id }], clock);
+    // The item as version-3 code wrote it: today's repository also writes columns added later.
+    const at = clock.now().toISOString();
+    old.prepare("INSERT INTO items (id, platform, remote_id, kind, account_id, body, created_at, fetched_at, updated_at, raw) VALUES ('i1', 'reddit', 't1_abc', 'comment', ?, ?, ?, ?, ?, '{}')").run(account.id, sampleItem(1).body, at, at, at);
     const itemId = old.prepare('SELECT id FROM items').pluck().get() as string;
     const remoteId = old.prepare('SELECT remote_id FROM items').pluck().get() as string;
     recordDecision(old, { itemId, action: 'approve' }, who, clock, (decision) => {
