@@ -1,6 +1,7 @@
 // Settings: where this workspace lives, which schema and models it runs.
 import { useCall } from '../../hooks/useCall.ts';
 import { AccountsSection } from './AccountsSection.tsx';
+import { MediaHostSection } from './MediaHostSection.tsx';
 import { OutboxSection } from './OutboxSection.tsx';
 import { ProfilesSection } from './ProfilesSection.tsx';
 
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <ProfilesSection />
       <AccountsSection />
       <OutboxSection />
+      <MediaHostSection />
       <h2>On-device models</h2>
       {info.models.length === 0 ? (
         <p className="muted">No models are installed in this build.</p>
