@@ -75,7 +75,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   const identity = clusterIdentity();
   if (identity) chownSync(dir, identity.uid, identity.gid);
   const as = identity ?? {};
-  const tool = (name: string, args: string[]) => run(join(bin, name), args, { ...as, env: { ...process.env, LC_ALL: 'C' } });
+  // cwd is the cluster folder: the cluster's user may not be allowed into the checkout's folders.
+  const tool = (name: string, args: string[]) => run(join(bin, name), args, { ...as, cwd: dir, env: { ...process.env, LC_ALL: 'C' } });
   try {
     await tool('initdb', ['-D', data, '-U', SUPERUSER, '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
     // A port found free can be taken before the server binds it; try a few.
