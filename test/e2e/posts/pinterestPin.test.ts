@@ -1,7 +1,8 @@
 // One post for Instagram and Pinterest in real Chromium against the demo (which connects a simulated
 // Pinterest account beside the Instagram one): a Shopify export imported with the shop's domain so
 // products carry catalog links, one photo, the Pinterest target turned on, a board picked from the
-// account's boards, a product tagged (the pin's link defaults to its catalog link, said so), a title
+// account's boards, a product tagged (the pin's link defaults to its catalog link, said so), the
+// paid-partnership label alone seen to leave the pin undisclosed, a title
 // one character over Pinterest's limit seen as a Pinterest violation (none for Instagram) and fixed,
 // both previews shown — the pin with its 2:3 image, title and link domain — then published and
 // synced. The simulator's GET /__sim/state must hold the pin on the picked board with the
@@ -80,6 +81,13 @@ describe('A post for Instagram and Pinterest in Chromium', () => {
     await composer.pickProduct('Linen', /^Linen Shirt/);
     await composer.tags().first().waitFor();
     await expect.poll(() => composer.pinLinkSource().textContent()).toBe(`Links to ${PRODUCT_LINK} (the first tagged product’s catalog link).`);
+
+    // The paid-partnership label alone discloses the Instagram post but not the pin (Pinterest gets no label).
+    await composer.typeCaption(CAPTION.replace('#ad ', ''));
+    await page.getByLabel('Paid partnership label').check();
+    await expect.poll(() => composer.findings().filter({ hasText: /^\S+: On pinterest \(no paid-partnership label there\): / }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await composer.ready().textContent()).toBe('Not ready yet.');
+    await page.getByLabel('Paid partnership label').uncheck();
 
     // A title one over Pinterest's 100: a Pinterest violation, none for Instagram.
     await composer.typeCaption(CAPTION);
