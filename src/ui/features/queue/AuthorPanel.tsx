@@ -16,29 +16,26 @@ type AuthorItem = OutputOf<'authors.items'>['items'][number];
 const PAGE = 50;
 const EXCERPT = 160;
 
+/** Rendered for items that have an author; nothing is read until the panel is opened. */
 export function AuthorPanel({ itemId }: { itemId: string }) {
   const [open, setOpen] = useState(false);
-  // Read again each time the panel opens: the person may have posted or been noted since.
-  const [opened, setOpened] = useState(0);
-  const { value: profile, error } = useCall('authors.get', { itemId }, opened);
-  if (error) return <p role="alert" className="error">{error.message}</p>;
-  if (profile === null) return null; // no author (a deleted account): nothing to show
   return (
     <div>
-      <button
-        type="button"
-        className="btn btn--small"
-        aria-expanded={open}
-        onClick={() => {
-          if (!open) setOpened((n) => n + 1);
-          setOpen(!open);
-        }}
-      >
+      <button type="button" className="btn btn--small" aria-expanded={open} onClick={() => setOpen(!open)}>
         Author panel
       </button>
-      {open && profile ? <AuthorDetails profile={profile} itemId={itemId} onChanged={() => setOpened((n) => n + 1)} /> : null}
+      {open ? <OpenAuthorPanel itemId={itemId} /> : null}
     </div>
   );
+}
+
+/** Mounted on each opening, so the person is read fresh (they may have posted or been noted since). */
+function OpenAuthorPanel({ itemId }: { itemId: string }) {
+  const [changes, setChanges] = useState(0);
+  const { value: profile, error, loading } = useCall('authors.get', { itemId }, changes);
+  if (error) return <p role="alert" className="error">{error.message}</p>;
+  if (!profile) return loading ? <p className="muted" aria-busy="true">Loading…</p> : <p className="muted">No author is known for this item.</p>;
+  return <AuthorDetails profile={profile} itemId={itemId} onChanged={() => setChanges((n) => n + 1)} />;
 }
 
 function AuthorDetails({ profile, itemId, onChanged }: { profile: Profile; itemId: string; onChanged: () => void }) {

@@ -47,7 +47,7 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
         {item.url ? <a href={item.url} target="_blank" rel="noreferrer noopener">Open on platform</a> : null}
       </header>
       <h2 className="item-panel__author">{item.author ?? 'Unknown author'}</h2>
-      <AuthorPanel key={item.id} itemId={item.id} />
+      {item.author !== null ? <AuthorPanel key={item.id} itemId={item.id} /> : null}
       <p className="muted">{item.community} · {new Date(item.createdAt).toLocaleString()}</p>
       {item.copies > 1 ? (
         <p className="copies" role="note">
@@ -56,7 +56,7 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
       ) : null}
       {actions(item)}
       <UseInStudioButton itemId={item.id} author={item.author} />
-      <ThreadParent itemId={item.id} />
+      {item.parentRemoteId !== null ? <ThreadParent itemId={item.id} /> : null}
       <SimilarTexts key={`similar-${item.id}`} itemId={item.id} />
       {item.title && !titleRepeatsBody(item.title, item.body) ? <EvidenceText as="h3" text={item.title} evidence={evidence.title} /> : null}
       <EvidenceText text={item.body} evidence={evidence.body} />
@@ -99,7 +99,7 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
         )}
       </section>
 
-      <DecisionStatus itemId={item.id} version={version} />
+      {item.decisions.length > 0 ? <DecisionStatus itemId={item.id} version={version} /> : null}
 
       <ItemNotes itemId={item.id} notes={item.notes} onAdded={() => setNotesVersion((v) => v + 1)} />
 
