@@ -1,12 +1,15 @@
 // Takes the README screenshots from the built UI on the demo workspace:
 //   npm run build && npx tsx scripts/screenshot.ts [queue] [studio]   (both when none is named)
-// The queue, then the studio's whole path through the UI (test/e2e/posts/studioScenario.ts, the
-// same steps the studio e2e takes): the composer with three product tags, a limit violation, the
-// disclosure finding and the previews, and the post published with its permalink.
+// The queue by keyboard alone (a titled Reddit post open with its evidence on the right words; then
+// three decisions by key and the first one looked at again, "queued" in its outbox status), then the
+// studio's whole path through the UI (test/e2e/posts/studioScenario.ts, the same steps the studio
+// e2e takes): the composer with three product tags, a limit violation, the disclosure finding and
+// the previews, and the post published with its permalink.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AppPage } from '../test/e2e/pages/AppPage.ts';
+import { QueuePage } from '../test/e2e/pages/QueuePage.ts';
 import { StudioComposerPage } from '../test/e2e/posts/StudioComposerPage.ts';
 import { composeTaggedCarousel, importCatalogAndPhotos, writePhotos } from '../test/e2e/posts/studioScenario.ts';
 import { launchChromium } from '../test/e2e/support/browser.ts';
@@ -22,6 +25,46 @@ async function shoot(page: Page, name: string, height = 860): Promise<void> {
   await page.setViewportSize({ width: 1440, height });
   await page.screenshot({ path: join(out, name) });
   console.warn(`wrote ${join(out, name)}`);
+}
+
+/** The queue, driven by keys only once the filters are set: j opens, a/r/s decide, k goes back. */
+async function queueShots(page: Page): Promise<void> {
+  const queue = new QueuePage(page);
+  const order = page.getByLabel('Order');
+  await queue.rows().first().waitFor();
+  // Comments under Instagram posts, spam score first: the scam templates and the spans behind each score.
+  await queue.filterPlatform('instagram');
+  await order.selectOption('score:spam');
+  await queue.rows().first().filter({ hasText: 'instagram' }).waitFor();
+  // Esc leaves the Order select for the list; from here on only keys.
+  await queue.press('Escape');
+  await queue.press('j');
+  await queue.press('j');
+  while ((await queue.selectedRowIndex()) !== 2) await page.waitForTimeout(50);
+  await queue.waitForItem();
+  await queue.item.locator('mark').first().waitFor();
+  await shoot(page, 'queue.png');
+
+  // Titled Reddit posts, spam first: three decisions by key, then back to the first one.
+  await queue.filterPlatform('reddit');
+  await order.selectOption('score:spam');
+  await queue.rows().first().filter({ hasText: 'reddit post' }).waitFor();
+  await queue.press('Escape');
+  await queue.press('j');
+  await queue.waitForItem();
+  const first = await queue.selectedRowIndex();
+  for (const key of ['a', 'r', 's']) {
+    const before = await queue.selectedRowIndex();
+    await queue.press(key);
+    await queue.okNotice.waitFor();
+    while ((await queue.selectedRowIndex()) !== before + 1) await page.waitForTimeout(50);
+  }
+  for (let i = 0; i < 3; i += 1) await queue.press('k');
+  while ((await queue.selectedRowIndex()) !== first) await page.waitForTimeout(50);
+  await queue.waitForItem();
+  await queue.item.getByRole('list', { name: 'Outbox status' }).waitFor();
+  // Tall enough for the item's outbox status below its scores.
+  await shoot(page, 'queue-triage.png', 1250);
 }
 
 async function studio(page: Page, app: AppPage): Promise<void> {
@@ -58,14 +101,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 }, deviceScaleFactor: 1 });
   const app = new AppPage(page);
   await app.open(server.url);
-  if (wants('queue')) {
-    await app.queue.waitForRows();
-    await page.getByLabel('Order').selectOption('score:undisclosed_sponsorship');
-    await page.waitForTimeout(600);
-    await app.queue.openRow(2);
-    await page.waitForTimeout(400);
-    await shoot(page, 'queue.png');
-  }
+  if (wants('queue')) await queueShots(page);
   if (wants('studio')) await studio(page, app);
 } finally {
   await browser.close();
