@@ -1,8 +1,11 @@
-// `stoa hub init|status --database postgres://…`: set up a team hub on PostgreSQL (schema and a first
-// workspace with its owner, whose token is printed once) and show what a hub holds. The URL may also
-// come from $STOA_HUB_DATABASE, which keeps a password out of the shell history.
+// `stoa hub init|add-member|status --database postgres://…`: set up a team hub on PostgreSQL (the
+// schema and a first workspace with its owner, whose token is printed once), add members, and show
+// what a hub holds. The URL may also come from $STOA_HUB_DATABASE, which keeps a password out of the
+// shell history.
 import type { Command } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
+// eventKinds.ts is a leaf of constants (no pg): cheap enough to import while registering.
+import { HUB_ROLES } from '../../hub/eventKinds.ts';
 import { writeJson } from '../output.ts';
 
 interface DatabaseFlags {
@@ -51,6 +54,37 @@ export function registerHub(program: Command): void {
       process.stdout.write(`Hub schema at version ${done.schemaVersion} in ${redactUrl(url)}${done.migratedFrom === done.schemaVersion ? ' (already there)' : ''}\n`);
       process.stdout.write(`Workspace "${workspace}" (${done.workspaceId}) with owner ${owner} (${done.memberId})\n`);
       process.stdout.write(`Owner token, shown only now (the hub keeps only its hash): ${done.token}\n`);
+    });
+  hub
+    .command('add-member <name>')
+    .description('Add a member to the owner’s workspace (the owner token comes from $STOA_HUB_TOKEN); prints the new token once.')
+    .option('--database <url>', 'PostgreSQL URL (default: $STOA_HUB_DATABASE)')
+    .option('--role <role>', `one of ${HUB_ROLES.join(', ')}`, 'viewer')
+    .option('--json', 'print the result as JSON')
+    .action(async (name: string, flags: DatabaseFlags & { role: string }) => {
+      const url = databaseUrl(flags);
+      const ownerToken = process.env['STOA_HUB_TOKEN'];
+      if (!ownerToken) throw new StoaUserError('Set STOA_HUB_TOKEN to an owner’s token (the one `stoa hub init` printed).');
+      const role = HUB_ROLES.find((r) => r === flags.role);
+      if (!role) throw new StoaUserError(`A member's role is one of ${HUB_ROLES.join(', ')} (got "${flags.role}").`);
+      if (!name.trim()) throw new StoaUserError('Give the member a name.');
+      const { openHubPool } = await import('../../hub/connect.ts');
+      const { addMember } = await import('../../hub/members.ts');
+      const added = await withHubErrors(async () => {
+        const pool = await openHubPool(url, { max: 1 });
+        try {
+          return await addMember(pool, ownerToken, { name: name.trim(), role });
+        } finally {
+          await pool.end();
+        }
+      });
+      if (!added.ok) throw new StoaUserError(added.error.message);
+      if (flags.json) {
+        writeJson(added.value);
+        return;
+      }
+      process.stdout.write(`Added ${name.trim()} as ${role} (${added.value.memberId})\n`);
+      process.stdout.write(`Member token, shown only now: ${added.value.token}\n`);
     });
   hub
     .command('status')

@@ -42,6 +42,23 @@ describe.runIf(needsPostgres('stoa hub init and status'))('stoa hub init and sta
     });
   });
 
+  it('adds a member with an owner token, and refuses a non-owner', async () => {
+    const url = await cluster().createDatabase('hub_cli_members');
+    const init = await runCli(['hub', 'init', '--database', url, '--json']);
+    const { token } = JSON.parse(init.stdout) as { token: string };
+    const added = await runCli(['hub', 'add-member', 'Vic', '--role', 'viewer', '--database', url, '--json'], { env: { STOA_HUB_TOKEN: token } });
+    expect(added.stderr).toBe('');
+    const viewer = JSON.parse(added.stdout) as { role: string; token: string };
+    expect(viewer).toMatchObject({ role: 'viewer', token: expect.stringMatching(/^stoa_hub_/) });
+    const byViewer = await runCli(['hub', 'add-member', 'Eve', '--role', 'owner', '--database', url], { env: { STOA_HUB_TOKEN: viewer.token } });
+    expect(byViewer.stderr).toBe('stoa: Only an owner of the workspace can add members.\n');
+    expect(byViewer.code).toBe(2);
+    const badRole = await runCli(['hub', 'add-member', 'Eve', '--role', 'admin', '--database', url], { env: { STOA_HUB_TOKEN: token } });
+    expect(badRole.stderr).toBe('stoa: A member\'s role is one of owner, moderator, creator, compliance, viewer (got "admin").\n');
+    const status = await runCli(['hub', 'status', '--database', url, '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ workspaces: [{ name: 'Team', members: { owner: 1, viewer: 1 } }] });
+  });
+
   it('says in one line what is wrong with the database URL', async () => {
     const missing = await runCli(['hub', 'status'], { env: { STOA_HUB_DATABASE: '' } });
     expect(missing.code).toBe(2);
