@@ -148,6 +148,18 @@ describe('Instagram publishing through the media host', () => {
     expect((await callOrThrow(ws.client, 'posts.get', { id })).state).toBe('published');
   });
 
+  it('fails with a sentence about the token when the host refuses it (401), and sends no container', async () => {
+    sim = await startInstagram('media-host-401', { catalogProducts: CATALOG_SEED });
+    host = await startHost();
+    ws = await openPublishWorkspace(tempDir(), sim, 1);
+    await callOrThrow(ws.client, 'mediaHost.set', { uploadUrl: `${host.url}/up`, publicBase: `${host.url}/pub`, token: 'not-the-token' });
+    const id = await queuedPost(ws, 'Wrong key. #slowliving', [ws.assets[0] as string]);
+    expect(await ws.service.publishDue()).toMatchObject({ published: 0, failed: 1 });
+    expect((await callOrThrow(ws.client, 'posts.get', { id })).failure).toBe(`The media host ${new URL(host.url).host} refused the upload (401: check the token in Settings → Publishing).`);
+    expect(containerPosts(sim)).toHaveLength(0);
+    expect(host.files.size).toBe(0);
+  });
+
   it('refuses a public base that is not https, naming why', async () => {
     sim = await startInstagram('media-host-bad', { catalogProducts: CATALOG_SEED });
     ws = await openPublishWorkspace(tempDir(), sim, 0);
