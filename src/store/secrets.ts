@@ -99,7 +99,7 @@ function readKeyFile(path: string, mayCreate: boolean, secretsExist: () => boole
   if (!stat) {
     if (!mayCreate) {
       throw new SecretUnavailableError(
-        `The key file ${path} is missing; it encrypts the credentials of this workspace's accounts, so Stoa will not make a new one: ` +
+        `The key file ${path} is missing; it encrypts the credentials this workspace stores (its accounts' and its media host's), so Stoa will not make a new one: ` +
           'restore secret.key from a backup into that folder, or remove and reconnect the accounts (stoa accounts remove ID, then stoa accounts add).',
         path,
       );
@@ -138,5 +138,10 @@ function createKeyFile(path: string): Buffer {
   return key;
 }
 
-/** Whether any account secret is stored: then a missing key must not be replaced. */
-export const storedSecretsExist = (db: Database): boolean => prepared(db, 'SELECT 1 FROM account_secrets LIMIT 1').get() !== undefined;
+/**
+ * Whether any secret is stored — an account's, or the publishing media host's token (kept in
+ * settings by src/sync/mediaHostConfig.ts): then a missing key must not be replaced.
+ */
+export const storedSecretsExist = (db: Database): boolean =>
+  prepared(db, 'SELECT 1 FROM account_secrets LIMIT 1').get() !== undefined ||
+  prepared(db, "SELECT 1 FROM settings WHERE key = 'publishing.mediaHost' AND json_type(value, '$.token') = 'object'").get() !== undefined;

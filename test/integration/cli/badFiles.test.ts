@@ -45,7 +45,7 @@ describe('the account key file', () => {
     const keyFile = join(dataDir, 'secret.key');
     rmSync(keyFile);
     const sync = await runCli(['sync', '--data-dir', dataDir, '--json', '--max-wait', '0']);
-    expectOneSentence(sync, new RegExp(`The key file ${keyFile} is missing; it encrypts the credentials of this workspace's accounts, so Stoa will not make a new one`));
+    expectOneSentence(sync, new RegExp(`The key file ${keyFile} is missing; it encrypts the credentials this workspace stores \\(its accounts' and its media host's\\), so Stoa will not make a new one`));
     expect(sync.stdout).toBe('');
     expect(existsSync(keyFile)).toBe(false);
   });

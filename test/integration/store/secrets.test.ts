@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addAccount, listAccounts, readSecret, removeAccount } from '../../../src/store/accounts.ts';
 import { verifyAudit } from '../../../src/store/audit.ts';
 import { openDatabase } from '../../../src/store/open.ts';
+import { setMediaHost } from '../../../src/sync/mediaHostConfig.ts';
 import { aesGcmCipher, keyFileCipher, SecretUnavailableError, storedSecretsExist } from '../../../src/store/secrets.ts';
 import { fixedClock } from '../../support/fixedClock.ts';
 import { useTempDir } from '../../support/tempDir.ts';
@@ -51,6 +52,20 @@ describe('account secrets', () => {
     rmSync(keyFile);
     const cipher = keyFileCipher(keyFile, { secretsExist: () => storedSecretsExist(db) });
     expect(() => cipher.encrypt('another secret')).toThrow(new RegExp(`The key file ${keyFile} is missing`));
+    expect(existsSync(keyFile)).toBe(false);
+    db.close();
+  });
+
+  it('never creates a key while the media host token is the only secret', () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir, 'w.sqlite'));
+    const keyFile = join(dir, 'secret.key');
+    expect(storedSecretsExist(db)).toBe(false);
+    setMediaHost(db, keyFileCipher(keyFile), { uploadUrl: 'https://media.example.com/upload', publicBase: 'https://media.example.com/p', token: 'tok-123' });
+    expect(storedSecretsExist(db)).toBe(true);
+    rmSync(keyFile);
+    const cipher = keyFileCipher(keyFile, { secretsExist: () => storedSecretsExist(db) });
+    expect(() => cipher.encrypt('another secret')).toThrow(/is missing; it encrypts the credentials this workspace stores \(its accounts' and its media host's\)/);
     expect(existsSync(keyFile)).toBe(false);
     db.close();
   });
