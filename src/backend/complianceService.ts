@@ -7,7 +7,8 @@ import { JURISDICTION_PROFILES, isJurisdictionId } from '../core/jurisdictionPro
 import type { AuditBrand } from '../compliance/brands.ts';
 import type { ModelView } from '../compliance/commercialEvidence.ts';
 import { canonicalContent, contentFromCanonical, type PostContent } from '../compliance/postContent.ts';
-import { scanPost, type ScanResult } from '../compliance/scanPost.ts';
+import { prepareScan, scanPost, type ScanResult } from '../compliance/scanPost.ts';
+import type { Classification } from '../ml/classifier.ts';
 import type { Verdict } from '../compliance/verdict.ts';
 import { sponsorshipRuleHits } from '../ml/rules/sponsorshipRules.ts';
 import { appendAudit } from '../store/audit.ts';
@@ -115,11 +116,15 @@ export async function scanAudit(ctx: BackendContext, auditId: string, options: S
   const profile = JURISDICTION_PROFILES[audit.jurisdiction];
   const brands: AuditBrand[] = listBrands(ctx.db, auditId);
   const pending = latestVersionsOfAudit(ctx.db, auditId).map((v) => ({ ...v, post: contentFromCanonical(v.content) }));
-  const models = await modelViews(ctx, pending.map((p) => p.post.caption), options.useModels ?? true);
+  // The model scores on its worker threads while this thread does the model-free part (disclosure
+  // evidence, rule hits, hashes): the two overlap instead of taking turns.
+  const modelsReady = await startModelViews(ctx, pending.map((p) => p.post.caption), options.useModels ?? true);
+  const prepared = pending.map((p) => ({ scan: prepareScan(p.post, profile), ruleHits: sponsorshipRuleHits(p.post.caption) }));
+  const models = await modelsReady();
   const scannedAt = isoNow(ctx.clock);
   // Judging is pure, so it runs first; then the thumbnails the new snapshots need are read (I/O,
   // outside the transaction), and everything is recorded in one transaction.
-  const results = pending.map((p, i) => scanPost({ post: p.post, profile, brands, ruleHits: sponsorshipRuleHits(p.post.caption), model: models.views[i] ?? null, scannedAt }));
+  const results = pending.map((p, i) => scanPost({ post: p.post, profile, brands, ruleHits: prepared[i]?.ruleHits ?? [], model: models.views[i] ?? null, scannedAt, prepared: prepared[i]?.scan }));
   const needsSnapshot = pending.map((p, i) => {
     const previous = lastScannedSha(ctx.db, p.postId);
     return (results[i]?.verdict !== 'compliant' || (previous !== null && previous !== p.sha256)) && !hasSnapshotOf(ctx.db, p.postId, p.sha256);
@@ -149,12 +154,22 @@ export async function scanAudit(ctx: BackendContext, auditId: string, options: S
   return { auditId, jurisdiction: profile.id, scanned: pending.length, byVerdict, changed, snapshots, modelVersion: models.version };
 }
 
-async function modelViews(ctx: BackendContext, captions: readonly string[], wanted: boolean): Promise<{ views: (ModelView | null)[]; version: string | null }> {
-  if (!wanted || captions.length === 0) return { views: [], version: null };
+type ModelViews = { views: (ModelView | null)[]; version: string | null };
+
+/** Sends the captions to the model now and returns how to wait for its views. */
+async function startModelViews(ctx: BackendContext, captions: readonly string[], wanted: boolean): Promise<() => Promise<ModelViews>> {
+  const none = () => Promise.resolve<ModelViews>({ views: [], version: null });
+  if (!wanted || captions.length === 0) return none;
   const classifier = await sponsorshipClassifier(ctx);
-  if (!classifier) return { views: [], version: null };
-  const version = classifier.versionOf('sponsorship') ?? null;
-  const results = await classifier.classify(captions);
+  if (!classifier) return none;
+  // classify() posts the texts to the workers before its first await.
+  const scoring = classifier.classify(captions);
+  // A rejection is handled by whoever awaits the thunk; until then it must not count as unhandled.
+  scoring.catch(() => undefined);
+  return () => scoring.then((results) => modelViewsOf(classifier.versionOf('sponsorship') ?? null, results));
+}
+
+function modelViewsOf(version: string | null, results: readonly Classification[]): ModelViews {
   const views = results.map((r): ModelView | null => {
     const commercial = r.scores.commercial;
     const undisclosed = r.scores.undisclosed_sponsorship;

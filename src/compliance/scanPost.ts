@@ -17,6 +17,21 @@ export interface ScanInput {
   readonly ruleHits: readonly TextRuleHit[];
   readonly model: ModelView | null;
   readonly scannedAt: string;
+  /** The model-free part, when it was worked out beforehand (while the model was still scoring). */
+  readonly prepared?: PreparedScan;
+}
+
+/** What a scan finds without the model: the disclosure evidence and the content hash. */
+export interface PreparedScan {
+  readonly disclosure: DisclosureAssessment;
+  readonly contentSha256: string;
+}
+
+export function prepareScan(post: PostContent, profile: JurisdictionProfile): PreparedScan {
+  return {
+    disclosure: assessDisclosure({ caption: post.caption, imageText: post.imageText, platformLabel: post.paidPartnership }, profile),
+    contentSha256: contentHash(post),
+  };
 }
 
 export interface ScanResult {
@@ -36,10 +51,10 @@ export interface ScanResult {
 export function scanPost(input: ScanInput): ScanResult {
   const { post, profile } = input;
   const commercial = commercialEvidence(post, input.ruleHits, input.brands, input.model);
-  const disclosure = assessDisclosure({ caption: post.caption, imageText: post.imageText, platformLabel: post.paidPartnership }, profile);
+  const { disclosure, contentSha256 } = input.prepared ?? prepareScan(post, profile);
   const decision = decideVerdict(commercial, disclosure, profile);
   return {
-    contentSha256: contentHash(post),
+    contentSha256,
     scannedAt: input.scannedAt,
     profileId: profile.id,
     profileVersion: profile.version,
