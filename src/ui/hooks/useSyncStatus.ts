@@ -1,24 +1,15 @@
 // The sync status (offline flags, running, outbox counts), refreshed whenever the backend reports
-// outbox, connectivity or item changes.
+// outbox, connectivity or item changes; one shared copy per client (sharedSyncStatus.ts).
 import { useCallback, useEffect, useState } from 'react';
-import type { OutputOf } from '../../api/endpoints.ts';
 import { useClient } from '../apiContext.tsx';
+import { currentSyncStatus, refreshSyncStatus, subscribeSyncStatus, type SyncStatus } from './sharedSyncStatus.ts';
 
-export type SyncStatus = OutputOf<'sync.status'>;
+export type { SyncStatus } from './sharedSyncStatus.ts';
 
 export function useSyncStatus(): { status: SyncStatus | null; refresh: () => void } {
   const client = useClient();
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  const refresh = useCallback(() => {
-    void client.call('sync.status', {}).then((reply) => {
-      if (reply.ok) setStatus(reply.value);
-    });
-  }, [client]);
-  useEffect(() => {
-    refresh();
-    return client.subscribe((event) => {
-      if (event.type === 'outbox.changed' || event.type === 'connectivity' || event.type === 'items.changed') refresh();
-    });
-  }, [client, refresh]);
+  const [status, setStatus] = useState<SyncStatus | null>(() => currentSyncStatus(client));
+  useEffect(() => subscribeSyncStatus(client, setStatus), [client]);
+  const refresh = useCallback(() => refreshSyncStatus(client), [client]);
   return { status, refresh };
 }
