@@ -2,9 +2,9 @@
 // the board a post pins to (`board POST_ID BOARD_ID`, or `--clear` to go back to the account's
 // default). With --json each prints one JSON object.
 import type { Command } from 'commander';
-import type { InputOf, OutputOf } from '../../api/endpoints.ts';
 import { StoaUserError } from '../../backend/errors.ts';
 import { writeJson } from '../output.ts';
+import { withWorkspaceClient, type WorkspaceCall } from '../workspaceClient.ts';
 
 type PinterestCall = 'pinterest.boards' | 'posts.board.set';
 interface Flags {
@@ -16,21 +16,8 @@ interface Flags {
 
 const dataDirOption = ['-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)'] as const;
 
-async function withClient<T>(dataDir: string | undefined, work: (call: <M extends PinterestCall>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
-  const { createClient } = await import('../../api/client.ts');
-  const { inProcessTransport } = await import('../../api/inProcess.ts');
-  const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
-  const workspace = openSyncWorkspace(dataDir);
-  const client = createClient(inProcessTransport(workspace.backend.handlers, workspace.backend.events));
-  try {
-    return await work(async (method, input) => {
-      const reply = await client.call(method, input);
-      if (!reply.ok) throw new StoaUserError(reply.error.message);
-      return reply.value;
-    });
-  } finally {
-    await workspace.close();
-  }
+async function withClient<T>(dataDir: string | undefined, work: (call: WorkspaceCall<PinterestCall>) => Promise<T>): Promise<T> {
+  return withWorkspaceClient(dataDir, work);
 }
 
 export function registerPinterest(program: Command): void {

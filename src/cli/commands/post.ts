@@ -4,9 +4,10 @@
 // the post's check; `validate` exits 1 when the post is not ok (a violation or an error finding).
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import type { InputOf, OutputOf } from '../../api/endpoints.ts';
+import type { OutputOf } from '../../api/endpoints.ts';
 import { StoaUserError } from '../../backend/errors.ts';
 import { writeJson } from '../output.ts';
+import { withWorkspaceClient, type WorkspaceCall } from '../workspaceClient.ts';
 
 interface PostFlags {
   readonly dataDir?: string;
@@ -120,21 +121,8 @@ function printCheck(check: Check): void {
   for (const f of check.findings) process.stdout.write(`  ${f.severity}\t${f.jurisdiction}\t${f.rule.id}\t${f.message}${f.fixes[0] ? ` Fix: ${f.fixes[0].label}.` : ''}\n`);
 }
 
-async function withClient<T>(dataDir: string | undefined, work: (call: <M extends 'posts.create' | 'posts.update' | 'posts.validate' | 'posts.get' | 'posts.publish' | 'posts.schedule' | 'posts.unschedule' | 'posts.board.set'>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
-  const { createClient } = await import('../../api/client.ts');
-  const { inProcessTransport } = await import('../../api/inProcess.ts');
-  const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
-  const workspace = openSyncWorkspace(dataDir);
-  const client = createClient(inProcessTransport(workspace.backend.handlers, workspace.backend.events));
-  try {
-    return await work(async (method, input) => {
-      const reply = await client.call(method, input);
-      if (!reply.ok) throw new StoaUserError(reply.error.message);
-      return reply.value;
-    });
-  } finally {
-    await workspace.close();
-  }
+async function withClient<T>(dataDir: string | undefined, work: (call: WorkspaceCall<'posts.create' | 'posts.update' | 'posts.validate' | 'posts.get' | 'posts.publish' | 'posts.schedule' | 'posts.unschedule' | 'posts.board.set'>) => Promise<T>): Promise<T> {
+  return withWorkspaceClient(dataDir, work);
 }
 
 const summary = (post: OutputOf<'posts.get'>, check: Check, boardId?: string | null) => ({ id: post.id, state: post.state, revision: post.revision, ...(boardId !== undefined ? { boardId } : {}), ok: check.ok, violations: check.violations, findings: check.findings });

@@ -4,9 +4,9 @@
 // from a queue item, as "Use in Studio" does. With --json each prints one JSON object.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import type { InputOf, OutputOf } from '../../api/endpoints.ts';
-import { StoaUserError } from '../../backend/errors.ts';
+import type { OutputOf } from '../../api/endpoints.ts';
 import { writeJson } from '../output.ts';
+import { withWorkspaceClient, type WorkspaceCall } from '../workspaceClient.ts';
 
 type RightsCall = 'rights.list' | 'rights.update' | 'studio.useItem';
 interface RightsFlags {
@@ -24,21 +24,8 @@ const oneOf = <T extends string>(allowed: readonly T[], what: string) => (value:
 
 const dataDirOption = ['-d, --data-dir <dir>', 'workspace folder (default: $STOA_DATA_DIR or the OS app-data folder)'] as const;
 
-async function withClient<T>(dataDir: string | undefined, work: (call: <M extends RightsCall>(method: M, input: InputOf<M>) => Promise<OutputOf<M>>) => Promise<T>): Promise<T> {
-  const { createClient } = await import('../../api/client.ts');
-  const { inProcessTransport } = await import('../../api/inProcess.ts');
-  const { openSyncWorkspace } = await import('../../backend/sync/workspace.ts');
-  const workspace = openSyncWorkspace(dataDir);
-  const client = createClient(inProcessTransport(workspace.backend.handlers, workspace.backend.events));
-  try {
-    return await work(async (method, input) => {
-      const reply = await client.call(method, input);
-      if (!reply.ok) throw new StoaUserError(reply.error.message);
-      return reply.value;
-    });
-  } finally {
-    await workspace.close();
-  }
+async function withClient<T>(dataDir: string | undefined, work: (call: WorkspaceCall<RightsCall>) => Promise<T>): Promise<T> {
+  return withWorkspaceClient(dataDir, work);
 }
 
 type Request = OutputOf<'rights.markSent'>;
