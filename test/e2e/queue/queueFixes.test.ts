@@ -125,14 +125,22 @@ describe('queue fixes in Chromium', () => {
     await expect.poll(() => app.statusBar().getByRole('status', { name: 'Online' }).count()).toBe(1);
   });
 
-  it('opens search with / and the shortcut sheet with ?, both closed by Esc', async () => {
+  it('opens search with /, the note field with n and the shortcut sheet with ?, each left by Esc', async () => {
     await queue.press('/');
     await expect.poll(() => queue.searchBox.evaluate(focused)).toBe(true);
+    await queue.press('Escape');
+    await expect.poll(() => queue.listHasFocus()).toBe(true);
+    await queue.press('j');
+    await queue.waitForItem();
+    await queue.press('n');
+    const noteField = queue.item.getByRole('textbox', { name: 'Note' });
+    await expect.poll(() => noteField.evaluate(focused)).toBe(true);
     await queue.press('Escape');
     await expect.poll(() => queue.listHasFocus()).toBe(true);
     await queue.press('?');
     await queue.shortcutSheet.waitFor();
     expect(await queue.shortcutSheet.textContent()).toMatch(/Undo the last decision/);
+    expect(await queue.shortcutSheet.textContent()).toMatch(/Write a note on the item/);
     await queue.press('Escape');
     await expect.poll(() => queue.shortcutSheet.count()).toBe(0);
   });

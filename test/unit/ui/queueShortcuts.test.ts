@@ -13,13 +13,14 @@ describe('queue keyboard map', () => {
     expect(press('b')).toEqual({ type: 'decide', action: 'ban' });
     expect(press('u')).toEqual({ type: 'undo' });
     expect(press('/')).toEqual({ type: 'search' });
+    expect(press('n')).toEqual({ type: 'note' });
     expect(press('?')).toEqual({ type: 'help' });
     expect(press('Escape')).toEqual({ type: 'close' });
     expect(press('q')).toBeNull();
   });
 
   it('lets typing and browser shortcuts through, but Escape always closes', () => {
-    for (const key of ['j', 'k', 'u', '/', '?', 'a']) expect(press(key, { inField: true })).toBeNull();
+    for (const key of ['j', 'k', 'u', 'n', '/', '?', 'a']) expect(press(key, { inField: true })).toBeNull();
     expect(press('u', { ctrlKey: true })).toBeNull();
     expect(press('k', { metaKey: true })).toBeNull();
     expect(press('Escape', { inField: true })).toEqual({ type: 'close' });
@@ -27,6 +28,6 @@ describe('queue keyboard map', () => {
 
   it('lists every key it handles in the shortcut sheet', () => {
     const listed = SHORTCUTS.map((s) => s.keys).join(' ');
-    for (const key of ['j', 'k', 'a', 'r', 's', 'i', 'b', 'u', '/', '?', 'Esc']) expect(listed).toContain(key);
+    for (const key of ['j', 'k', 'a', 'r', 's', 'i', 'b', 'u', 'n', '/', '?', 'Esc']) expect(listed).toContain(key);
   });
 });

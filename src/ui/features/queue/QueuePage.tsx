@@ -169,6 +169,10 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
           searchRef.current?.focus();
           searchRef.current?.select();
           break;
+        case 'note':
+          // The note field lives in the item pane's notes section; the pane is the "Item" region.
+          document.querySelector<HTMLTextAreaElement>('[aria-label="Item"] textarea[aria-label="Note"]')?.focus();
+          break;
         case 'help':
           setHelpOpen(true);
           break;

@@ -35,6 +35,7 @@ export type QueueCommand =
   | { readonly type: 'move'; readonly step: 1 | -1 }
   | { readonly type: 'undo' }
   | { readonly type: 'search' }
+  | { readonly type: 'note' }
   | { readonly type: 'help' }
   | { readonly type: 'close' };
 
@@ -51,6 +52,7 @@ export const SHORTCUTS: readonly { readonly keys: string; readonly what: string 
   { keys: 'm', what: 'Remove with a reason or macro (opens the picker)' },
   { keys: '1–9, Enter', what: 'In the picker: choose a reason, then send it' },
   { keys: 'x', what: 'Select the item for a bulk action (shift+x: the range from the last one)' },
+  { keys: 'n', what: 'Write a note on the item (Esc goes back to the list)' },
   { keys: '/', what: 'Search' },
   { keys: '?', what: 'This list of shortcuts' },
   { keys: 'Esc', what: 'Close what is open (ban form, this list), or leave the search box' },
@@ -74,6 +76,8 @@ export function commandForKey(event: KeyPress): QueueCommand | null {
       return { type: 'undo' };
     case '/':
       return { type: 'search' };
+    case 'n':
+      return { type: 'note' };
     case '?':
       return { type: 'help' };
   }
