@@ -6,8 +6,10 @@ export function ScoreCell({ value, label }: { value: number | undefined; label: 
   const percent = Math.round(value * 100);
   const level = value >= 0.8 ? 'high' : value >= 0.5 ? 'mid' : 'low';
   return (
-    <span className={`score score--${level}`} aria-label={`${label}: ${percent}%`}>
-      <span className="score__bar" style={{ width: `${Math.max(2, percent * 0.3)}px` }} />
+    // The bar tops out at 22 px so "100%" still fits the narrow score columns at 1280 px; the
+    // tooltip carries the value wherever a column is narrower still.
+    <span className={`score score--${level}`} aria-label={`${label}: ${percent}%`} title={`${label}: ${percent}%`}>
+      <span className="score__bar" style={{ width: `${Math.max(2, percent * 0.22)}px` }} />
       {percent}%
     </span>
   );

@@ -49,10 +49,19 @@ afterAll(async () => {
 
 describe('author panel and outbox status in Chromium', () => {
   it("shows a reply's parent, opens the author panel, adds and removes labelled person notes, and lists the author's other items", async () => {
+    // Make a reply whose parent post is stored the newest Reddit item (which item is newest depends
+    // on the seed: the full datasets or the bundled sample), so it opens first.
+    const reply = db()
+      .prepare("SELECT i.id FROM items i JOIN items p ON p.platform = i.platform AND p.remote_id = i.parent_remote_id WHERE i.platform = 'reddit' AND i.kind = 'comment' ORDER BY i.created_at DESC LIMIT 1")
+      .pluck()
+      .get() as string | undefined;
+    if (!reply) throw new Error('the demo has no Reddit reply whose parent is stored');
+    const newest = db().prepare("SELECT max(created_at) FROM items WHERE platform = 'reddit'").pluck().get() as string;
+    db().prepare('UPDATE items SET created_at = ? WHERE id = ?').run(new Date(Date.parse(newest) + 1000).toISOString(), reply);
     await queue.filterPlatform('reddit');
     await expect.poll(() => queue.rows().first().textContent()).toMatch(/reddit/);
     await queue.openFirst();
-    // The newest Reddit item is a reply: its parent post is shown from the stored items.
+    // The newest Reddit item is that reply: its parent post is shown from the stored items.
     const parent = queue.item.getByRole('region', { name: 'In reply to' });
     await parent.waitFor();
     expect(await parent.textContent()).toMatch(/^In reply to post by \S+/);
