@@ -102,10 +102,10 @@ export function postHandlers(ctx: BackendContext): Pick<Handlers, PostMethod> {
       productTagCount: content.productTags.length,
       productBrands: productBrands(db, content.productTags.map((t) => t.productId)),
       ruleHits: sponsorshipRuleHits(content.caption),
-      labelAvailable: content.targets.includes('instagram'),
+      labelAvailable: content.targets.some((t) => profiles[t].paidPartnershipLabel),
     };
-    // The caption goes to every target, the paid-partnership label only to Instagram.
-    const lintTargets = content.targets.map((t) => ({ name: t, hasLabel: t === 'instagram' }));
+    // The caption goes to every target, the paid-partnership label only where the target's profile sends it.
+    const lintTargets = content.targets.map((t) => ({ name: t, hasLabel: profiles[t].paidPartnershipLabel }));
     const findings: LintFinding[] = options.jurisdictions.flatMap((j) => lintDisclosureForTargets(lintInput, lintTargets, JURISDICTION_PROFILES[j]));
     const counts = content.targets.map((target) => {
       const p = profiles[target];

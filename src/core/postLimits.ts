@@ -64,6 +64,8 @@ export interface LimitProfile {
   } | null;
   readonly titleMax: LimitRule<number> | null;
   readonly linkMax: LimitRule<number> | null;
+  /** Whether Stoa sends the post's paid-partnership label to this target (else only the caption discloses). */
+  readonly paidPartnershipLabel: boolean;
 }
 
 const RULES_IG: LimitSource = { document: '../shared/RULES.md', section: 'Platform limits for publishing › Instagram (Graph API, Business accounts)' };
@@ -96,6 +98,7 @@ export const INSTAGRAM_FEED: LimitProfile = {
   },
   titleMax: null,
   linkMax: null,
+  paidPartnershipLabel: true,
 };
 
 /** The same feed rules with the 5-hashtag cap Instagram announced for 19 Dec 2025 (RULES.md: verify; a setting). */
@@ -124,6 +127,8 @@ export const PINTEREST_PIN: LimitProfile = {
   productTags: null,
   titleMax: rule('pinterest.title.max_chars', 100, 'A pin title has at most 100 characters.', RULES_PIN),
   linkMax: rule('pinterest.link.max_chars', 2048, 'A pin link has at most 2,048 characters.', RULES_PIN),
+  // RULES.md lists Pinterest's `sponsor_id` as beta; Stoa does not send it.
+  paidPartnershipLabel: false,
 };
 
 export const LIMIT_PROFILES: readonly LimitProfile[] = [INSTAGRAM_FEED, INSTAGRAM_FEED_HASHTAG_CAP, PINTEREST_PIN];
