@@ -52,14 +52,20 @@ describe('author panel and outbox status in Chromium', () => {
     // Make a reply whose parent post is stored the newest Reddit item (which item is newest depends
     // on the seed: the full datasets or the bundled sample), so it opens first.
     const reply = db()
-      .prepare("SELECT i.id FROM items i JOIN items p ON p.platform = i.platform AND p.remote_id = i.parent_remote_id WHERE i.platform = 'reddit' AND i.kind = 'comment' ORDER BY i.created_at DESC LIMIT 1")
+      .prepare("SELECT i.id FROM items i JOIN items p ON p.platform = i.platform AND p.remote_id = i.parent_remote_id WHERE i.platform = 'reddit' AND i.kind = 'comment' AND i.state = 'open' ORDER BY i.created_at DESC LIMIT 1")
       .pluck()
       .get() as string | undefined;
     if (!reply) throw new Error('the demo has no Reddit reply whose parent is stored');
     const newest = db().prepare("SELECT max(created_at) FROM items WHERE platform = 'reddit'").pluck().get() as string;
     db().prepare('UPDATE items SET created_at = ? WHERE id = ?').run(new Date(Date.parse(newest) + 1000).toISOString(), reply);
+    const replyMeta = db()
+      .prepare("SELECT a.name || ' · ' || coalesce(c.name, i.platform) || ' · reddit comment' FROM items i LEFT JOIN authors a ON a.id = i.author_id LEFT JOIN communities c ON c.id = i.community_id WHERE i.id = ?")
+      .pluck()
+      .get(reply) as string;
     await queue.filterPlatform('reddit');
-    await expect.poll(() => queue.rows().first().textContent()).toMatch(/reddit/);
+    // Wait for the filtered list itself: the unfiltered first row may be a Reddit item too, and
+    // opening it before the filtered page arrives opens the wrong item on a slow machine.
+    await expect.poll(() => queue.rows().first().textContent()).toContain(replyMeta);
     await queue.openFirst();
     // The newest Reddit item is that reply: its parent post is shown from the stored items.
     const parent = queue.item.getByRole('region', { name: 'In reply to' });
