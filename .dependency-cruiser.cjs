@@ -23,8 +23,8 @@ module.exports = {
     only('catalog', ['core'], 'rooms below sync/backend import core only'),
     only('compliance', ['core'], 'rooms below sync/backend import core only'),
     only('sync', ['core', 'store', 'platforms'], 'the sync engine sits on store and platforms'),
-    only('backend', ['core', 'api', 'store', 'ml', 'platforms', 'media', 'catalog', 'compliance', 'sync'], 'backend composes the rooms; it never imports a host'),
-    only('hub', ['core', 'store'], 'the team hub (PostgreSQL) sits on the domain and the store; the UI never imports it'),
+    only('backend', ['core', 'api', 'store', 'ml', 'platforms', 'media', 'catalog', 'compliance', 'sync', 'hub'], 'backend composes the rooms (the team hub among them); it never imports a host'),
+    only('hub', ['core'], 'the team hub (PostgreSQL) client sits on the domain only; the backend maps it onto the local store'),
     only('server', ['api', 'backend'], 'hosts are composition roots over api and backend'),
     // Departure from ARCHITECTURE.md: `stoa serve` starts the browser-mode host, so the CLI may import server.
     // Likewise `stoa hub init|status` talk to the team hub's PostgreSQL directly.

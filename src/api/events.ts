@@ -21,6 +21,8 @@ export const eventSchema = z.discriminatedUnion('type', [
     state: z.enum(OUTBOX_STATES),
     reason: z.string().nullable(),
   }),
+  /** The team hub's claims, members or sync state changed: views showing them read again. */
+  z.object({ type: z.literal('hub.changed'), what: z.enum(['claims', 'events', 'status']) }),
   z.object({
     type: z.literal('account.problem'),
     accountId: z.string(),
