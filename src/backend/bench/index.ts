@@ -8,9 +8,10 @@ import { mediaBench } from './mediaBench.ts';
 import { catalogBench } from './catalogBench.ts';
 import { complianceBench } from './complianceBench.ts';
 import { queueBench } from './queueBench.ts';
+import { hubBench } from './hubBench.ts';
 import type { BenchEntry, BenchSuite } from './types.ts';
 
-export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench, mediaBench, catalogBench, complianceBench, queueBench];
+export const BENCH_SUITES: readonly BenchSuite[] = [storeBench, mlBench, syncBench, startupBench, mediaBench, catalogBench, complianceBench, queueBench, hubBench];
 
 export interface BenchReport {
   readonly ranAt: string;
