@@ -69,12 +69,19 @@ export const endpoints = {
     input: z
       .object({
         query: z.string().trim().min(1).max(500),
+        /** The queue's filters, as items.list takes them; without a sort, the best match comes first. */
+        platform: platformSchema.optional(),
+        kind: itemKindSchema.optional(),
+        state: itemStateSchema.optional(),
+        sort: queueSortSchema.optional(),
         ...pageInput,
       })
       .strict(),
     output: z.object({
       items: z.array(itemSummarySchema.extend({ snippet: z.string() })),
       nextCursor: z.string().nullable(),
+      /** Every match under the filters, not only this page. */
+      total: z.number().int(),
     }),
   },
   'items.get': {

@@ -30,8 +30,9 @@ export function itemHandlers(ctx: BackendContext): Pick<Handlers, 'items.list' |
     },
     'items.search': (input) => {
       const offset = offsetFrom(input.cursor);
-      const { items, hasMore } = searchItems(ctx.db, input.query, input.limit, offset);
-      return { items, nextCursor: hasMore ? String(offset + input.limit) : null };
+      const { query, limit, platform, kind, state, sort } = input;
+      const { items, hasMore, total } = searchItems(ctx.db, query, limit, offset, { platform, kind, state, sort });
+      return { items, nextCursor: hasMore ? String(offset + limit) : null, total };
     },
     'items.get': ({ id }) => {
       const item = getItem(ctx.db, id) ?? fail('not_found', `There is no item with id ${id}.`);

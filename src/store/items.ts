@@ -177,7 +177,7 @@ export interface ItemPage {
 }
 
 /** The key each ordering sorts by (descending unless `oldest`), with the id as tie-breaker. */
-function sortKey(sort: QueueSort): { expr: string; direction: 'ASC' | 'DESC' } {
+export function sortKey(sort: QueueSort): { expr: string; direction: 'ASC' | 'DESC' } {
   const model = scoreModelOf(sort);
   if (model) {
     return {

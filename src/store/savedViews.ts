@@ -70,16 +70,17 @@ export function deleteView(db: Database, id: string, who: Actor, clock: Clock): 
 /** How many items the filter shows and how old its oldest open item is — as the queue would list them. */
 export function countView(db: Database, filter: ViewFilter): ViewCount {
   if (filter.query.trim()) {
-    // A search view is counted as items.search lists it (text only, like the queue's search box).
+    // A search view is counted as items.search lists it (text under the platform and state filters, like the queue's search box).
     const query = toItemQuery(filter.query);
     if (!query) return { count: 0, oldestOpenAt: null };
     const tags = Object.fromEntries(query.hashtags.map((tag, i) => [`tag${i}`, tag]));
     const tagSql = query.hashtags.map((_, i) => ` AND (lower(COALESCE(i.title, '') || ' ' || i.body || ' ') GLOB '*#' || @tag${i} || '[^a-z0-9_]*')`).join('');
+    const filterSql = `${filter.platform ? ' AND i.platform = @platform' : ''}${filter.state ? ' AND i.state = @state' : ''}`;
     const row = prepared(
       db,
       `SELECT COUNT(*) AS count, MIN(CASE WHEN i.state = 'open' THEN i.created_at END) AS oldest
-       FROM items_fts f JOIN items i ON i.rowid = f.rowid WHERE items_fts MATCH @query${tagSql}`,
-    ).get({ query: query.match, ...tags }) as { count: number; oldest: string | null };
+       FROM items_fts f JOIN items i ON i.rowid = f.rowid WHERE items_fts MATCH @query${tagSql}${filterSql}`,
+    ).get({ query: query.match, ...tags, ...(filter.platform ? { platform: filter.platform } : {}), ...(filter.state ? { state: filter.state } : {}) }) as { count: number; oldest: string | null };
     return { count: row.count, oldestOpenAt: row.oldest };
   }
   const where: string[] = [];

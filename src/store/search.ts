@@ -1,7 +1,10 @@
 // Full-text search over item titles and bodies (FTS5, BM25 ranking) with highlighted snippets.
 import type { Database } from 'better-sqlite3';
 import { SUMMARY_COLUMNS, SUMMARY_JOINS, toSummary, type ItemSummary, type ItemSummaryRow } from './itemRows.ts';
+import { sortKey } from './items.ts';
 import { prepared } from './statements.ts';
+import type { ItemKind, ItemState, PlatformName } from '../core/domain.ts';
+import type { QueueSort } from '../core/queueSort.ts';
 import { MATCH_END, MATCH_START } from '../core/highlight.ts';
 import { decodeEntities } from '../core/htmlEntities.ts';
 
@@ -60,15 +63,36 @@ function hashtagClause(index: number): string {
   return `(lower(COALESCE(i.title, '') || ' ' || i.body || ' ') GLOB '*#' || @tag${index} || '[^a-z0-9_]*')`;
 }
 
+/** The queue's filters, applied to a search as they are to the list; no sort: best match first. */
+export interface SearchFilter {
+  readonly platform?: PlatformName | undefined;
+  readonly kind?: ItemKind | undefined;
+  readonly state?: ItemState | undefined;
+  readonly sort?: QueueSort | undefined;
+}
+
 export function searchItems(
   db: Database,
   text: string,
   limit: number,
   offset: number,
-): { items: SearchHit[]; hasMore: boolean } {
+  filter: SearchFilter = {},
+): { items: SearchHit[]; hasMore: boolean; total: number } {
   const query = toItemQuery(text);
-  if (!query) return { items: [], hasMore: false };
+  if (!query) return { items: [], hasMore: false, total: 0 };
   const tags = Object.fromEntries(query.hashtags.map((tag, i) => [`tag${i}`, tag]));
+  const where = ['items_fts MATCH @query', ...query.hashtags.map((_, i) => hashtagClause(i))];
+  const params: Record<string, unknown> = { query: query.match, ...tags };
+  for (const column of ['platform', 'kind', 'state'] as const) {
+    const value = filter[column];
+    if (value === undefined) continue;
+    where.push(`i.${column} = @${column}`);
+    params[column] = value;
+  }
+  const matching = `FROM items_fts f JOIN items i ON i.rowid = f.rowid WHERE ${where.join(' AND ')}`;
+  // The chosen order first; among equal keys (same report count, same score), the best match.
+  const chosen = filter.sort ? sortKey(filter.sort) : null;
+  const order = `${chosen ? `${chosen.expr} ${chosen.direction}, ` : ''}bm25(items_fts, 2.0, 1.0)`;
   const rows = prepared(
     db,
     `SELECT ${SUMMARY_COLUMNS},
@@ -76,13 +100,16 @@ export function searchItems(
      FROM items_fts f
      JOIN items i ON i.rowid = f.rowid
      ${SUMMARY_JOINS}
-     WHERE items_fts MATCH @query${query.hashtags.map((_, i) => ` AND ${hashtagClause(i)}`).join('')}
-     ORDER BY bm25(items_fts, 2.0, 1.0), i.id
+     WHERE ${where.join(' AND ')}
+     ORDER BY ${order}, i.id
      LIMIT @limit OFFSET @offset`,
-  ).all({ query: query.match, ...tags, limit: limit + 1, offset, start: MATCH_START, end: MATCH_END }) as (ItemSummaryRow & { snippet: string })[];
+  ).all({ ...params, limit: limit + 1, offset, start: MATCH_START, end: MATCH_END }) as (ItemSummaryRow & { snippet: string })[];
+  // A first page that holds every match is its own count; otherwise count them.
+  const total = offset === 0 && rows.length <= limit ? rows.length : (prepared(db, `SELECT COUNT(*) ${matching}`).pluck().get(params) as number);
   return {
     // Rows stored before connectors decoded HTML references: the snippet is cut from stored text.
     items: rows.slice(0, limit).map((row) => ({ ...toSummary(row), snippet: decodeEntities(row.snippet) })),
     hasMore: rows.length > limit,
+    total,
   };
 }

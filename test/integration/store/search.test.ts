@@ -75,4 +75,28 @@ describe('full-text search', () => {
     expect(third.hasMore).toBe(false);
     db.close();
   });
+  it('keeps the platform and state filters and a chosen order, with the count of every match', () => {
+    const db = openDatabase(join(tempDir(), 'w.sqlite'));
+    upsertItems(db, [
+      sampleItem(1, { platform: 'reddit', remoteId: 't1_a', body: 'giveaway giveaway giveaway here', reports: [{ source: 'user', reason: 'spam', count: 1 }] }),
+      sampleItem(2, { platform: 'reddit', remoteId: 't1_b', body: 'a giveaway', reports: [{ source: 'user', reason: 'spam', count: 5 }] }),
+      sampleItem(3, { platform: 'youtube', remoteId: 'yt_c', body: 'giveaway giveaway giveaway giveaway' }),
+      sampleItem(4, { platform: 'reddit', remoteId: 't1_d', body: 'nothing to see' }),
+    ], fixedClock());
+    db.prepare("UPDATE items SET state = 'removed' WHERE remote_id = 't1_a'").run();
+    // Best match first without a sort; the filters narrow what matches and what is counted.
+    expect(searchItems(db, 'giveaway', 10, 0).items.map((h) => h.remoteId)).toEqual(['yt_c', 't1_a', 't1_b']);
+    const reddit = searchItems(db, 'giveaway', 10, 0, { platform: 'reddit' });
+    expect(reddit.items.map((h) => h.remoteId)).toEqual(['t1_a', 't1_b']);
+    expect(reddit.total).toBe(2);
+    expect(searchItems(db, 'giveaway', 10, 0, { platform: 'reddit', state: 'open' }).items.map((h) => h.remoteId)).toEqual(['t1_b']);
+    // A chosen order beats relevance: most reported first, then oldest first.
+    expect(searchItems(db, 'giveaway', 10, 0, { sort: 'most_reported' }).items.map((h) => h.remoteId)).toEqual(['t1_b', 't1_a', 'yt_c']);
+    expect(searchItems(db, 'giveaway', 10, 0, { sort: 'oldest' }).items.map((h) => h.remoteId)).toEqual(['t1_a', 't1_b', 'yt_c']);
+    // A later page still says how many match in all.
+    const page = searchItems(db, 'giveaway', 1, 1, { platform: 'reddit' });
+    expect(page).toMatchObject({ total: 2, hasMore: false });
+    expect(page.items.map((h) => h.remoteId)).toEqual(['t1_b']);
+    db.close();
+  });
 });

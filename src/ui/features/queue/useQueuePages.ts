@@ -1,10 +1,11 @@
-// Loads the queue page by page (keyset cursors from items.list, or items.search when there is a
-// query) and restarts from the top whenever the filter changes or the backend reports new items.
+// Loads the queue page by page (keyset cursors from items.list, or items.search under the same
+// platform and state filters when there is a query) and restarts from the top whenever the filter changes or the backend reports new items.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemSummary } from '../../../api/schemas.ts';
 import type { ApiError } from '../../../api/errors.ts';
 import { useClient } from '../../apiContext.tsx';
 import type { QueueFilter } from './queueFilter.ts';
+import { DEFAULT_FILTER } from './queueFilterStore.ts';
 
 export type { QueueFilter } from './queueFilter.ts';
 
@@ -33,15 +34,12 @@ export function useQueuePages(filter: QueueFilter, refreshKey: number) {
       if (exhausted.current) return;
       setLoading(true);
       const query = filter.query.trim();
+      const filters = { ...(filter.platform ? { platform: filter.platform } : {}), ...(filter.state ? { state: filter.state } : {}) };
+      // A search keeps the platform and state filters, and an order the moderator picked; the
+      // queue's default order (newest) gives way to the best match.
       const reply = query
-        ? await client.call('items.search', { query, limit: PAGE, cursor: cursor.current })
-        : await client.call('items.list', {
-            sort: filter.sort,
-            limit: PAGE,
-            cursor: cursor.current,
-            ...(filter.platform ? { platform: filter.platform } : {}),
-            ...(filter.state ? { state: filter.state } : {}),
-          });
+        ? await client.call('items.search', { query, limit: PAGE, cursor: cursor.current, ...filters, ...(filter.sort !== DEFAULT_FILTER.sort ? { sort: filter.sort } : {}) })
+        : await client.call('items.list', { sort: filter.sort, limit: PAGE, cursor: cursor.current, ...filters });
       if (mine !== generation.current) return; // a newer filter won the race
       setLoading(false);
       if (!reply.ok) {
@@ -52,8 +50,7 @@ export function useQueuePages(filter: QueueFilter, refreshKey: number) {
       cursor.current = reply.value.nextCursor;
       exhausted.current = reply.value.nextCursor === null;
       setRows((previous) => (reset ? reply.value.items : [...previous, ...reply.value.items]));
-      if ('total' in reply.value) setTotal(reply.value.total);
-      else if (reset) setTotal(null);
+      setTotal(reply.value.total);
     },
     [client, filter.query, filter.platform, filter.state, filter.sort],
   );
