@@ -80,6 +80,8 @@ export const reasonEndpoints = {
         templateId: id.optional(),
         reason: z.string().trim().max(500).optional(),
         requestId: id.optional(),
+        /** false: a batch of a longer run, whose last batch sends the one items.changed for all of it. */
+        announce: z.boolean().default(true),
       })
       .strict(),
     output: z.object({ results: z.array(bulkResultSchema) }),

@@ -39,11 +39,13 @@ function stepsFor(ctx: BackendContext, itemId: string, templateId: string | unde
   return expandMacro(template, item, canBan, capabilities?.ban?.reasonMaxLength ?? null);
 }
 
-function applySteps(sync: SyncService, ctx: BackendContext, itemId: string, steps: MacroStep[], requestId: string | undefined): ItemResult {
+/** Decides the steps without announcing them; `written` counts the decisions that are new (not replays). */
+function applySteps(sync: SyncService, ctx: BackendContext, itemId: string, steps: MacroStep[], requestId: string | undefined): ItemResult & { written: number } {
+  let written = 0;
   const done: ItemResult['steps'] = [];
   const problems: string[] = [];
   for (const step of steps) {
-    const decided = sync.decide({ itemId, action: step.action, reason: step.reason || null, params: step.params, requestId: stepRequestId(requestId, itemId, step.action) });
+    const decided = sync.decide({ itemId, action: step.action, reason: step.reason || null, params: step.params, requestId: stepRequestId(requestId, itemId, step.action) }, { announce: false });
     if (!decided.ok) {
       // The removal failed: nothing else is tried for this item. A later step (the ban) failing
       // leaves the removal standing and says why.
@@ -51,16 +53,27 @@ function applySteps(sync: SyncService, ctx: BackendContext, itemId: string, step
       if (done.length === 0) break;
       continue;
     }
+    if (!decided.value.replayed) written += 1;
     done.push({ action: step.action, decisionId: decided.value.decision.id, queued: decided.value.outbox !== null });
     const note = step.params.note;
     if (step.action === 'remove' && note && !decided.value.replayed) addNote(ctx.db, itemId, note, ctx.who, ctx.clock);
   }
   const label = itemLabel(ctx.db, itemId);
-  if (done.length === 0) return { itemId, status: 'refused', reason: problems[0] ?? 'nothing to do', label, steps: [] };
-  return { itemId, status: 'queued', reason: problems.length > 0 ? problems.join(' ') : null, label, steps: done };
+  if (done.length === 0) return { itemId, status: 'refused', reason: problems[0] ?? 'nothing to do', label, steps: [], written };
+  return { itemId, status: 'queued', reason: problems.length > 0 ? problems.join(' ') : null, label, steps: done, written };
+}
+
+const changedItems = (results: readonly (ItemResult & { written?: number })[]): number => results.filter((result) => (result.written ?? 0) > 0).length;
+const plain = (results: readonly ItemResult[]): ItemResult[] => results.map(({ itemId, status, reason, label, steps }) => ({ itemId, status, reason, label, steps }));
+
+/** One items.changed for a whole macro or bulk call (each decision used to send its own, and every UI reloaded the queue each time). */
+function announce(ctx: BackendContext, changed: number): void {
+  if (changed > 0) ctx.events.emit({ type: 'items.changed', count: changed });
 }
 
 export function reasonHandlers(sync: SyncService, ctx: BackendContext): Pick<Handlers, 'reasons.list' | 'reasons.save' | 'reasons.delete' | 'reasons.communities' | 'queue.applyTemplate' | 'queue.bulk'> {
+  /** Items changed by the quiet batches of bulk runs still going, by request id. */
+  const quietRuns = new Map<string, number>();
   return {
     'reasons.list': ({ itemId }) => {
       if (itemId === undefined) return listTemplates(ctx.db, undefined);
@@ -83,9 +96,12 @@ export function reasonHandlers(sync: SyncService, ctx: BackendContext): Pick<Han
     'queue.applyTemplate': ({ itemId, templateId, requestId }) => {
       const steps = stepsFor(ctx, itemId, templateId, 'remove', undefined);
       if (typeof steps === 'string') return fail(steps.startsWith('There is no') ? 'not_found' : 'invalid_input', steps);
-      return applySteps(sync, ctx, itemId, steps, requestId);
+      const result = applySteps(sync, ctx, itemId, steps, requestId);
+      announce(ctx, changedItems([result]));
+      const [shown] = plain([result]);
+      return shown ?? fail('internal', 'The macro gave no result.');
     },
-    'queue.bulk': ({ itemIds, authorOf, action, templateId, reason, requestId }) => {
+    'queue.bulk': ({ itemIds, authorOf, action, templateId, reason, requestId, announce: tell }) => {
       const ids = [...new Set([...itemIds, ...(authorOf ? openItemsByAuthorOf(ctx.db, authorOf) : [])])];
       if (ids.length === 0) return fail('invalid_input', authorOf ? `There is no item with id ${authorOf}.` : 'Select at least one item.');
       const results = ids.map((itemId) => {
@@ -93,7 +109,15 @@ export function reasonHandlers(sync: SyncService, ctx: BackendContext): Pick<Han
         if (typeof steps === 'string') return { itemId, status: 'refused' as const, reason: steps, label: itemLabel(ctx.db, itemId), steps: [] };
         return applySteps(sync, ctx, itemId, steps, requestId);
       });
-      return { results };
+      // A batch of a longer run (announce: false) leaves the one event to the run's last batch,
+      // which also counts the items its quiet batches changed (kept per request id until then).
+      const key = requestId ?? '';
+      const changed = changedItems(results) + (quietRuns.get(key) ?? 0);
+      if (tell || !requestId) {
+        quietRuns.delete(key);
+        announce(ctx, changed);
+      } else quietRuns.set(key, changed);
+      return { results: plain(results) };
     },
   };
 }

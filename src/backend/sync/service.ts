@@ -7,7 +7,8 @@ import { isRemoteState, type FetchFn, type Platform } from '../../platforms/inde
 import { listAccounts } from '../../store/accounts.ts';
 import { RequestIdReusedError, UnknownItemError } from '../../store/decisions.ts';
 import { itemTarget, setItemState } from '../../store/itemRemote.ts';
-import { getOutboxEntry, listOutbox, markFailed, requeue, type OutboxEntry } from '../../store/outbox.ts';
+import { getOutboxEntry, listOutbox, markFailed, requeue, requeueOverriding, type OutboxEntry } from '../../store/outbox.ts';
+import { undoDecision } from '../../store/undo.ts';
 import { getSetting, setSetting } from '../../store/settings.ts';
 import { trackConnectivity, type Connectivity } from '../../sync/connectivity.ts';
 import { decideAndQueue, type Decided, type DecideInput } from '../../sync/decide.ts';
@@ -16,9 +17,10 @@ import { runPublisher, type PublishSummary } from '../../sync/publish.ts';
 import { mediaDirIn } from '../mediaHandlers.ts';
 import type { SyncEvent, SyncEventListener } from '../../sync/events.ts';
 import { localStateOf } from '../../sync/pull.ts';
+import { isHubConflictSnapshot, type HubConflictSnapshot, type SendGate } from '../../sync/sendGate.ts';
 import { parseTarget } from '../../sync/target.ts';
 import type { WaitingActions } from '../../sync/waiting.ts';
-import type { OutboxState } from '../../core/domain.ts';
+import { stateAfter, type OutboxState } from '../../core/domain.ts';
 import type { BackendContext } from '../context.ts';
 import { platformFor } from './accounts.ts';
 import { workspaceStats, type WorkspaceStats } from './stats.ts';
@@ -44,6 +46,8 @@ export interface SyncServiceOptions {
   readonly random?: (() => number) | undefined;
   readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   readonly maxAttempts?: number | undefined;
+  /** Who may send each decision when a team hub is linked (backend/hub/sendGate.ts); none: this desk alone. */
+  readonly sendGate?: SendGate | undefined;
 }
 
 export interface SyncStatus {
@@ -60,12 +64,14 @@ export class SyncService {
   readonly #engine: SyncEngine;
   readonly #listeners = new Set<SyncEventListener>();
   readonly #platforms = new Map<string, Platform>();
+  readonly #gate: SendGate | undefined;
   #running: Promise<SyncSummary> | null = null;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(ctx: BackendContext, options: SyncServiceOptions = {}) {
     this.#ctx = ctx;
     this.#connectivity = trackConnectivity(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
+    this.#gate = options.sendGate;
     this.#engine = new SyncEngine({
       db: ctx.db,
       clock: ctx.clock,
@@ -76,6 +82,7 @@ export class SyncService {
       manualOffline: () => this.isManuallyOffline(),
       unreachable: () => this.#connectivity.unreachable(),
       onEvent: (event) => this.#emit(event),
+      sendGate: options.sendGate,
     });
   }
 
@@ -127,8 +134,9 @@ export class SyncService {
   /**
    * Records the decision and queues it for the platform, in one transaction. A request id seen
    * before returns the first decision (nothing new is written); with another input it is refused.
+   * `announce: false` leaves the items.changed event to the caller (one for a whole bulk run).
    */
-  decide(input: DecideInput): Result<Decided, { code: 'not_found' | 'invalid_input' | 'conflict'; message: string }> {
+  decide(input: DecideInput, options: { announce?: boolean } = {}): Result<Decided, { code: 'not_found' | 'invalid_input' | 'conflict'; message: string }> {
     const row = itemTarget(this.#ctx.db, input.itemId);
     if (!row) return err({ code: 'not_found', message: `There is no item with id ${input.itemId}.` });
     const platform = row.accountId === null ? undefined : this.#accounts().find((account) => account.id === row.accountId)?.platform;
@@ -140,7 +148,8 @@ export class SyncService {
     try {
       const decided = decideAndQueue(this.#ctx.db, input, this.#ctx.who, this.#ctx.clock);
       if (decided.replayed) return ok(decided);
-      this.#ctx.events.emit({ type: 'items.changed', count: 1 });
+      // A bulk run decides many items quietly and tells the UIs once at its end.
+      if (options.announce !== false) this.#ctx.events.emit({ type: 'items.changed', count: 1 });
       if (decided.outbox) this.#emit({ type: 'outbox.changed', entryId: decided.outbox.id, itemId: input.itemId, platform: decided.outbox.platform, state: 'pending', reason: null });
       return ok(decided);
     } catch (error) {
@@ -209,6 +218,9 @@ export class SyncService {
   /**
    * A person settles a conflict: `retry` sends the action again against the remote version now
    * known; `accept_remote` keeps the platform's state locally and closes the entry as failed.
+   * On a conflict at the team hub (a teammate's decision holds the send right), `retry` ("Keep
+   * mine") asks again as a deliberate override of that decision, and `accept_remote` ("Take
+   * theirs") withdraws this desk's decision: nothing is sent.
    */
   resolveConflict(entryId: string, choice: ConflictChoice): Result<OutboxEntry, { code: 'not_found' | 'conflict'; message: string }> {
     const { db, clock } = this.#ctx;
@@ -218,7 +230,10 @@ export class SyncService {
       return err({ code: 'conflict', message: `The entry is ${entry.state}, not waiting for a person.` });
     }
     const snapshot = entry.remoteSnapshot as { state?: string; version?: string | null } | null;
-    if (choice === 'retry') {
+    if (entry.state === 'conflict' && isHubConflictSnapshot(entry.remoteSnapshot)) {
+      if (choice === 'retry') requeueOverriding(db, entryId, clock);
+      else this.#withdraw(entry, entry.remoteSnapshot);
+    } else if (choice === 'retry') {
       const target = parseTarget(entry.target);
       requeue(db, entryId, target ? { ...target, version: snapshot?.version ?? target.version } : entry.target, clock);
     } else {
@@ -227,11 +242,32 @@ export class SyncService {
         if (entry.itemId && isRemoteState(state)) setItemState(db, entry.itemId, localStateOf(state), clock);
         markFailed(db, entry.seq, 'a person kept the platform’s state instead', 'superseded', clock);
       })();
+      // This desk gives up on sending it, so the right it may hold goes to whoever asks next.
+      if (entry.decisionId && this.#gate) void this.#gate.release(entry.decisionId).catch(() => undefined);
     }
     const updated = getOutboxEntry(db, entryId);
     if (!updated) return err({ code: 'not_found', message: `There is no outbox entry ${entryId}.` });
     this.#emit({ type: 'outbox.changed', entryId, itemId: updated.itemId, platform: updated.platform, state: updated.state, reason: updated.lastError });
     return ok(updated);
+  }
+
+  /**
+   * "Take theirs" on a hub conflict: the decision was never sent, so it is undone the way a person
+   * undoes one (audit entry, entry closed as 'undone', item state worked out again). Where undo
+   * cannot (a later decision on the item), the entry closes as superseded and the item takes the
+   * teammate's action.
+   */
+  #withdraw(entry: OutboxEntry, holder: HubConflictSnapshot): void {
+    const { db, clock, who } = this.#ctx;
+    db.transaction(() => {
+      requeueOverriding(db, entry.id, clock);
+      const undone = entry.decisionId === null ? null : undoDecision(db, entry.decisionId, who, clock);
+      if (undone?.ok) return;
+      markFailed(db, entry.seq, `withdrawn: ${holder.memberName}’s decision (${holder.action}) stands`, 'superseded', clock);
+      const item = entry.itemId === null ? null : itemTarget(db, entry.itemId);
+      if (item) setItemState(db, item.itemId, stateAfter(holder.action, item.state), clock);
+    })();
+    this.#ctx.events.emit({ type: 'items.changed', count: 1 });
   }
 
   /** Background sync every `intervalMs` (the desktop app); detected-offline runs just try again later. */

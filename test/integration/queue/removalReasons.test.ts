@@ -179,4 +179,29 @@ describe('removal reasons and macros', () => {
     expect(state.removalReasons?.map((r) => r.itemId).sort()).toEqual(theirs.map((t) => t.remoteId).sort());
     expect(new Set(state.removalReasons?.map((r) => r.modNote))).toEqual(new Set(['Spam wave']));
   });
+  it('a bulk decision tells the UIs once, at its end, and a run in batches once at its last batch', async () => {
+    const { h, client } = await start(['reddit']);
+    const open = (await callOrThrow(client, 'items.list', { platform: 'reddit', state: 'open', sort: 'oldest', limit: 5 })).items.map((i) => i.id);
+    expect(open).toHaveLength(5);
+    const changed: number[] = [];
+    const stop = h.backend.events.subscribe((event) => {
+      if (event.type === 'items.changed') changed.push(event.count);
+    });
+    try {
+      const bulk = await callOrThrow(client, 'queue.bulk', { itemIds: [...open.slice(0, 3), 'no-such-item'], action: 'remove' });
+      expect(bulk.results.map((r) => r.status)).toEqual(['queued', 'queued', 'queued', 'refused']);
+      expect(changed).toEqual([3]);
+      // Two batches of one run: the first is quiet, the last announces both.
+      await callOrThrow(client, 'queue.bulk', { itemIds: [open[3] ?? ''], action: 'approve', requestId: 'run-1', announce: false });
+      expect(changed).toEqual([3]);
+      const last = await callOrThrow(client, 'queue.bulk', { itemIds: ['no-such-item'], action: 'approve', requestId: 'run-1' });
+      expect(last.results.map((r) => r.status)).toEqual(['refused']);
+      expect(changed).toEqual([3, 1]);
+      // A single decision still announces itself.
+      await callOrThrow(client, 'queue.decide', { itemId: open[4] ?? '', action: 'approve' });
+      expect(changed).toEqual([3, 1, 1]);
+    } finally {
+      stop();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Sends bulk decisions in small batches so progress moves as items are answered, and collects
 // every item's result. A batch that fails as a whole (the connection dropped) marks its items
 // refused with that reason and the next batch still goes: a bulk run never stalls on one failure.
+// The backend announces the run's changes once, when its last batch is answered.
 import { useCallback, useState } from 'react';
 import type { InputOf } from '../../../api/endpoints.ts';
 import { useClient } from '../../apiContext.tsx';
@@ -14,7 +15,7 @@ export interface BulkItemResult {
 
 const BATCH = 20;
 
-type BulkInput = Omit<InputOf<'queue.bulk'>, 'itemIds' | 'authorOf' | 'requestId'>;
+type BulkInput = Omit<InputOf<'queue.bulk'>, 'itemIds' | 'authorOf' | 'requestId' | 'announce'>;
 
 export function useBulkActions(onChanged: (results: readonly BulkItemResult[]) => void) {
   const client = useClient();
@@ -32,8 +33,9 @@ export function useBulkActions(onChanged: (results: readonly BulkItemResult[]) =
       const batches = 'authorOf' in target ? [{ authorOf: target.authorOf, itemIds: [] as string[] }] : chunks(target.itemIds).map((itemIds) => ({ itemIds }));
       const total = 'itemIds' in target ? target.itemIds.length : 0;
       setProgress({ done: 0, total });
-      for (const batch of batches) {
-        const request = { ...input, ...batch, requestId };
+      for (const [index, batch] of batches.entries()) {
+        // Only the last batch announces the change (one queue reload for the whole run).
+        const request = { ...input, ...batch, requestId, announce: index === batches.length - 1 };
         let reply = await client.call('queue.bulk', request);
         if (!reply.ok && reply.error.code === 'unavailable') reply = await client.call('queue.bulk', request);
         if (reply.ok) all.push(...reply.value.results.map(({ itemId, status, reason, label }) => ({ itemId, status, reason, label })));
