@@ -9,7 +9,8 @@ export type HubProblemCode =
   | 'workspace_exists'
   | 'unknown_token'
   | 'not_permitted'
-  | 'bad_events';
+  | 'bad_events'
+  | 'bad_request';
 
 export interface HubProblem {
   readonly code: HubProblemCode;

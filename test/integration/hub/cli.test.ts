@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openHubPool } from '../../../src/hub/connect.ts';
+import { HUB_SCHEMA_VERSION } from '../../../src/hub/migrations/index.ts';
 import { pushEvents } from '../../../src/hub/push.ts';
 import { runCli } from '../../support/runCli.ts';
 import { needsPostgres, usePostgres } from '../../support/postgres.ts';
@@ -14,7 +15,7 @@ describe.runIf(needsPostgres('stoa hub init and status'))('stoa hub init and sta
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     const made = JSON.parse(init.stdout) as { schemaVersion: number; migratedFrom: number; workspaceId: string; role: string; token: string };
-    expect(made).toMatchObject({ schemaVersion: 1, migratedFrom: 0, role: 'owner', token: expect.stringMatching(/^stoa_hub_[\w-]{43}$/) });
+    expect(made).toMatchObject({ schemaVersion: HUB_SCHEMA_VERSION, migratedFrom: 0, role: 'owner', token: expect.stringMatching(/^stoa_hub_[\w-]{43}$/) });
 
     const pool = await openHubPool(url);
     try {
@@ -36,8 +37,8 @@ describe.runIf(needsPostgres('stoa hub init and status'))('stoa hub init and sta
     const status = await runCli(['hub', 'status', '--json'], { env: { STOA_HUB_DATABASE: url } });
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({
-      schemaVersion: 1,
-      knownVersion: 1,
+      schemaVersion: HUB_SCHEMA_VERSION,
+      knownVersion: HUB_SCHEMA_VERSION,
       workspaces: [{ id: made.workspaceId, name: 'Brand team', members: { owner: 1 }, events: 1 }],
     });
   });

@@ -26,10 +26,13 @@ describe.runIf(needsPostgres('hub migrations'))('hub migrations on PostgreSQL', 
         "SELECT relname AS name, relrowsecurity AS rls FROM pg_class WHERE relnamespace = 'stoa_hub'::regnamespace AND relkind = 'r' ORDER BY relname",
       );
       expect(tables.rows).toEqual([
+        { name: 'claims', rls: true },
+        { name: 'desk_login', rls: true },
         { name: 'events', rls: true },
         { name: 'members', rls: true },
         { name: 'role_event_kinds', rls: false },
         { name: 'schema_migrations', rls: false },
+        { name: 'send_rights', rls: true },
         { name: 'workspaces', rls: true },
       ]);
     } finally {
