@@ -76,6 +76,11 @@ export const authorEndpoints = {
     input: z.object({ authorId: id, otherAuthorId: id }).strict(),
     output: authorProfileSchema,
   },
+  /** Undoes a moderator's link between two accounts (they are two people after all). Audited. */
+  'authors.unlink': {
+    input: z.object({ authorId: id, otherAuthorId: id }).strict(),
+    output: authorProfileSchema,
+  },
   'personNotes.add': {
     input: z
       .object({

@@ -3,7 +3,7 @@
 import type { Handlers } from '../api/dispatch.ts';
 import { fail } from '../api/errors.ts';
 import { decisionStatus } from '../core/decisionStatus.ts';
-import { authorIdOfItem, AuthorError, authorItems, authorProfile, findAuthors, linkAuthors } from '../store/authors.ts';
+import { authorIdOfItem, AuthorError, authorItems, authorProfile, findAuthors, linkAuthors, unlinkAuthors } from '../store/authors.ts';
 import { InvalidCursorError } from '../store/cursor.ts';
 import { decisionOutbox } from '../store/decisionOutbox.ts';
 import { itemParent } from '../store/itemParent.ts';
@@ -24,7 +24,7 @@ function refusing<T>(run: () => T): T {
 
 export function authorHandlers(
   ctx: BackendContext,
-): Pick<Handlers, 'authors.get' | 'authors.items' | 'authors.find' | 'authors.link' | 'personNotes.add' | 'personNotes.list' | 'personNotes.remove' | 'items.parent' | 'items.similar' | 'items.decisionStatus'> {
+): Pick<Handlers, 'authors.get' | 'authors.items' | 'authors.find' | 'authors.link' | 'authors.unlink' | 'personNotes.add' | 'personNotes.list' | 'personNotes.remove' | 'items.parent' | 'items.similar' | 'items.decisionStatus'> {
   return {
     'authors.get': (input) =>
       refusing(() => {
@@ -34,6 +34,7 @@ export function authorHandlers(
     'authors.items': ({ authorId, limit, cursor }) => refusing(() => authorItems(ctx.db, authorId, { limit, cursor })),
     'authors.find': ({ platform, name, limit }) => findAuthors(ctx.db, platform, name, limit),
     'authors.link': ({ authorId, otherAuthorId }) => refusing(() => linkAuthors(ctx.db, authorId, otherAuthorId, ctx.who, ctx.clock)),
+    'authors.unlink': ({ authorId, otherAuthorId }) => refusing(() => unlinkAuthors(ctx.db, authorId, otherAuthorId, ctx.who, ctx.clock)),
     'personNotes.add': ({ authorId, label, body, expiresAt, itemId }) =>
       refusing(() => addPersonNote(ctx.db, { authorId, label, body, expiresAt, itemId }, ctx.who, ctx.clock)),
     'personNotes.list': ({ authorId, includeRemoved, limit, cursor }) => refusing(() => listPersonNotes(ctx.db, authorId, { limit, cursor, includeRemoved }, ctx.clock)),

@@ -1,5 +1,5 @@
 // One person as the workspace knows them: an author row per (platform, remote id), joined to
-// others only by a moderator's explicit link (never by a matching name), with every item they
+// others only by a moderator's explicit link (never by a matching name; a link can be undone), with every item they
 // posted in any community, what was decided on those items and how often they were reported.
 import type { Database } from 'better-sqlite3';
 import type { ModerationAction, PlatformName } from '../core/domain.ts';
@@ -133,6 +133,30 @@ export function linkAuthors(db: Database, id: string, otherId: string, who: Acto
     insert.run(id, otherId, who.actor, now);
     insert.run(otherId, id, who.actor, now);
     appendAudit(db, { ...who, action: 'author.link', subject: id, details: { linkedId: otherId } }, clock);
+  })();
+  return authorProfile(db, id);
+}
+
+/**
+ * Undoes a moderator's link: the two accounts are two people again. Only a direct link can be
+ * undone; an account reached through another one names that one. Audited like the link.
+ */
+export function unlinkAuthors(db: Database, id: string, otherId: string, who: Actor, clock: Clock): AuthorProfile {
+  for (const each of [id, otherId]) if (!getAuthorRow(db, each)) throw new AuthorError('not_found', `There is no author with id ${each}.`);
+  db.transaction(() => {
+    const removed = prepared(db, 'DELETE FROM author_links WHERE (author_id = ? AND linked_id = ?) OR (author_id = ? AND linked_id = ?)').run(id, otherId, otherId, id).changes;
+    if (removed === 0) {
+      const other = getAuthorRow(db, otherId);
+      // Reached through another account: name the one the other account is linked to directly.
+      const via = prepared(
+        db,
+        `${GROUP} SELECT a.name, a.platform FROM author_links l JOIN authors a ON a.id = l.linked_id
+         WHERE l.author_id = ? AND l.linked_id IN (SELECT id FROM grp) ORDER BY a.platform, a.name LIMIT 1`,
+      ).get(id, otherId) as { name: string; platform: string } | undefined;
+      const tail = via ? `; they are linked through ${via.name} on ${via.platform}: unlink that account instead` : '';
+      throw new AuthorError('invalid_input', `${other?.name ?? otherId} on ${other?.platform ?? 'that platform'} is not linked to this author${tail}.`);
+    }
+    appendAudit(db, { ...who, action: 'author.unlink', subject: id, details: { linkedId: otherId } }, clock);
   })();
   return authorProfile(db, id);
 }

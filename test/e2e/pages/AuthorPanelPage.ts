@@ -43,6 +43,16 @@ export class AuthorPanelPage {
     await form.getByRole('list', { name: 'Accounts found' }).getByRole('button', { name: 'Link as same person' }).first().click();
   }
 
+  /** The accounts linked to this person by a moderator ("ana on youtube"). */
+  linkedAccounts(): Locator {
+    return this.panel.getByRole('list', { name: 'Linked accounts' }).getByRole('listitem');
+  }
+
+  /** Undoes the link to `name` on `platform`. */
+  async unlinkAccount(platform: string, name: string): Promise<void> {
+    await this.panel.getByRole('button', { name: `Unlink ${name} on ${platform}`, exact: true }).click();
+  }
+
   /** One decision's line in "On the platform", by its action and status ("remove: queued"). */
   decisionStatus(name: string | RegExp): Locator {
     return this.item.getByRole('list', { name: 'Outbox status' }).getByRole('listitem', { name });

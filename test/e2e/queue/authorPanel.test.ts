@@ -1,7 +1,8 @@
 // The author panel and outbox visibility of #9 in real Chromium, against the real browser-mode
 // server and a demo workspace synced from the simulators: a reply shows its parent post; open the
 // author panel, add labelled person notes (and remove one), see the author's other items (one
-// added in another community, one on YouTube only once the accounts are linked); work offline,
+// added in another community, one on YouTube only while the accounts are linked; the link is
+// undone with Unlink); work offline,
 // decide, see "queued" and the banner's count; go online, sync, see "sent" and the action in the
 // simulator's GET /__sim/state; a removal the platform refuses (fault injection: 403) shows its
 // reason and Retry, and goes out after the retry.
@@ -93,9 +94,15 @@ describe('author panel and outbox status in Chromium', () => {
     }], server.demo.backend.context.clock);
     expect(await author.authorItems().filter({ hasText: 'A YouTube comment by an account of the same name' }).count()).toBe(0);
     await author.linkAccount('youtube', authorRow.name);
-    await author.panel.getByText(`Also: ${authorRow.name} on youtube (linked by a moderator)`).waitFor();
+    await expect.poll(() => author.linkedAccounts().allTextContents()).toEqual([`${authorRow.name} on youtube Unlink`]);
     await author.panel.getByText(`${stored + 1} items`, { exact: true }).waitFor();
     await expect.poll(() => author.authorItems().filter({ hasText: 'A YouTube comment by an account of the same name' }).count()).toBe(1);
+    // The moderator was wrong: unlinking makes them two people again, audited like the link.
+    await author.unlinkAccount('youtube', authorRow.name);
+    await author.panel.getByText(`${stored} items`, { exact: true }).waitFor();
+    await expect.poll(() => author.linkedAccounts().count()).toBe(0);
+    await expect.poll(() => author.authorItems().filter({ hasText: 'A YouTube comment by an account of the same name' }).count()).toBe(0);
+    expect(db().prepare("SELECT action FROM audit_log WHERE action LIKE 'author.%' ORDER BY seq").pluck().all()).toEqual(['author.link', 'author.unlink']);
 
     await author.addPersonNote('Spam warning', 'Warned about posting discount codes', 'In 30 days');
     await expect.poll(() => author.personNotes().first().textContent()).toMatch(/^Spam warning Warned about posting discount codes — .* · expires /);

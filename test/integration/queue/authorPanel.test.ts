@@ -102,6 +102,40 @@ describe('author panel endpoints', () => {
     expect(self).toEqual({ ok: false, error: { code: 'invalid_input', message: 'An author cannot be linked to themselves.' } });
   });
 
+  it('undoes a link, audited like the link, and refuses one that is not there with a sentence', async () => {
+    const { client, ws, ids } = await seeded();
+    const reddit = (await callOrThrow(client, 'authors.get', { itemId: ids['t3_p1'] ?? '' }))?.author.id ?? '';
+    const youtube = (await callOrThrow(client, 'authors.get', { itemId: ids['yt1'] ?? '' }))?.author.id ?? '';
+    const bob = (await callOrThrow(client, 'authors.get', { itemId: ids['t1_c3'] ?? '' }))?.author.id ?? '';
+    await callOrThrow(client, 'authors.link', { authorId: reddit, otherAuthorId: youtube });
+    await callOrThrow(client, 'authors.link', { authorId: youtube, otherAuthorId: bob });
+    expect((await callOrThrow(client, 'authors.get', { authorId: reddit }))?.itemCount).toBe(5);
+    // Bob is reached only through the YouTube account: that link is the one to undo.
+    expect(await client.call('authors.unlink', { authorId: reddit, otherAuthorId: bob })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'bob on reddit is not linked to this author; they are linked through ana on youtube: unlink that account instead.' },
+    });
+    // Undone from either side; the link reads as gone both ways.
+    const apart = await callOrThrow(client, 'authors.unlink', { authorId: youtube, otherAuthorId: reddit });
+    expect(apart.linked.map((a) => a.name)).toEqual(['bob']);
+    expect(apart.itemCount).toBe(2);
+    const alone = await callOrThrow(client, 'authors.get', { authorId: reddit });
+    expect(alone).toMatchObject({ linked: [], itemCount: 3 });
+    expect((await callOrThrow(client, 'authors.items', { authorId: reddit, limit: 10 })).items.map((i) => i.remoteId)).toEqual(['t1_c2', 't1_c1', 't3_p1']);
+    expect(await client.call('authors.unlink', { authorId: reddit, otherAuthorId: youtube })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'ana on youtube is not linked to this author.' },
+    });
+    expect(await client.call('authors.unlink', { authorId: reddit, otherAuthorId: 'nobody' })).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no author with id nobody.' } });
+    const audit = ws.backend.context.db.prepare("SELECT action, actor, subject, details FROM audit_log WHERE action LIKE 'author.%' ORDER BY seq").all() as { action: string; actor: string; subject: string; details: string }[];
+    expect(audit.map((a) => [a.action, a.subject, JSON.parse(a.details) as unknown])).toEqual([
+      ['author.link', reddit, { linkedId: youtube }],
+      ['author.link', youtube, { linkedId: bob }],
+      ['author.unlink', youtube, { linkedId: reddit }],
+    ]);
+    expect(new Set(audit.map((a) => a.actor))).toEqual(new Set([ws.backend.context.who.actor]));
+  });
+
   it('adds labelled person notes with an expiry, lists them, removes one, and audits each step', async () => {
     const { client, ws, ids } = await seeded();
     const profile = await callOrThrow(client, 'authors.get', { itemId: ids['t1_c1'] ?? '' });

@@ -1,12 +1,12 @@
 // Everything about the person behind the selected item, opened on demand: their other items in
 // every community (and on other platforms where a moderator linked the accounts; identities are
-// never guessed), what was decided on them, how often they were reported, and notes about the
+// never guessed, and a link can be undone), what was decided on them, how often they were reported, and notes about the
 // person. The item list pages on without a cap.
 import { useState } from 'react';
 import type { OutputOf } from '../../../api/endpoints.ts';
 import { useClient } from '../../apiContext.tsx';
 import { useCall } from '../../hooks/useCall.ts';
-import { LinkAuthor } from './LinkAuthor.tsx';
+import { LinkAuthor, LinkedAccounts } from './LinkAuthor.tsx';
 import { PersonNotes } from './PersonNotes.tsx';
 import './itemContext.css';
 
@@ -45,9 +45,7 @@ function AuthorDetails({ profile, itemId, onChanged }: { profile: Profile; itemI
       <h3>
         {profile.author.name} <span className="muted">on {profile.author.platform}</span>
       </h3>
-      {profile.linked.length > 0 ? (
-        <p className="muted">Also: {profile.linked.map((a) => `${a.name} on ${a.platform}`).join(', ')} (linked by a moderator)</p>
-      ) : null}
+      <LinkedAccounts authorId={profile.author.id} linked={profile.linked} onChanged={onChanged} />
       <p className="author-panel__facts">
         <span>{profile.itemCount.toLocaleString()} {profile.itemCount === 1 ? 'item' : 'items'}</span>
         <span>{profile.reportedItems.toLocaleString()} reported ({profile.reportCount.toLocaleString()} reports)</span>
@@ -55,7 +53,7 @@ function AuthorDetails({ profile, itemId, onChanged }: { profile: Profile; itemI
       </p>
       <LinkAuthor authorId={profile.author.id} linkedIds={profile.linked.map((a) => a.id)} onLinked={onChanged} />
       <PersonNotes authorId={profile.author.id} itemId={itemId} />
-      {/* A new link brings the other account's items in: read the list again. */}
+      {/* A new link brings the other account's items in (an undone one takes them out): read the list again. */}
       <AuthorItems key={profile.linked.length} authorId={profile.author.id} currentId={itemId} />
     </section>
   );

@@ -1,6 +1,6 @@
 // "Same person elsewhere": a moderator names the person's account on another platform (or an
 // alternate account) and links it after seeing the exact matches. Stoa never links by itself:
-// equal names on two platforms are often two people.
+// equal names on two platforms are often two people — and a link made in error can be undone.
 import { useState, type FormEvent } from 'react';
 import type { OutputOf } from '../../../api/endpoints.ts';
 import { PLATFORMS, type PlatformName } from '../../../core/domain.ts';
@@ -57,5 +57,33 @@ export function LinkAuthor({ authorId, linkedIds, onLinked }: { authorId: string
       ) : null}
       {problem ? <p role="alert" className="error">{problem}</p> : null}
     </form>
+  );
+}
+
+/** The accounts a moderator linked to this person, each with Unlink (the two are two people after all). */
+export function LinkedAccounts({ authorId, linked, onChanged }: { authorId: string; linked: readonly Author[]; onChanged: () => void }) {
+  const client = useClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  if (linked.length === 0) return null;
+
+  const unlink = async (other: Author) => {
+    const reply = await client.call('authors.unlink', { authorId, otherAuthorId: other.id });
+    setProblem(reply.ok ? null : reply.error.message);
+    if (reply.ok) onChanged();
+  };
+
+  return (
+    <div className="linked-accounts">
+      <span className="muted">Same person, linked by a moderator:</span>
+      <ul className="linked-accounts__list" aria-label="Linked accounts">
+        {linked.map((a) => (
+          <li key={a.id}>
+            {a.name} on {a.platform}{' '}
+            <button type="button" className="btn btn--small" aria-label={`Unlink ${a.name} on ${a.platform}`} onClick={() => void unlink(a)}>Unlink</button>
+          </li>
+        ))}
+      </ul>
+      {problem ? <p role="alert" className="error">{problem}</p> : null}
+    </div>
   );
 }

@@ -33,9 +33,11 @@ export function useBulkActions(onChanged: (results: readonly BulkItemResult[]) =
       const batches = 'authorOf' in target ? [{ authorOf: target.authorOf, itemIds: [] as string[] }] : chunks(target.itemIds).map((itemIds) => ({ itemIds }));
       const total = 'itemIds' in target ? target.itemIds.length : 0;
       setProgress({ done: 0, total });
-      for (const [index, batch] of batches.entries()) {
+      let sent = 0;
+      for (const batch of batches) {
+        sent += 1;
         // Only the last batch announces the change (one queue reload for the whole run).
-        const request = { ...input, ...batch, requestId, announce: index === batches.length - 1 };
+        const request = { ...input, ...batch, requestId, announce: sent === batches.length };
         let reply = await client.call('queue.bulk', request);
         if (!reply.ok && reply.error.code === 'unavailable') reply = await client.call('queue.bulk', request);
         if (reply.ok) all.push(...reply.value.results.map(({ itemId, status, reason, label }) => ({ itemId, status, reason, label })));
