@@ -1,17 +1,21 @@
 // The demo workspace: the platform simulators (seeded with real public community text) on a local
-// port, one account per platform pointing at them, a first sync and scoring — the same path a real
+// port, one account per platform pointing at them, an active moderator profile, a first sync and scoring — the same path a real
 // workspace takes, with the simulators standing in for the platforms. The demo folder is reset on
 // every start, because the simulators' state lives in memory and starts fresh too.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSeedCorpus, loadBundledSeed, type SeedCorpus } from '../platforms/sim/index.ts';
 import { openDatabase } from '../store/open.ts';
+import { createProfile } from '../store/profiles.ts';
 import { getSetting } from '../store/settings.ts';
 import { setMediaHost, simMediaHostOf } from '../sync/mediaHostConfig.ts';
 import { StoaUserError } from './errors.ts';
 import { openBackend, type Backend } from './openBackend.ts';
 import { databaseFileIn, defaultResourcesDir } from './paths.ts';
 import { initDemoAccounts, startSimulators, type RunningSimulators, type SyncSummary } from './sync/index.ts';
+
+/** The moderator profile a demo workspace starts with, active. */
+export const DEMO_MODERATOR = 'Demo moderator';
 
 /** The bundled sample (resources/demo/seed.json) as simulator rows, for machines without the datasets. */
 export function bundledCorpus(resourcesDir: string): SeedCorpus {
@@ -44,6 +48,9 @@ export async function openDemoWorkspace(dataDir: string, resourcesDir = defaultR
   const simulators = await startSimulators({ port: 0, seed: 20261125, faultRate: 0, corpus });
   const backend = openBackend({ dataDir, host: 'server', resourcesDir });
   try {
+    // The demo's decisions are signed by a named moderator, not the OS user (often root). Made
+    // first, so it is the active profile; a person may add their own in Settings and switch.
+    createProfile(backend.context.db, { name: DEMO_MODERATOR }, backend.context.who, backend.context.clock);
     const accounts = await initDemoAccounts(backend.context, simulators.url);
     if (!accounts.ok) throw new StoaUserError(accounts.error.message);
     // Instagram fetches images from a public host; in the demo that is the simulator's own route.

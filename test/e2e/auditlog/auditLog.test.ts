@@ -1,5 +1,6 @@
 // The audit log view in Chromium against a demo workspace synced from the simulators: a moderator
-// profile made in Settings signs the decisions taken by keyboard in the queue and the notes added;
+// profile made and chosen in Settings (the demo's own "Demo moderator" is active until then) signs
+// the decisions taken by keyboard in the queue and the notes added;
 // the view shows the chain verified, pages through a log longer than a page, filters by moderator,
 // action and community to the counts the API gives, and exports the filtered entries as CSV.
 import { readFileSync } from 'node:fs';
@@ -42,7 +43,11 @@ describe('audit log view in Chromium', () => {
     const form = page.getByRole('form', { name: 'Add moderator' });
     await form.getByLabel('Name').fill('Ana');
     await form.getByLabel('Handle (optional)').fill('@ana_mod');
+    // The demo's own profile stays active until Ana is chosen.
+    await expect.poll(() => page.getByLabel('Deciding as').textContent()).toMatch(/signed Demo moderator/);
     await form.getByRole('button', { name: 'Add moderator' }).click();
+    const profiles = page.getByRole('list', { name: 'Moderator profiles' });
+    await profiles.getByRole('button', { name: 'Use Ana' }).click();
     await expect.poll(() => page.getByLabel('Deciding as').textContent()).toMatch(/signed Ana/);
 
     const queue = new QueuePage(page);

@@ -19,7 +19,9 @@ let client: StoaClient;
 beforeAll(async () => {
   server = await startDemoServer();
   client = createClient(inProcessTransport(server.demo.backend.handlers, server.demo.backend.events));
-  await callOrThrow(client, 'profiles.create', { name: 'Ana' });
+  // The demo starts with its own active profile (Demo moderator); Ana is added and chosen.
+  const ana = await callOrThrow(client, 'profiles.create', { name: 'Ana' });
+  await callOrThrow(client, 'profiles.setActive', { id: ana.id });
   ({ browser, page, consoleErrors } = await openWatchedPage({ width: 1280, height: 900 }));
   page.setDefaultTimeout(15_000);
   await new AppPage(page).open(server.url);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bundledCorpus, openDemoWorkspace } from '../../../src/backend/demoWorkspace.ts';
+import { bundledCorpus, DEMO_MODERATOR, openDemoWorkspace } from '../../../src/backend/demoWorkspace.ts';
 import { openBackend } from '../../../src/backend/openBackend.ts';
 import { defaultResourcesDir } from '../../../src/backend/paths.ts';
 import { useTempDir } from '../../support/tempDir.ts';
@@ -29,6 +29,13 @@ describe('demo workspace', () => {
       expect(platforms).toEqual(['discourse', 'instagram', 'reddit', 'youtube']);
       // Pinterest is a publishing target and audit source with no queue: an account, no items.
       expect(demo.backend.context.db.prepare('SELECT platform FROM accounts ORDER BY platform').pluck().all()).toContain('pinterest');
+      // Decisions in the demo are signed by its moderator profile, not the OS user.
+      const profiles = await demo.backend.handlers['profiles.list']({});
+      expect(profiles.profiles.map((p) => p.name)).toEqual([DEMO_MODERATOR]);
+      expect(profiles.activeId).toBe(profiles.profiles[0]?.id);
+      const item = demo.backend.context.db.prepare("SELECT id FROM items WHERE platform = 'reddit' AND state = 'open' LIMIT 1").pluck().get() as string;
+      await demo.backend.handlers['queue.decide']({ itemId: item, action: 'approve' });
+      expect(demo.backend.context.db.prepare('SELECT actor FROM decisions WHERE item_id = ?').pluck().all(item)).toEqual([DEMO_MODERATOR]);
     } finally {
       await demo.close();
     }
