@@ -11,6 +11,7 @@ import { mediaHostEndpoints } from './mediaHostEndpoints.ts';
 import { authorEndpoints } from './authorEndpoints.ts';
 import { moderatorEndpoints } from './moderatorEndpoints.ts';
 import { reasonEndpoints } from './reasonEndpoints.ts';
+import { hubEndpoints } from './hubEndpoints.ts';
 import {
   itemDetailSchema,
   noteSchema,
@@ -189,6 +190,7 @@ export const endpoints = {
   ...authorEndpoints,
   ...moderatorEndpoints,
   ...reasonEndpoints,
+  ...hubEndpoints,
 } as const;
 
 export type Endpoints = typeof endpoints;

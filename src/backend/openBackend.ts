@@ -37,6 +37,9 @@ import { moderatorHandlers } from './moderatorHandlers.ts';
 import { reasonHandlers } from './reasonHandlers.ts';
 import { whatIfHandlers } from './whatIfHandlers.ts';
 import { auditLogHandlers } from './auditLogHandlers.ts';
+import { hubHandlers } from './hubHandlers.ts';
+import { closeHubConnection } from './hub/hubConnection.ts';
+import { HubSync, type HubSyncOptions } from './hub/hubSync.ts';
 
 export type { SecretCipher } from '../store/secrets.ts';
 export { SecretUnavailableError } from '../store/secrets.ts';
@@ -56,6 +59,8 @@ export interface BackendConfig {
   readonly sync?: SyncServiceOptions;
   /** The post scheduler's timers and thresholds (tests inject timers that follow their clock). */
   readonly scheduler?: PostSchedulerOptions;
+  /** The team hub sync's interval and batch sizes (tests turn the timer off and drive it). */
+  readonly hub?: HubSyncOptions;
 }
 
 export interface Backend {
@@ -65,6 +70,7 @@ export interface Backend {
   readonly scoring: ScoringService;
   readonly sync: SyncService;
   readonly scheduler: PostScheduler;
+  readonly hub: HubSync;
   close(): Promise<void>;
 }
 
@@ -96,12 +102,15 @@ export function openBackend(config: BackendConfig): Backend {
   };
   const scoring = createScoringService(context);
   const sync = new SyncService(context, config.sync ?? {});
+  const hubSync = new HubSync(context, config.hub ?? {});
   // The engine's progress, outbox and account events reach every UI (items.changed and
   // connectivity it already sends to the hub itself).
   const stopForwarding = sync.subscribe((event) => {
     if (event.type !== 'items.changed' && event.type !== 'connectivity') context.events.emit(event);
     // New or changed items from a pull are scored automatically, whoever started the sync.
     if (event.type === 'items.changed') scoring.schedule();
+    // Team events waiting for an item or author this pull may have brought get another try.
+    if (event.type === 'items.changed') hubSync.retryParked();
   });
   // A publish queued by the scheduler (or "publish now" on a missed post) goes out at once, not at the next background sync.
   const sendQueued = () => {
@@ -133,19 +142,34 @@ export function openBackend(config: BackendConfig): Backend {
     ...reasonHandlers(sync, context),
     ...whatIfHandlers(context),
     ...auditLogHandlers(context),
+    ...hubHandlers(context, hubSync),
+  } satisfies Handlers;
+  // sync.run also syncs with the team hub when this workspace joined one (the hub's outcome shows in hub.status).
+  const platformRun = handlers['sync.run'];
+  const withHub = {
+    ...handlers,
+    'sync.run': async (input: Parameters<typeof platformRun>[0]) => {
+      const summary = await platformRun(input);
+      await hubSync.syncNow();
+      return summary;
+    },
   } satisfies Handlers;
   // Times that passed while the app was not running become missed (asked about), then the timer runs.
   scheduler.start();
+  hubSync.start();
 
   return {
-    handlers: withExpectedFailures(handlers),
+    handlers: withExpectedFailures(withHub),
     events: context.events,
     context,
     scoring,
     sync,
     scheduler,
+    hub: hubSync,
     close: async () => {
       scheduler.close();
+      await hubSync.close();
+      await closeHubConnection(context);
       stopForwarding();
       sync.stopBackground();
       await scoring.close();

@@ -144,4 +144,6 @@ function createKeyFile(path: string): Buffer {
  */
 export const storedSecretsExist = (db: Database): boolean =>
   prepared(db, 'SELECT 1 FROM account_secrets LIMIT 1').get() !== undefined ||
-  prepared(db, "SELECT 1 FROM settings WHERE key = 'publishing.mediaHost' AND json_type(value, '$.token') = 'object'").get() !== undefined;
+  prepared(db, "SELECT 1 FROM settings WHERE key = 'publishing.mediaHost' AND json_type(value, '$.token') = 'object'").get() !== undefined ||
+  // A team hub's join URL (store/hubLink.ts).
+  prepared(db, 'SELECT 1 FROM hub_link LIMIT 1').get() !== undefined;
