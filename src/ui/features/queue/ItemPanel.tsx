@@ -1,7 +1,12 @@
 // The selected item in full: text with evidence, reports, every score with its model version,
 // the decisions taken, moderators' notes, and the raw platform payload for audit. A title that
 // only repeats the body (often in capitals) is not shown twice; copies of the text are counted.
-import { useEffect, useState, type ReactNode } from 'react';
+// The item's own record paints in the frame after j/k; its context (the author panel, copies,
+// thread parent, outbox status, studio button), which each read more from the backend, follows
+// once that frame has been painted: a quick run of j presses paints every item and skips the
+// context of the ones passed over, instead of every key waiting for all of it.
+import { memo, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import type { ApiError } from '../../../api/errors.ts';
 import type { ItemDetail } from '../../../api/schemas.ts';
 import { spansByField } from '../../../core/scoredText.ts';
 import { titleRepeatsBody } from '../../../core/textKey.ts';
@@ -13,30 +18,30 @@ import { DecisionStatus } from './DecisionStatus.tsx';
 import { ThreadParent } from './ThreadParent.tsx';
 import { SimilarTexts } from './SimilarTexts.tsx';
 import { QUEUE_MARKS, markAfterPaint } from './paintMarks.ts';
-import { useItemRecord } from './itemRecords.ts';
+import { afterPaint } from './afterPaint.ts';
 
 interface Props {
-  readonly id: string;
-  /** Changes after each decision so the panel re-reads the item. */
+  /** The selected item's record (the queue page reads it: useItemRecord), null while it loads. */
+  readonly item: ItemDetail | null;
+  readonly error: ApiError | null;
+  /** Changes after each decision so the outbox status is read again. */
   readonly version: number;
   /** The decision bar, given the loaded item (its platform's capabilities decide the buttons). */
   readonly actions: (item: ItemDetail) => ReactNode;
-  /** Told about the item each time it is (re)loaded, so keys act on what is shown. */
-  readonly onLoaded?: (item: ItemDetail | null) => void;
+  /** A note was added: the record is read again. */
+  readonly onNoteAdded: () => void;
 }
 
-export function ItemPanel({ id, version, actions, onLoaded }: Props) {
-  const [notesVersion, setNotesVersion] = useState(0);
-  // Both counters only grow, so their sum changes whenever either does.
-  const { value: loaded, error } = useItemRecord(id, version + notesVersion);
-  // The last value stays while the next item loads: never show one item's record under another's id.
-  const item = loaded?.id === id ? loaded : null;
-  useEffect(() => onLoaded?.(item), [item, onLoaded]);
-  useEffect(() => {
+export function ItemPanel({ item, error, version, actions, onNoteAdded }: Props) {
+  // A layout effect runs in the task that changed the DOM, so the frame it waits for is the one that
+  // shows the item (a passive effect can run after that frame and mark the next one instead).
+  useLayoutEffect(() => {
     if (item) markAfterPaint(QUEUE_MARKS.itemPainted, item.id);
   }, [item]);
+  const paintedId = usePaintedId(item?.id ?? null);
   if (error) return <aside className="item-panel" aria-label="Item" role="alert">{error.message}</aside>;
   if (!item) return <aside className="item-panel" aria-label="Item" aria-busy="true">Loading…</aside>;
+  const context = paintedId === item.id;
   // Offsets count in the scored text (title, newline, body); each field gets its own spans.
   const evidence = spansByField(item.title, item.scoreDetails.flatMap((s) => s.evidence));
   return (
@@ -47,7 +52,7 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
         {item.url ? <a href={item.url} target="_blank" rel="noreferrer noopener">Open on platform</a> : null}
       </header>
       <h2 className="item-panel__author">{item.author ?? 'Unknown author'}</h2>
-      {item.author !== null ? <AuthorPanel key={item.id} itemId={item.id} /> : null}
+      {context && item.author !== null ? <AuthorPanel key={item.id} itemId={item.id} /> : null}
       <p className="muted">{item.community} · {new Date(item.createdAt).toLocaleString()}</p>
       {item.copies > 1 ? (
         <p className="copies" role="note">
@@ -55,36 +60,66 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
         </p>
       ) : null}
       {actions(item)}
-      <UseInStudioButton itemId={item.id} author={item.author} />
-      {item.parentRemoteId !== null ? <ThreadParent itemId={item.id} /> : null}
-      <SimilarTexts key={`similar-${item.id}`} itemId={item.id} />
+      {context ? <UseInStudioButton itemId={item.id} author={item.author} /> : null}
+      {context && item.parentRemoteId !== null ? <ThreadParent itemId={item.id} /> : null}
+      {context ? <SimilarTexts key={`similar-${item.id}`} itemId={item.id} /> : null}
       {item.title && !titleRepeatsBody(item.title, item.body) ? <EvidenceText as="h3" text={item.title} evidence={evidence.title} /> : null}
       <EvidenceText text={item.body} evidence={evidence.body} />
 
-      <section>
-        <h3>Scores</h3>
-        {item.scoreDetails.length === 0 ? (
-          <p className="muted">Not scored yet.</p>
-        ) : (
-          <ul className="score-list">
-            {item.scoreDetails.map((s) => (
-              <li key={s.model}>
-                <strong>{s.model}</strong>{' '}
-                {s.score === null ? <span className="muted">not scored: {s.unscoredReason}</span> : `${Math.round(s.score * 100)}%`}{' '}
-                <span className="muted">model {s.modelVersion}</span>
-                <ul>
-                  {s.evidence.map((e) => (
-                    <li key={`${e.start}-${e.end}-${e.rule ?? ''}`}>
-                      “{e.text}” <span className="muted">{e.rule ? `rule ${e.rule.replaceAll('_', ' ')} · ` : ''}weight {e.weight.toFixed(2)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ScoreDetails item={item} />
+      <ItemHistory item={item} />
 
+      {context && item.decisions.length > 0 ? <DecisionStatus itemId={item.id} version={version} /> : null}
+
+      <ItemNotes itemId={item.id} notes={item.notes} onAdded={onNoteAdded} />
+
+      <RawPayload key={item.id} raw={item.raw} />
+    </aside>
+  );
+}
+
+/** The id once a frame showing it has been painted; another id before then cancels the wait. */
+function usePaintedId(id: string | null): string | null {
+  const [painted, setPainted] = useState<string | null>(null);
+  useEffect(() => {
+    if (id === null) return undefined;
+    return afterPaint(() => setPainted(id));
+  }, [id]);
+  return painted;
+}
+
+// Memoized by record: a re-read that returns the same record object does not rebuild these lists.
+const ScoreDetails = memo(function ScoreDetails({ item }: { item: ItemDetail }) {
+  return (
+    <section>
+      <h3>Scores</h3>
+      {item.scoreDetails.length === 0 ? (
+        <p className="muted">Not scored yet.</p>
+      ) : (
+        <ul className="score-list">
+          {item.scoreDetails.map((s) => (
+            <li key={s.model}>
+              <strong>{s.model}</strong>{' '}
+              {s.score === null ? <span className="muted">not scored: {s.unscoredReason}</span> : `${Math.round(s.score * 100)}%`}{' '}
+              <span className="muted">model {s.modelVersion}</span>
+              <ul>
+                {s.evidence.map((e) => (
+                  <li key={`${e.start}-${e.end}-${e.rule ?? ''}`}>
+                    “{e.text}” <span className="muted">{e.rule ? `rule ${e.rule.replaceAll('_', ' ')} · ` : ''}weight {e.weight.toFixed(2)}</span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+});
+
+const ItemHistory = memo(function ItemHistory({ item }: { item: ItemDetail }) {
+  return (
+    <>
       <section>
         <h3>Reports</h3>
         {item.reports.length === 0 ? <p className="muted">No reports.</p> : (
@@ -98,15 +133,17 @@ export function ItemPanel({ id, version, actions, onLoaded }: Props) {
           <ol>{item.decisions.map((d) => <li key={d.id}>{d.action} by {d.actor} · {new Date(d.createdAt).toLocaleString()}{d.reason ? ` — ${d.reason}` : ''}</li>)}</ol>
         )}
       </section>
+    </>
+  );
+});
 
-      {item.decisions.length > 0 ? <DecisionStatus itemId={item.id} version={version} /> : null}
-
-      <ItemNotes itemId={item.id} notes={item.notes} onAdded={() => setNotesVersion((v) => v + 1)} />
-
-      <details>
-        <summary>Raw payload</summary>
-        <pre className="raw">{JSON.stringify(item.raw, null, 2)}</pre>
-      </details>
-    </aside>
+/** The platform's payload, written out only when someone opens it (it can be large). */
+function RawPayload({ raw }: { raw: unknown }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Raw payload</summary>
+      {open ? <pre className="raw">{JSON.stringify(raw, null, 2)}</pre> : null}
+    </details>
   );
 }

@@ -5,7 +5,7 @@
 // queues moderators already know, and focus goes back to the list after every action, so the
 // keys keep working whatever was clicked. Only the actions the item's platform has are offered; a
 // refused one says why and leaves the queue usable. Filters are kept per workspace.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { ItemDetail } from '../../../api/schemas.ts';
 import type { ModerationAction } from '../../../core/domain.ts';
 import { useClient } from '../../apiContext.tsx';
@@ -21,8 +21,13 @@ import { SuggestionChip } from './SuggestionChip.tsx';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { commandForKey } from './shortcuts.ts';
 import { markKey } from './paintMarks.ts';
+import { useItemRecord } from './itemRecords.ts';
 import { useQueuePages, type QueueFilter } from './useQueuePages.ts';
 import './queue.css';
+
+// Their props stay the same while j/k move the selection: a key press does not render them again.
+const Filters = memo(QueueFilters);
+const Views = memo(SavedViews);
 
 type Notice = { readonly kind: 'ok' | 'error'; readonly text: string };
 type Undoable = { readonly decisionId: string; readonly itemId: string; readonly action: ModerationAction };
@@ -48,7 +53,6 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
   const client = useClient();
   const [filter, setFilterState] = useState<QueueFilter>(() => loadFilter(window.localStorage, workspace));
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [current, setCurrent] = useState<ItemDetail | null>(null);
   const [panelVersion, setPanelVersion] = useState(0);
   const [busy, setBusy] = useState(false);
   const [banOpen, setBanOpen] = useState(false);
@@ -58,6 +62,12 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
   const gridRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const { rows, total, error, loading, loadMore, patchRow } = useQueuePages(filter, refreshKey);
+  // Read here rather than in the pane: the keys act on the record the pane shows, in the same
+  // render (a pane that reported its record back through an effect rendered the page twice a key).
+  const record = useItemRecord(selectedId, panelVersion);
+  // The last value stays while the next item loads: never act on one item's record under another's id.
+  const current: ItemDetail | null = record.value !== null && record.value.id === selectedId ? record.value : null;
+  const refreshPanel = useCallback(() => setPanelVersion((v) => v + 1), []);
 
   const setFilter = useCallback(
     (next: QueueFilter) => {
@@ -84,6 +94,11 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
     },
     [rows, select, selectedId],
   );
+  const moveRef = useRef(move);
+  useEffect(() => {
+    moveRef.current = move;
+  }, [move]);
+  const moveNext = useCallback(() => moveRef.current(1), []);
 
   const decide = useCallback(
     async (action: ModerationAction, ban?: BanDetails) => {
@@ -191,8 +206,6 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
     return () => window.removeEventListener('keydown', onKey);
   }, [banOpen, current, decide, focusList, helpOpen, move, selectedId, undo]);
 
-  const onLoaded = useCallback((item: ItemDetail | null) => setCurrent(item), []);
-
   return (
     <div className="queue-page">
       <div className="queue-main">
@@ -211,9 +224,9 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
             Shortcuts <kbd>?</kbd>
           </button>
         </div>
-        <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
-        <SavedViews filter={filter} onApply={setFilter} refreshKey={refreshKey} />
-        <QueueTools item={current && current.id === selectedId ? current : null} rows={rows} selectedId={selectedId} patchRow={patchRow} onChanged={() => setPanelVersion((v) => v + 1)} focusList={focusList} onNext={() => move(1)} />
+        <Filters filter={filter} onChange={setFilter} searchRef={searchRef} />
+        <Views filter={filter} onApply={setFilter} refreshKey={refreshKey} />
+        <QueueTools item={current && current.id === selectedId ? current : null} rows={rows} selectedId={selectedId} patchRow={patchRow} onChanged={refreshPanel} focusList={focusList} onNext={moveNext} />
         {error ? <p role="alert" className="error">{error.message}</p> : null}
         {!loading && rows.length === 0 && !error ? (
           <p className="empty">Nothing here. {filter.query ? 'Try other words.' : 'Sync an account, or start the demo workspace.'}</p>
@@ -223,9 +236,10 @@ function QueueView({ workspace, refreshKey }: { workspace: string; refreshKey: n
       </div>
       {selectedId ? (
         <ItemPanel
-          id={selectedId}
+          item={current}
+          error={record.error}
           version={panelVersion}
-          onLoaded={onLoaded}
+          onNoteAdded={refreshPanel}
           actions={(item) => (
             <DecisionBar
               item={item}

@@ -3,12 +3,13 @@
 // the selected row in view and takes focus back after every action (`gridRef`).
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, type Ref } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, type Ref } from 'react';
 import type { Row } from '@tanstack/react-table';
 import { FLEXIBLE, queueColumns } from './queueColumns.tsx';
 import type { QueueRow } from './useQueuePages.ts';
 import { QUEUE_MARKS, markAfterPaint } from './paintMarks.ts';
 import { readAhead } from './itemRecords.ts';
+import { afterPaint } from './afterPaint.ts';
 import { useClient } from '../../apiContext.tsx';
 
 const ROW_HEIGHT = 54;
@@ -24,7 +25,9 @@ interface Props {
 export function QueueTable({ rows, selectedId, onSelect, onNearEnd, gridRef }: Props) {
   const table = useReactTable({ data: rows, columns: queueColumns, getCoreRowModel: getCoreRowModel(), getRowId: (row) => row.id });
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // No flushSync on scroll: keeping the selection in view scrolls the list, and a synchronous re-render
+  // inside that frame would hold back the paint of the item the key moved to (overscan covers the gap).
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, useFlushSync: false });
   const virtualRows = virtualizer.getVirtualItems();
   const lastVisible = virtualRows.at(-1)?.index ?? 0;
   const rowsMarked = useRef(false);
@@ -42,11 +45,27 @@ export function QueueTable({ rows, selectedId, onSelect, onNearEnd, gridRef }: P
   const widths = table.getVisibleFlatColumns().map((c) => (c.columnDef.size === FLEXIBLE ? 'minmax(200px, 1fr)' : `${c.getSize()}px`)).join(' ');
   const selectedIndex = rows.findIndex((r) => r.id === selectedId);
 
+  // Keeps the selected row in view from what the virtualizer already knows (rows are ROW_HEIGHT
+  // tall, its offset and viewport come from scroll and resize events): scrollToIndex reads the
+  // scroll height, which forces a layout in the middle of a key press. The scroll itself is set in
+  // the next animation frame, where the frame's own layout is due anyway (set during the key press
+  // it would force one more).
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    const element = scroller.current;
+    if (selectedIndex < 0 || !element) return undefined;
+    const top = selectedIndex * ROW_HEIGHT;
+    const viewTop = virtualizer.scrollOffset ?? 0;
+    const viewHeight = virtualizer.scrollRect?.height ?? 0;
+    const target = top < viewTop ? top : top + ROW_HEIGHT > viewTop + viewHeight ? top + ROW_HEIGHT - viewHeight : null;
+    if (target === null) return undefined;
+    const frame = requestAnimationFrame(() => {
+      element.scrollTop = target;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selectedIndex, virtualizer]);
 
-  useEffect(() => {
+  // In the task that changed the DOM, so the frame it waits for is the one showing the selection.
+  useLayoutEffect(() => {
     if (selectedId) markAfterPaint(QUEUE_MARKS.selectionPainted, selectedId);
   }, [selectedId]);
 
@@ -54,9 +73,13 @@ export function QueueTable({ rows, selectedId, onSelect, onNearEnd, gridRef }: P
   const client = useClient();
   const before = rows[selectedIndex - 1]?.id;
   const after = rows[selectedIndex + 1]?.id ?? (selectedIndex < 0 ? rows[0]?.id : undefined);
-  useEffect(() => {
-    for (const id of [after, before]) if (id) readAhead(client, id);
-  }, [after, before, client]);
+  useEffect(
+    () =>
+      afterPaint(() => {
+        for (const id of [after, before]) if (id) readAhead(client, id);
+      }),
+    [after, before, client],
+  );
 
   return (
     <div ref={gridRef} className="queue-table" role="grid" aria-label="Queue" aria-rowcount={rows.length} tabIndex={0}>

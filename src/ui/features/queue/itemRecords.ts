@@ -8,6 +8,7 @@ import type { StoaClient } from '../../../api/client.ts';
 import type { ItemDetail } from '../../../api/schemas.ts';
 import { useClient } from '../../apiContext.tsx';
 import type { CallState } from '../../hooks/useCall.ts';
+import { afterPaint } from './afterPaint.ts';
 
 const KEEP = 64;
 const records = new Map<string, ItemDetail>();
@@ -32,23 +33,37 @@ export function readAhead(client: StoaClient, id: string): void {
   });
 }
 
-/** Like useCall('items.get'), but a record read ahead is shown at once while it is read again. */
-export function useItemRecord(id: string, refreshKey: number): CallState<ItemDetail> {
+/**
+ * Like useCall('items.get'), but a record read ahead is shown at once while it is read again.
+ * Null id: nothing selected, nothing read. Called by the queue page itself (not the pane), so the
+ * record it acts on and the record the pane shows are one value from one render.
+ */
+export function useItemRecord(id: string | null, refreshKey: number): CallState<ItemDetail> {
   const client = useClient();
   // `for` says which item the answer (a record or an error) belongs to.
   const [state, setState] = useState<CallState<ItemDetail> & { readonly for: string | null }>({ value: null, error: null, loading: true, for: null });
   useEffect(() => {
+    if (id === null) return undefined;
     let cancelled = false;
-    setState((previous) => ({ ...previous, loading: true }));
-    void client.call('items.get', { id }).then((reply) => {
-      if (cancelled) return;
-      if (reply.ok) remember(reply.value);
-      setState(reply.ok ? { value: reply.value, error: null, loading: false, for: id } : { value: null, error: reply.error, loading: false, for: id });
-    });
+    setState((previous) => (previous.loading ? previous : { ...previous, loading: true }));
+    const read = () => {
+      void client.call('items.get', { id }).then((reply) => {
+        if (cancelled) return;
+        if (reply.ok) remember(reply.value);
+        setState(reply.ok ? { value: reply.value, error: null, loading: false, for: id } : { value: null, error: reply.error, loading: false, for: id });
+      });
+    };
+    // A record at hand is shown now and read again once it is on screen: the request (a fetch
+    // costs the page a millisecond or more) does not delay the frame that shows it.
+    const cancelRead = records.has(id) ? afterPaint(read) : (read(), () => undefined);
     return () => {
       cancelled = true;
+      cancelRead();
     };
   }, [client, id, refreshKey]);
-  const ahead = state.for === id ? undefined : records.get(id);
-  return ahead ? { value: ahead, error: null, loading: true } : state;
+  if (id === null) return { value: null, error: null, loading: false };
+  if (state.for === id) return state;
+  // Another item's answer is never returned for this one: the read-ahead record, or loading.
+  const ahead = records.get(id);
+  return ahead ? { value: ahead, error: null, loading: true } : { value: null, error: null, loading: true };
 }

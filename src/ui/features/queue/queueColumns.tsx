@@ -15,9 +15,11 @@ const column = createColumnHelper<QueueRow>();
 /** Column size 0 marks the flexible column (see QueueTable). */
 export const FLEXIBLE = 0;
 
+// One formatter for every cell: toLocaleDateString builds a new one per call.
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const formatDate = (iso: string): string => {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return Number.isNaN(date.getTime()) ? iso : DATE_FORMAT.format(date);
 };
 
 function ContentCell({ row }: { row: QueueRow }) {
