@@ -219,6 +219,14 @@ export function requeue(db: Database, id: string, target: unknown, clock: Clock)
   );
 }
 
+/**
+ * "Keep mine" on an entry a teammate's decision beat at the team hub: pending again, keeping the
+ * hub's snapshot so the sync engine asks for the right as a deliberate override of that decision.
+ */
+export function requeueOverriding(db: Database, id: string, clock: Clock): boolean {
+  return prepared(db, `UPDATE outbox SET state = 'pending', next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = 'conflict'`).run(isoNow(clock), id).changes === 1;
+}
+
 export type OutboxCounts = Record<OutboxState, number>;
 
 export function outboxCounts(db: Database): OutboxCounts {

@@ -5,15 +5,17 @@
 // the next run, and writes are not starved by the pull spending the budget. Waits shorter than the
 // caller's patience are slept through; longer ones are left for a later run, and the summary says
 // when each account's next try is. Offline (manual, or detected when nothing can connect) stops
-// the run without spending attempts.
+// the run without spending attempts. In a team, a send gate (sendGate.ts) decides which desktop
+// sends each decision: an entry leaves only with the send right.
 import type { Database } from 'better-sqlite3';
 import type { Platform } from '../platforms/index.ts';
 import type { Clock } from '../store/clock.ts';
-import { outboxCounts, outboxHeads, recoverInterrupted, type OutboxEntry } from '../store/outbox.ts';
+import { getOutboxEntry, outboxCounts, outboxHeads, recoverInterrupted, type OutboxEntry } from '../store/outbox.ts';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
 import type { SyncEvent, SyncEventListener } from './events.ts';
 import { pullAccount, settleLeftovers } from './pull.ts';
 import { replayBatch, replayOne, type PushContext, type StepResult } from './push.ts';
+import { passGate, type SendGate } from './sendGate.ts';
 import { planSteps } from './steps.ts';
 import { createRateBudget, type RateBudget } from './rateBudget.ts';
 import { waitingActions, type WaitingActions } from './waiting.ts';
@@ -36,6 +38,8 @@ export interface SyncEngineOptions {
   readonly unreachable?: (() => boolean) | undefined;
   readonly onEvent?: SyncEventListener | undefined;
   readonly maxPagesPerQueue?: number | undefined;
+  /** Asked before a decision's entry is sent (the team hub's send right); none: every entry may go. */
+  readonly sendGate?: SendGate | undefined;
 }
 
 export interface PullSummary {
@@ -233,7 +237,20 @@ export class SyncEngine {
       unreachable: () => this.#unreachable(),
     };
     const results: StepResult[] = [];
-    for (const step of planSteps(account.platform, entries)) {
+    const gate = this.#options.sendGate;
+    let sendable = entries;
+    if (gate) {
+      // Held while the hub is asked, so a parallel push of this engine does not take them too.
+      for (const entry of entries) this.#inFlight.add(entry.seq);
+      try {
+        const passed = await passGate({ db: ctx.db, clock: ctx.clock, gate, emit: ctx.emit }, entries);
+        sendable = passed.cleared;
+        for (const { conflict } of passed.held) results.push(conflict ? { kind: 'settled', state: 'conflict' } : { kind: 'later' });
+      } finally {
+        for (const entry of entries) this.#inFlight.delete(entry.seq);
+      }
+    }
+    for (const step of planSteps(account.platform, sendable)) {
       for (const entry of step) this.#inFlight.add(entry.seq);
       let stepResults: StepResult[];
       try {
@@ -242,11 +259,24 @@ export class SyncEngine {
         for (const entry of step) this.#inFlight.delete(entry.seq);
       }
       results.push(...stepResults);
+      if (gate) await this.#releaseFailed(gate, step);
       const pause = stepResults.reduce((until, result) => (result.kind === 'pause' ? Math.max(until, result.untilMs) : until), 0);
       if (pause > 0) this.#pausedUntil.set(account.id, pause);
       if (pause > 0 || stepResults.some((result) => result.kind === 'offline')) break;
     }
     return results;
+  }
+
+  /** A send that failed for good gives its right back, so a teammate's decision can go. */
+  async #releaseFailed(gate: SendGate, step: readonly OutboxEntry[]): Promise<void> {
+    for (const entry of step) {
+      if (entry.decisionId === null || getOutboxEntry(this.#options.db, entry.id)?.state !== 'failed') continue;
+      try {
+        await gate.release(entry.decisionId);
+      } catch {
+        // Unreleased, the right still names this desk; a teammate sees the conflict and can Keep mine.
+      }
+    }
   }
 
   /**
