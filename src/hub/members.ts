@@ -4,7 +4,7 @@ import { v7 } from 'uuid';
 import { err, ok, type Result } from '../core/result.ts';
 import type { HubPool } from './connect.ts';
 import { HubError, sqlState, type HubProblem } from './errors.ts';
-import type { HubRole } from './eventKinds.ts';
+import { HUB_ROLES, type HubRole } from './eventKinds.ts';
 import { asMember } from './session.ts';
 import { hashMemberToken, newMemberToken } from './tokens.ts';
 
@@ -67,3 +67,34 @@ export const unknownToken = (): HubProblem => ({
   code: 'unknown_token',
   message: 'The hub does not know this member token (it is mistyped or was revoked); ask an owner of the workspace for a new one.',
 });
+
+const asRole = (role: string): HubRole => {
+  const known = HUB_ROLES.find((r) => r === role);
+  if (!known) throw new Error(`the hub returned an unknown role "${role}"`);
+  return known;
+};
+
+/** The members of the token's workspace, revoked ones included (any member may see who is on the team). */
+export async function listMembers(pool: HubPool, token: string): Promise<Result<{ id: string; name: string; role: HubRole; revoked: boolean }[], HubProblem>> {
+  return asMember(pool, token, async (client, me) => {
+    if (me === null) return err(unknownToken());
+    const { rows } = await client.query<{ id: string; name: string; role: string; revoked: boolean }>(
+      'SELECT id, name, role, revoked_at IS NOT NULL AS revoked FROM stoa_hub.members ORDER BY created_at, name',
+    );
+    return ok(rows.map((row) => ({ id: row.id, name: row.name, role: asRole(row.role), revoked: row.revoked })));
+  });
+}
+
+/** The member and workspace a token stands for, as the hub verifies it. */
+export async function whoAmI(
+  pool: HubPool,
+  token: string,
+): Promise<Result<{ memberId: string; memberName: string; role: HubRole; workspaceId: string; workspaceName: string }, HubProblem>> {
+  return asMember(pool, token, async (client, me) => {
+    if (me === null) return err(unknownToken());
+    const { rows } = await client.query<{ name: string }>('SELECT name FROM stoa_hub.workspaces WHERE id = $1', [me.workspaceId]);
+    const workspaceName = rows[0]?.name;
+    if (workspaceName === undefined) throw new Error('the member’s workspace is not visible to them');
+    return ok({ memberId: me.memberId, memberName: me.name, role: asRole(me.role), workspaceId: me.workspaceId, workspaceName });
+  });
+}

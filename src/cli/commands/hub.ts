@@ -30,11 +30,24 @@ async function withHubErrors<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The member's join URL: the desks' login (made here when the hub has none yet) and their token. */
+async function memberJoinUrl(adminUrl: string, token: string): Promise<string> {
+  const { openHubPool } = await import('../../hub/connect.ts');
+  const { ensureDeskLogin } = await import('../../hub/deskLogin.ts');
+  const { formatJoinUrl } = await import('../../hub/joinUrl.ts');
+  const pool = await openHubPool(adminUrl, { max: 1 });
+  try {
+    return formatJoinUrl((await ensureDeskLogin(pool, adminUrl)).databaseUrl, token);
+  } finally {
+    await pool.end();
+  }
+}
+
 export function registerHub(program: Command): void {
   const hub = program.command('hub').description('A team hub on PostgreSQL: shared decisions, notes and findings for a moderation team.');
   hub
     .command('init')
-    .description('Create (or upgrade) the hub schema and a workspace with its owner; prints the owner token once.')
+    .description('Create (or upgrade) the hub schema, the desks’ own database login, and a workspace with its owner; prints the owner token and join URL once.')
     .option('--database <url>', 'PostgreSQL URL, e.g. postgres://stoa:secret@db.example:5432/stoa_hub (default: $STOA_HUB_DATABASE)')
     .option('--workspace <name>', 'name of the team workspace', 'Team')
     .option('--owner <name>', 'name of its first owner', 'Owner')
@@ -47,23 +60,37 @@ export function registerHub(program: Command): void {
       const { initHub } = await import('../../hub/init.ts');
       const { redactUrl } = await import('../../hub/connect.ts');
       const done = await withHubErrors(() => initHub(url, { workspace, owner }));
+      const joinUrl = await withHubErrors(() => memberJoinUrl(url, done.token));
       if (flags.json) {
-        writeJson({ database: redactUrl(url), schemaVersion: done.schemaVersion, migratedFrom: done.migratedFrom, workspaceId: done.workspaceId, memberId: done.memberId, role: done.role, token: done.token });
+        writeJson({
+          database: redactUrl(url),
+          schemaVersion: done.schemaVersion,
+          migratedFrom: done.migratedFrom,
+          workspaceId: done.workspaceId,
+          memberId: done.memberId,
+          role: done.role,
+          token: done.token,
+          joinUrl,
+        });
         return;
       }
       process.stdout.write(`Hub schema at version ${done.schemaVersion} in ${redactUrl(url)}${done.migratedFrom === done.schemaVersion ? ' (already there)' : ''}\n`);
       process.stdout.write(`Workspace "${workspace}" (${done.workspaceId}) with owner ${owner} (${done.memberId})\n`);
       process.stdout.write(`Owner token, shown only now (the hub keeps only its hash): ${done.token}\n`);
+      process.stdout.write(`Owner's join URL (paste it into Stoa → Settings → Team hub; keep it secret): ${joinUrl}\n`);
     });
   hub
     .command('add-member <name>')
-    .description('Add a member to the owner’s workspace (the owner token comes from $STOA_HUB_TOKEN); prints the new token once.')
+    .description('Add a member to the owner’s workspace (the owner token comes from $STOA_HUB_TOKEN or an owner’s join URL as --database); prints the new token and join URL once.')
     .option('--database <url>', 'PostgreSQL URL (default: $STOA_HUB_DATABASE)')
     .option('--role <role>', `one of ${HUB_ROLES.join(', ')}`, 'viewer')
     .option('--json', 'print the result as JSON')
     .action(async (name: string, flags: DatabaseFlags & { role: string }) => {
-      const url = databaseUrl(flags);
-      const ownerToken = process.env['STOA_HUB_TOKEN'];
+      // An owner's join URL names both the database and the owner token.
+      const given = databaseUrl(flags);
+      const fromJoinUrl = given.includes('stoa_token=') ? await withHubErrors(async () => (await import('../../hub/joinUrl.ts')).parseJoinUrl(given)) : null;
+      const url = fromJoinUrl?.databaseUrl ?? given;
+      const ownerToken = process.env['STOA_HUB_TOKEN'] || fromJoinUrl?.token;
       if (!ownerToken) throw new StoaUserError('Set STOA_HUB_TOKEN to an owner’s token (the one `stoa hub init` printed).');
       const role = HUB_ROLES.find((r) => r === flags.role);
       if (!role) throw new StoaUserError(`A member's role is one of ${HUB_ROLES.join(', ')} (got "${flags.role}").`);
@@ -73,7 +100,12 @@ export function registerHub(program: Command): void {
       const added = await withHubErrors(async () => {
         const pool = await openHubPool(url, { max: 1 });
         try {
-          return await addMember(pool, ownerToken, { name: name.trim(), role });
+          const result = await addMember(pool, ownerToken, { name: name.trim(), role });
+          if (!result.ok) return result;
+          const { ensureDeskLogin } = await import('../../hub/deskLogin.ts');
+          const { formatJoinUrl } = await import('../../hub/joinUrl.ts');
+          const desk = await ensureDeskLogin(pool, url);
+          return { ok: true as const, value: { ...result.value, joinUrl: formatJoinUrl(desk.databaseUrl, result.value.token) } };
         } finally {
           await pool.end();
         }
@@ -85,6 +117,7 @@ export function registerHub(program: Command): void {
       }
       process.stdout.write(`Added ${name.trim()} as ${role} (${added.value.memberId})\n`);
       process.stdout.write(`Member token, shown only now: ${added.value.token}\n`);
+      process.stdout.write(`Join URL for ${name.trim()} (they paste it into Stoa → Settings → Team hub; send it privately): ${added.value.joinUrl}\n`);
     });
   hub
     .command('status')
