@@ -3,8 +3,9 @@
 // only repeats the body (often in capitals) is not shown twice; copies of the text are counted.
 // The item's own record paints in the frame after j/k; its context (the author panel, copies,
 // thread parent, outbox status, studio button), which each read more from the backend, follows
-// once that frame has been painted: a quick run of j presses paints every item and skips the
-// context of the ones passed over, instead of every key waiting for all of it.
+// once the moderator stays on the item (SETTLE_MS after it was painted), as list-and-detail tools
+// load details on settling: a run of j presses paints every item at once and skips the context
+// of the ones passed over, instead of each key competing with the last item's reads and renders.
 import { memo, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { ApiError } from '../../../api/errors.ts';
 import type { ItemDetail } from '../../../api/schemas.ts';
@@ -38,10 +39,10 @@ export function ItemPanel({ item, error, version, actions, onNoteAdded }: Props)
   useLayoutEffect(() => {
     if (item) markAfterPaint(QUEUE_MARKS.itemPainted, item.id);
   }, [item]);
-  const paintedId = usePaintedId(item?.id ?? null);
+  const settledId = useSettledId(item?.id ?? null);
   if (error) return <aside className="item-panel" aria-label="Item" role="alert">{error.message}</aside>;
   if (!item) return <aside className="item-panel" aria-label="Item" aria-busy="true">Loading…</aside>;
-  const context = paintedId === item.id;
+  const context = settledId === item.id;
   // Offsets count in the scored text (title, newline, body); each field gets its own spans.
   const evidence = spansByField(item.title, item.scoreDetails.flatMap((s) => s.evidence));
   return (
@@ -78,14 +79,24 @@ export function ItemPanel({ item, error, version, actions, onNoteAdded }: Props)
   );
 }
 
-/** The id once a frame showing it has been painted; another id before then cancels the wait. */
-function usePaintedId(id: string | null): string | null {
-  const [painted, setPainted] = useState<string | null>(null);
+/** Long enough to pass over items at key-repeat speed, short enough not to be waited for. */
+const SETTLE_MS = 120;
+
+/** The id once it has been on screen for SETTLE_MS; another id before then cancels the wait. */
+function useSettledId(id: string | null): string | null {
+  const [settled, setSettled] = useState<string | null>(null);
   useEffect(() => {
     if (id === null) return undefined;
-    return afterPaint(() => setPainted(id));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cancelPaint = afterPaint(() => {
+      timer = setTimeout(() => setSettled(id), SETTLE_MS);
+    });
+    return () => {
+      cancelPaint();
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [id]);
-  return painted;
+  return settled;
 }
 
 // Memoized by record: a re-read that returns the same record object does not rebuild these lists.
