@@ -41,7 +41,18 @@ export function hubPool(ctx: BackendContext, databaseUrl: string): Promise<HubPo
   const cached = pools.get(ctx);
   if (cached && cached.databaseUrl === databaseUrl) return cached.pool;
   if (cached) void cached.pool.then((old) => old.end()).catch(() => undefined);
-  const pool = openHubPool(databaseUrl, { max: 3 });
+  const pool = openHubPool(databaseUrl, { max: 3 }).then((opened) => {
+    // A connection that drops while checked out (the network went) also emits 'error' on its client;
+    // the query in flight already fails with it, so the event must not crash the backend.
+    // 'acquire' (not 'connect'): it also covers the first client, made inside openHubPool.
+    const guarded = new WeakSet<object>();
+    opened.on('acquire', (client) => {
+      if (guarded.has(client)) return;
+      guarded.add(client);
+      client.on('error', () => undefined);
+    });
+    return opened;
+  });
   pools.set(ctx, { databaseUrl, pool });
   pool.catch(() => {
     if (pools.get(ctx)?.pool === pool) pools.delete(ctx);
