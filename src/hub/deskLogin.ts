@@ -80,7 +80,7 @@ export async function ensureDeskLogin(pool: HubPool, connectedUrl: string): Prom
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (sqlState(error) === '42501') {
-      throw new HubError('not_permitted', 'The hub database login may not create roles; give it CREATEROLE (or run `stoa hub init` as the database owner) so desks get a login of their own.');
+      throw new HubError('not_permitted', 'The hub database login may not create the desks’ login role (or grant it stoa_hub_member); give it CREATEROLE, or run this as the login that ran the first `stoa hub init` on this cluster.');
     }
     throw error;
   } finally {

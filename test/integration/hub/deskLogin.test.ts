@@ -200,3 +200,30 @@ describe.runIf(needsPostgres('hub desk logins'))('hub desk logins on PostgreSQL'
     }
   });
 });
+
+describe.runIf(needsPostgres('hub desk logins on a managed database'))('hub desk logins made by a non-superuser', () => {
+  const cluster = usePostgres();
+
+  it('are made by a login that owns the database and may create roles, as a managed PostgreSQL gives', async () => {
+    const admin = await openHubPool(cluster().url(), { max: 1 });
+    try {
+      await admin.query('CREATE ROLE hub_admin LOGIN CREATEROLE');
+      await admin.query('CREATE DATABASE managed_hub OWNER hub_admin');
+    } finally {
+      await admin.end();
+    }
+    const managed = `postgres://hub_admin@127.0.0.1:${cluster().port}/managed_hub`;
+    const init = await runCli(['hub', 'init', '--database', managed, '--json']);
+    expect(init.stderr).toBe('');
+    const made = JSON.parse(init.stdout) as { token: string; joinUrl: string };
+    const desk = await openHubPool(parseJoinUrl(made.joinUrl).databaseUrl);
+    try {
+      expect(await whoAmI(desk, made.token)).toMatchObject({ ok: true, value: { memberName: 'Owner', role: 'owner' } });
+      expect(await attempt(desk, [['SET ROLE hub_admin']])).toMatch(/permission denied/);
+      const { rows } = await desk.query<{ bypass: boolean }>('SELECT rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user');
+      expect(rows).toEqual([{ bypass: false }]);
+    } finally {
+      await desk.end();
+    }
+  });
+});
