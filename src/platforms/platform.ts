@@ -257,6 +257,24 @@ export interface ActionRequest {
   readonly params?: ActionParams | undefined;
   /** The outbox entry's key; connectors do not send it (no platform accepts one) but log it. */
   readonly idempotencyKey: string;
+  /** For an action made of several calls: what earlier attempts got done, kept by the caller. */
+  readonly steps?: ActionSteps | undefined;
+}
+
+/**
+ * The progress of an action that takes several calls (a Reddit removal with its reason, note and
+ * message), kept by the sync engine in the outbox entry across attempts and crashes: a step that
+ * landed is not sent again, and a step whose request left without an answer is known as such.
+ */
+export interface ActionSteps {
+  /** done: landed; sent: its request left in an earlier attempt and no answer was recorded. */
+  state(step: string): 'done' | 'sent' | null;
+  /** Recorded before the step's request leaves. */
+  sending(step: string): void;
+  /** Recorded once the platform answered that the step landed. */
+  landed(step: string): void;
+  /** Recorded when the platform answered that it did not (a refusal, a rate limit): not sent. */
+  notSent(step: string): void;
 }
 
 /** Failures shared by every call. */
@@ -273,6 +291,8 @@ export type CallFailure =
        * the action is in `capabilities.idempotentActions`.
        */
       readonly ambiguous: boolean;
+      /** Set where the connector knows: true when the platform answered (a status), false when no answer came. */
+      readonly answered?: boolean | undefined;
     }
   /** Credentials no longer work and refreshing did not help: a person must reconnect the account. */
   | { readonly status: 'reauth'; readonly reason: string }
@@ -327,6 +347,11 @@ export interface Platform {
   actBatch?(requests: readonly ActionRequest[]): Promise<readonly ActOutcome[]>;
   /** Read-before-write: the target's current remote state. */
   readState(target: ActionTarget): Promise<ReadStateOutcome>;
+  /**
+   * Whether the action has calls after the one a read can confirm (a removal's reason and message):
+   * a reconciling read that finds the action applied must still let act() finish them.
+   */
+  hasFollowUps?(request: ActionRequest): boolean;
 }
 
 export type PlatformFactory = (config: ConnectorConfig) => Platform;

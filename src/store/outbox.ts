@@ -44,9 +44,14 @@ export interface OutboxEntry {
   readonly lastError: string | null;
   readonly errorClass: string | null;
   readonly remoteSnapshot: unknown;
+  /** Progress of an action made of several calls (migration 0024). */
+  readonly steps: Readonly<Record<string, StepState>>;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+/** sent: the step's request left and no answer was recorded; done: it landed. */
+export type StepState = 'sent' | 'done';
 
 interface OutboxRow {
   seq: number;
@@ -67,6 +72,7 @@ interface OutboxRow {
   last_error: string | null;
   error_class: string | null;
   remote_snapshot: string | null;
+  steps: string;
   created_at: string;
   updated_at: string;
 }
@@ -90,9 +96,20 @@ const toEntry = (row: OutboxRow): OutboxEntry => ({
   lastError: row.last_error,
   errorClass: row.error_class,
   remoteSnapshot: row.remote_snapshot === null ? null : (JSON.parse(row.remote_snapshot) as unknown),
+  steps: JSON.parse(row.steps) as Record<string, StepState>,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+/**
+ * Records one step of a multi-call entry (null: its request was answered without it landing).
+ * Committed before the step's request leaves and after its answer, like markSending.
+ */
+export function markStep(db: Database, seq: number, step: string, state: StepState | null, clock: Clock): void {
+  const path = `$.${JSON.stringify(step)}`;
+  if (state === null) prepared(db, 'UPDATE outbox SET steps = json_remove(steps, ?), updated_at = ? WHERE seq = ?').run(path, isoNow(clock), seq);
+  else prepared(db, 'UPDATE outbox SET steps = json_set(steps, ?, ?), updated_at = ? WHERE seq = ?').run(path, state, isoNow(clock), seq);
+}
 
 /** Appends a pending entry; call it inside the decision's transaction. */
 export function enqueueOutbox(db: Database, input: OutboxInput, clock: Clock): OutboxEntry {
@@ -213,7 +230,10 @@ export function requeue(db: Database, id: string, target: unknown, clock: Clock)
   return (
     prepared(
       db,
-      `UPDATE outbox SET state = 'pending', next_attempt_at = NULL, remote_snapshot = NULL, target = ?, updated_at = ?
+      // A person's Retry also lets a step whose answer never came be sent again: the failure
+      // they retry told them to check the platform first (removalExtras.ts).
+      `UPDATE outbox SET state = 'pending', next_attempt_at = NULL, remote_snapshot = NULL, target = ?, updated_at = ?,
+         steps = (SELECT json_group_object(key, value) FROM json_each(outbox.steps) WHERE value = 'done')
        WHERE id = ? AND state IN ('conflict', 'failed')`,
     ).run(JSON.stringify(target ?? {}), isoNow(clock), id).changes === 1
   );

@@ -5,10 +5,10 @@
 // went out) and any write the platform does not make idempotent are reconciled by reading the
 // remote state first, never blindly resent.
 import type { Database } from 'better-sqlite3';
-import { actionReflected, type ActionRequest, type ActOutcome, type CallFailure, type Platform, type RemoteSnapshot } from '../platforms/index.ts';
+import { actionReflected, type ActionRequest, type ActionSteps, type ActOutcome, type CallFailure, type Platform, type RemoteSnapshot } from '../platforms/index.ts';
 import type { Clock } from '../store/clock.ts';
 import { setItemRemote } from '../store/itemRemote.ts';
-import { markConflict, markDone, markFailed, markSending, reschedule, type OutboxEntry } from '../store/outbox.ts';
+import { markConflict, markDone, markFailed, markSending, markStep, reschedule, type OutboxEntry, type StepState } from '../store/outbox.ts';
 import { nextAttemptAt, type BackoffPolicy } from './backoff.ts';
 import type { SyncEvent } from './events.ts';
 import type { RateBudget } from './rateBudget.ts';
@@ -125,7 +125,23 @@ function requestOf(ctx: PushContext, entry: OutboxEntry): ActionRequest | StepRe
   if (!ctx.platform.capabilities.actions.includes(entry.action)) {
     return settleFailed(ctx, entry, `${ctx.platform.name} has no "${entry.action}" action`, 'unsupported_action');
   }
-  return { action: entry.action, target, params: parseParams(entry.params), idempotencyKey: entry.idempotencyKey };
+  return { action: entry.action, target, params: parseParams(entry.params), idempotencyKey: entry.idempotencyKey, steps: stepsOf(ctx, entry) };
+}
+
+/** The entry's step progress, written through to the outbox as the connector reports it. */
+function stepsOf(ctx: PushContext, entry: OutboxEntry): ActionSteps {
+  const known = new Map<string, StepState>(Object.entries(entry.steps));
+  const record = (step: string, state: StepState | null) => {
+    if (state === null) known.delete(step);
+    else known.set(step, state);
+    markStep(ctx.db, entry.seq, step, state, ctx.clock);
+  };
+  return {
+    state: (step) => known.get(step) ?? null,
+    sending: (step) => record(step, 'sent'),
+    landed: (step) => record(step, 'done'),
+    notSent: (step) => record(step, null),
+  };
 }
 
 const budgetPause = (ctx: PushContext, waitMs: number): StepResult => ({ kind: 'pause', untilMs: ctx.clock.now().getTime() + waitMs });
@@ -137,7 +153,9 @@ export async function replayOne(ctx: PushContext, entry: OutboxEntry): Promise<S
     const wait = ctx.budget.take('readState');
     if (wait > 0) return budgetPause(ctx, wait);
     const seen = await ctx.platform.readState(request.target);
-    if (seen.status === 'ok' && actionReflected(entry.action, seen.snapshot)) return settleDone(ctx, entry, seen.snapshot);
+    // Applied; an action with calls after it (a removal's reason and message) still finishes them,
+    // and its step progress keeps what already landed from being sent twice.
+    if (seen.status === 'ok' && actionReflected(entry.action, seen.snapshot) && !ctx.platform.hasFollowUps?.(request)) return settleDone(ctx, entry, seen.snapshot);
     // Gone for good: a removal has nothing left to do.
     if (seen.status === 'not_found' && (entry.action === 'remove' || entry.action === 'spam')) return settleDone(ctx, entry, null);
     if (seen.status !== 'ok' && seen.status !== 'not_found') return handleFailure(ctx, entry, seen, false);

@@ -29,9 +29,11 @@ export function parseJson(text: string): { readonly ok: true; readonly value: un
   }
 }
 
-export function retryAfter(clock: Clock, seconds: number, reason: string, ambiguous = false): CallFailure {
+/** `answered`: whether the platform answered at all (see CallFailure), where the caller knows. */
+export function retryAfter(clock: Clock, seconds: number, reason: string, ambiguous = false, answered?: boolean): CallFailure {
   const wait = Math.max(0, Math.ceil(seconds));
-  return { status: 'retry_after', at: new Date(clock.now().getTime() + wait * 1000).toISOString(), seconds: wait, reason, ambiguous };
+  const at = new Date(clock.now().getTime() + wait * 1000).toISOString();
+  return answered === undefined ? { status: 'retry_after', at, seconds: wait, reason, ambiguous } : { status: 'retry_after', at, seconds: wait, reason, ambiguous, answered };
 }
 
 export const permanentFailure = (code: string, reason: string): CallFailure => ({ status: 'permanent_failure', code, reason });

@@ -48,7 +48,7 @@ export class RedditClient {
       const token = await this.#auth.token(attempt > 0);
       if ('status' in token) return token;
       const reply = await this.#send(method, path, params, token.token);
-      if (!reply.ok) return retryAfter(clock, TRANSIENT_RETRY_SECONDS, `Reddit unreachable (${reply.error})`, write);
+      if (!reply.ok) return retryAfter(clock, TRANSIENT_RETRY_SECONDS, `Reddit unreachable (${reply.error})`, write, false);
       this.#readBudget(reply.headers);
       if (reply.status === 401) {
         const challenge = reply.headers.get('www-authenticate') ?? '';
@@ -66,7 +66,7 @@ export class RedditClient {
         return retryAfter(clock, wait, 'Reddit rate limit reached (429)');
       }
       if (TRANSIENT_STATUSES.has(reply.status)) {
-        return retryAfter(clock, TRANSIENT_RETRY_SECONDS, `Reddit answered ${reply.status}`, write);
+        return retryAfter(clock, TRANSIENT_RETRY_SECONDS, `Reddit answered ${reply.status}`, write, true);
       }
       const json = reply.text === '' ? { ok: false as const } : parseJson(reply.text);
       return { status: reply.status, headers: reply.headers, body: json.ok ? json.value : undefined };

@@ -197,6 +197,7 @@ export function createRedditPlatform(config: ConnectorConfig): Platform {
     pull,
     act,
     readState,
+    hasFollowUps: hasRemovalExtras,
   };
 }
 

@@ -23,8 +23,9 @@ import { removalTemplates } from './0020-removal-templates.ts';
 import { personNotes } from './0021-person-notes.ts';
 import { queueCounts } from './0022-queue-counts.ts';
 import { hubLink } from './0023-hub-link.ts';
+import { outboxSteps } from './0024-outbox-steps.ts';
 import type { Migration } from './types.ts';
 
 export type { Migration } from './types.ts';
-export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts, publishJobs, postSchedule, rightsRequests, postTargetBoards, catalogRuns, complianceLookups, textCopies, auditLogLookups, removalTemplates, personNotes, queueCounts, hubLink];
+export const MIGRATIONS: readonly Migration[] = [initial, outbox, search, sync, searchWrites, unscoredLanguage, media, compliance, catalog, retriedWrites, posts, publishJobs, postSchedule, rightsRequests, postTargetBoards, catalogRuns, complianceLookups, textCopies, auditLogLookups, removalTemplates, personNotes, queueCounts, hubLink, outboxSteps];
 export const SCHEMA_VERSION = MIGRATIONS.length;

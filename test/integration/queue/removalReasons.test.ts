@@ -37,6 +37,16 @@ async function start(platforms: string[]) {
   return { h, client };
 }
 
+/** Reddit's oldest open item, removed with a macro that gives a reason, a message and a mod note. */
+async function removedWithSpamMacro() {
+  const { h, client } = await start(['reddit']);
+  const [item] = (await callOrThrow(client, 'items.list', { platform: 'reddit', state: 'open', sort: 'oldest', limit: 1 })).items;
+  if (!item) throw new Error('the simulator gave no open item');
+  const macro = await callOrThrow(client, 'reasons.save', { title: 'Spam', reason: 'Spam', message: 'Removed as spam.', note: 'spam' });
+  const applied = await callOrThrow(client, 'queue.applyTemplate', { itemId: item.id, templateId: macro.id });
+  return { h, client, item, applied };
+}
+
 describe('removal reasons and macros', () => {
   it('keeps reasons per community in the order they were added, edits and deletes them, refuses bad input', async () => {
     const { h, client } = await start(['reddit']);
@@ -107,11 +117,7 @@ describe('removal reasons and macros', () => {
   });
 
   it('after a failed removal message the retry sends the message once and adds no second mod note', async () => {
-    const { h, client } = await start(['reddit']);
-    const [item] = (await callOrThrow(client, 'items.list', { platform: 'reddit', state: 'open', sort: 'oldest', limit: 1 })).items;
-    if (!item) throw new Error('the simulator gave no open item');
-    const macro = await callOrThrow(client, 'reasons.save', { title: 'Spam', reason: 'Spam', message: 'Removed as spam.', note: 'spam' });
-    const applied = await callOrThrow(client, 'queue.applyTemplate', { itemId: item.id, templateId: macro.id });
+    const { h, item, applied } = await removedWithSpamMacro();
     await fetch(`${h.sim.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'reddit', path: '_message', kind: 'server_error', times: 1 }) });
     const entry = () => outboxEntryForDecision(h.backend.context.db, applied.steps[0]?.decisionId ?? '');
     for (let i = 0; i < 5 && entry()?.state !== 'done'; i += 1) {
@@ -124,6 +130,53 @@ describe('removal reasons and macros', () => {
     expect(state.removalMessages?.map((m) => m.itemId)).toEqual([item.remoteId]);
     expect(state.modNotes?.map((n) => n.redditId)).toEqual([item.remoteId]);
     expect(appliedWrites(h.sim, 'reddit').get(item.remoteId)?.filter((w) => w.endsWith('_message'))).toHaveLength(1);
+  });
+
+  it('a removal message whose request may have landed is not sent again until a person retries, and the reason and note are not repeated', async () => {
+    const { h, client, item, applied } = await removedWithSpamMacro();
+    const db = h.backend.context.db;
+    // The message reaches Reddit, then the connection drops before the answer.
+    await fetch(`${h.sim.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'reddit', path: '_message', kind: 'commit_then_drop', times: 1 }) });
+    const entry = () => outboxEntryForDecision(db, applied.steps[0]?.decisionId ?? '');
+    for (let i = 0; i < 5 && entry()?.state === 'pending'; i += 1) {
+      await h.sync.pushOutbox();
+      h.clock.advance(120_000);
+    }
+    expect(entry()).toMatchObject({ state: 'failed', errorClass: 'message_unconfirmed', steps: { removal_reason: 'done', mod_note: 'done', removal_message: 'sent' } });
+    expect(entry()?.lastError).toMatch(/may have reached the author; check the modmail, then Retry/);
+    let state = await simState(h, 'reddit');
+    expect(state.removalMessages?.map((m) => m.itemId)).toEqual([item.remoteId]);
+    // The person checked and wants it sent again: Retry sends the message (and only the message).
+    await callOrThrow(client, 'outbox.resolve', { id: entry()?.id ?? '', choice: 'retry' });
+    await h.sync.pushOutbox();
+    expect(entry()).toMatchObject({ state: 'done', steps: { removal_reason: 'done', mod_note: 'done', removal_message: 'done' } });
+    state = await simState(h, 'reddit');
+    expect(state.removalMessages?.map((m) => m.itemId)).toEqual([item.remoteId, item.remoteId]);
+    expect(state.modNotes?.map((n) => n.redditId)).toEqual([item.remoteId]);
+    expect(state.removalReasons?.map((r) => r.itemId)).toEqual([item.remoteId]);
+  });
+
+  it('a run that stopped after the removal landed sends the reason, note and message once on the next run', async () => {
+    const { h, item, applied } = await removedWithSpamMacro();
+    const db = h.backend.context.db;
+    const entry = () => outboxEntryForDecision(db, applied.steps[0]?.decisionId ?? '');
+    // As a process killed right after /api/remove answered: the removal is on Reddit, the entry is
+    // still 'sending' with no step recorded.
+    await fetch(`${h.sim.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'reddit', path: 'removal_reasons', kind: 'server_error', times: 50 }) });
+    await h.sync.pushOutbox();
+    db.prepare("UPDATE outbox SET state = 'sending', unconfirmed = 1, steps = '{}' WHERE id = ?").run(entry()?.id);
+    await fetch(`${h.sim.url}/__sim/faults`, { method: 'DELETE' });
+    expect((await simState(h, 'reddit')).removalReasons ?? []).toEqual([]);
+    h.clock.advance(600_000);
+    for (let i = 0; i < 3 && entry()?.state !== 'done'; i += 1) {
+      await h.sync.pushOutbox();
+      h.clock.advance(120_000);
+    }
+    expect(entry()?.state).toBe('done');
+    const state = await simState(h, 'reddit');
+    expect(state.removalReasons?.map((r) => r.itemId)).toEqual([item.remoteId]);
+    expect(state.modNotes?.map((n) => n.redditId)).toEqual([item.remoteId]);
+    expect(state.removalMessages?.map((m) => m.itemId)).toEqual([item.remoteId]);
   });
 
   it('a macro that bans queues the removal and the ban as two entries, each with its own key', async () => {
