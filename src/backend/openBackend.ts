@@ -40,6 +40,7 @@ import { auditLogHandlers } from './auditLogHandlers.ts';
 import { hubHandlers } from './hubHandlers.ts';
 import { closeHubConnection } from './hub/hubConnection.ts';
 import { HubSync, type HubSyncOptions } from './hub/hubSync.ts';
+import { hubSendGate } from './hub/sendGate.ts';
 
 export type { SecretCipher } from '../store/secrets.ts';
 export { SecretUnavailableError } from '../store/secrets.ts';
@@ -101,7 +102,8 @@ export function openBackend(config: BackendConfig): Backend {
     cipher: config.cipher ?? keyFileCipher(keyFileIn(config.dataDir), { secretsExist: () => storedSecretsExist(db) }),
   };
   const scoring = createScoringService(context);
-  const sync = new SyncService(context, config.sync ?? {});
+  // Linked to a team hub, a decision is sent only by the desk holding its send right.
+  const sync = new SyncService(context, { sendGate: hubSendGate(context), ...config.sync });
   const hubSync = new HubSync(context, config.hub ?? {});
   // The engine's progress, outbox and account events reach every UI (items.changed and
   // connectivity it already sends to the hub itself).

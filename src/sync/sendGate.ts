@@ -22,7 +22,8 @@ export interface SendRightRequest {
 /** Who holds the send right of a target: a teammate's decision that reached the hub first. */
 export interface SendRightHolder {
   readonly memberName: string;
-  readonly action: ModerationAction;
+  /** The teammate's action, as the hub has it (a newer desk may know actions this one does not). */
+  readonly action: string;
   readonly decisionId: string;
   readonly decidedAt: string;
 }

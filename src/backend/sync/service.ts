@@ -20,7 +20,7 @@ import { localStateOf } from '../../sync/pull.ts';
 import { isHubConflictSnapshot, type HubConflictSnapshot, type SendGate } from '../../sync/sendGate.ts';
 import { parseTarget } from '../../sync/target.ts';
 import type { WaitingActions } from '../../sync/waiting.ts';
-import { stateAfter, type OutboxState } from '../../core/domain.ts';
+import { MODERATION_ACTIONS, stateAfter, type OutboxState } from '../../core/domain.ts';
 import type { BackendContext } from '../context.ts';
 import { platformFor } from './accounts.ts';
 import { workspaceStats, type WorkspaceStats } from './stats.ts';
@@ -265,7 +265,8 @@ export class SyncService {
       if (undone?.ok) return;
       markFailed(db, entry.seq, `withdrawn: ${holder.memberName}’s decision (${holder.action}) stands`, 'superseded', clock);
       const item = entry.itemId === null ? null : itemTarget(db, entry.itemId);
-      if (item) setItemState(db, item.itemId, stateAfter(holder.action, item.state), clock);
+      const action = MODERATION_ACTIONS.find((known) => known === holder.action);
+      if (item && action) setItemState(db, item.itemId, stateAfter(action, item.state), clock);
     })();
     this.#ctx.events.emit({ type: 'items.changed', count: 1 });
   }
