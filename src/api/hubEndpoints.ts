@@ -31,6 +31,8 @@ export const hubSyncStateSchema = z.object({
   lastError: z.string().nullable(),
 });
 
+export const hubSyncRunSchema = z.object({ pushed: z.number().int(), pulled: z.number().int(), applied: z.number().int() });
+
 export const hubLinkSchema = z.object({
   /** The hub's address with the password and token removed. */
   url: z.string(),
@@ -68,12 +70,18 @@ export const hubDecidedBySchema = z.object({
 
 export const hubEndpoints = {
   'hub.status': { input: empty, output: hubStatusSchema },
-  /** url: postgres://user:password@host:5432/db?stoa_token=… as `stoa hub add-member` prints it. */
-  'hub.join': { input: z.object({ url: z.string().min(1).max(4000) }).strict(), output: hubStatusSchema },
+  /**
+   * url: postgres://user:password@host:5432/db?stoa_token=… as `stoa hub add-member` prints it.
+   * wait: answer after the first sync (with what it moved) instead of as soon as the link is stored.
+   */
+  'hub.join': {
+    input: z.object({ url: z.string().min(1).max(4000), wait: z.boolean().optional() }).strict(),
+    output: hubStatusSchema.extend({ firstSync: hubSyncRunSchema.optional() }),
+  },
   'hub.leave': { input: empty, output: z.object({ left: z.boolean() }) },
   'hub.sync': {
     input: empty,
-    output: z.object({ pushed: z.number().int(), pulled: z.number().int(), applied: z.number().int(), sync: hubSyncStateSchema }),
+    output: hubSyncRunSchema.extend({ sync: hubSyncStateSchema }),
   },
   /** Claims (or renews) the item for this member; `granted` false means another member holds it. No hub: claim null. */
   'hub.claim': { input: z.object({ itemId }).strict(), output: z.object({ granted: z.boolean(), claim: hubClaimSchema.nullable() }) },

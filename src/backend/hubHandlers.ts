@@ -10,6 +10,7 @@ import { appendAudit } from '../store/audit.ts';
 import { isoNow } from '../store/clock.ts';
 import { getHubLink, removeHubLink, saveHubLink } from '../store/hubLink.ts';
 import type { BackendContext } from './context.ts';
+import { claimOnHub, claimsOnHub, itemOnHub, releaseOnHub } from './hub/hubClaims.ts';
 import { closeHubConnection } from './hub/hubConnection.ts';
 import { hubMembers, hubWhoAmI } from './hub/hubMembers.ts';
 import type { HubSync } from './hub/hubSync.ts';
@@ -37,7 +38,7 @@ export function hubHandlers(ctx: BackendContext, hubSync: HubSync): Pick<Handler
   };
   return {
     'hub.status': () => status(),
-    'hub.join': async ({ url }) => {
+    'hub.join': async ({ url, wait }) => {
       const { databaseUrl, token } = splitJoinUrl(url);
       const pool = await openHubPool(databaseUrl, { max: 1 }).catch(hubFailure);
       try {
@@ -65,8 +66,13 @@ export function hubHandlers(ctx: BackendContext, hubSync: HubSync): Pick<Handler
       }
       ctx.events.emit({ type: 'hub.changed', what: 'status' });
       // This desk's history and the team's events start moving at once; status shows the progress.
-      void hubSync.syncNow().catch(() => undefined);
-      return status();
+      const first = hubSync.syncNow();
+      if (!wait) {
+        void first.catch(() => undefined);
+        return status();
+      }
+      const firstSync = await first;
+      return { ...status(), firstSync };
     },
     'hub.leave': async () => {
       await hubSync.idle();
@@ -85,10 +91,10 @@ export function hubHandlers(ctx: BackendContext, hubSync: HubSync): Pick<Handler
       if (!sync) return fail('not_found', NOT_JOINED);
       return { ...run, sync };
     },
-    'hub.claim': () => ({ granted: true, claim: null }),
-    'hub.release': () => ({ released: false }),
-    'hub.claims': () => ({ claims: [] }),
-    'hub.item': () => ({ claim: null, decidedBy: null }),
+    'hub.claim': ({ itemId }) => claimOnHub(ctx, itemId),
+    'hub.release': ({ itemId }) => releaseOnHub(ctx, itemId),
+    'hub.claims': () => claimsOnHub(ctx),
+    'hub.item': ({ itemId }) => itemOnHub(ctx, itemId),
   };
 }
 

@@ -27,6 +27,10 @@ describe.runIf(needsPostgres('refused hub events'))('events the hub refuses', ()
     await value(creator.client.call('hub.join', { url: joinUrl(hub.url, await newMemberToken(hub.pool, hub.owner.token, 'Cat', 'creator')) }));
     await value(owner.client.call('hub.join', { url: joinUrl(hub.url, hub.owner.token) }));
 
+    // A viewer may look but not claim: the hub refuses it, and the desk says so.
+    const claim = await viewer.client.call('hub.claim', { itemId: localItemId(viewer.backend, 't1_shared1') });
+    expect(claim).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/viewer/) } });
+
     await value(viewer.client.call('queue.decide', { itemId: localItemId(viewer.backend, 't1_shared1'), action: 'remove' }));
     const seen = await value(viewer.client.call('hub.sync', {}));
     expect(seen.pushed).toBe(0);

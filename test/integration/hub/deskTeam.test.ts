@@ -38,6 +38,21 @@ describe.runIf(needsPostgres('desks on a team hub'))('three desks on one team hu
     await b.backend.hub.idle();
     await c.backend.hub.idle();
 
+    // Ana opens item 1: it is hers; Ben and Cleo see it claimed under their own item ids, and Ben's
+    // claim is refused naming her until she lets it go.
+    const idOn = (desk: Desk) => localItemId(desk.backend, 't1_shared1');
+    expect(await value(a.client.call('hub.claim', { itemId: idOn(a) }))).toMatchObject({ granted: true, claim: { memberName: 'Ana', mine: true, itemId: idOn(a) } });
+    const refused = await value(b.client.call('hub.claim', { itemId: idOn(b) }));
+    expect(refused).toMatchObject({ granted: false, claim: { memberName: 'Ana', mine: false, itemId: idOn(b), platform: 'reddit', remoteId: 't1_shared1' } });
+    expect((await value(c.client.call('hub.claims', {}))).claims).toEqual([expect.objectContaining({ itemId: idOn(c), memberName: 'Ana', mine: false })]);
+    expect((await value(c.client.call('hub.item', { itemId: idOn(c) }))).claim).toMatchObject({ memberName: 'Ana' });
+    expect(Date.parse(refused.claim?.expiresAt ?? '') - Date.parse(refused.claim?.claimedAt ?? '')).toBeGreaterThan(30_000);
+    expect(await value(b.client.call('hub.release', { itemId: idOn(b) }))).toEqual({ released: false });
+    expect(await value(a.client.call('hub.release', { itemId: idOn(a) }))).toEqual({ released: true });
+    expect(await value(b.client.call('hub.claim', { itemId: idOn(b) }))).toMatchObject({ granted: true, claim: { memberName: 'Ben', mine: true } });
+    expect((await value(a.client.call('hub.claims', {}))).claims.map((claim) => `${claim.memberName}:${String(claim.mine)}`)).toEqual(['Ben:false']);
+    await value(b.client.call('hub.release', { itemId: idOn(b) }));
+
     const removal = await value(a.client.call('queue.decide', { itemId: localItemId(a.backend, 't1_shared1'), action: 'remove', reason: 'spam link' }));
     const note = await value(b.client.call('items.addNote', { itemId: localItemId(b.backend, 't1_shared1'), body: 'Third time this week' }));
     const personNote = await value(c.client.call('personNotes.add', { authorId: localAuthorId(c.backend, 'author-2'), label: 'spam_warning', body: 'Links to a shop' }));
