@@ -1,12 +1,13 @@
 // `stoa hub init|add-member|status --database postgres://…`: set up a team hub on PostgreSQL (the
 // schema and a first workspace with its owner, whose token is printed once), add members, and show
 // what a hub holds. The URL may also come from $STOA_HUB_DATABASE, which keeps a password out of the
-// shell history.
+// shell history. `stoa hub join|leave|sync` are the desk's side (hubDesk.ts).
 import type { Command } from 'commander';
 import { StoaUserError } from '../../backend/errors.ts';
 // eventKinds.ts is a leaf of constants (no pg): cheap enough to import while registering.
 import { HUB_ROLES } from '../../hub/eventKinds.ts';
 import { writeJson } from '../output.ts';
+import { registerHubDesk } from './hubDesk.ts';
 
 interface DatabaseFlags {
   database?: string;
@@ -150,4 +151,5 @@ export function registerHub(program: Command): void {
         process.stdout.write(`  ${w.name} (${w.id}): ${members}; ${w.events} events, last sequence ${w.lastSeq}\n`);
       }
     });
+  registerHubDesk(hub);
 }

@@ -5,6 +5,7 @@ import { pushEvents } from '../../../src/hub/push.ts';
 import { runCli } from '../../support/runCli.ts';
 import { needsPostgres, usePostgres } from '../../support/postgres.ts';
 import { event } from './support.ts';
+import { localItemId, openDesk, removeDir, sharedItem, syncItems, value } from './deskSupport.ts';
 
 describe.runIf(needsPostgres('stoa hub init and status'))('stoa hub init and status', () => {
   const cluster = usePostgres();
@@ -67,5 +68,52 @@ describe.runIf(needsPostgres('stoa hub init and status'))('stoa hub init and sta
     const absent = await runCli(['hub', 'status', '--database', cluster().url('nope')]);
     expect(absent.stderr).toMatch(/^stoa: The database in postgres:\/\/stoa@127\.0\.0\.1:\d+\/nope does not exist; create it first/);
     expect(absent.code).toBe(2);
+  });
+
+  it('joins two desks with the printed join URLs, syncs them, and leaves', async () => {
+    const url = await cluster().createDatabase('hub_cli_desks');
+    const init = JSON.parse((await runCli(['hub', 'init', '--database', url, '--owner', 'Ana', '--json'])).stdout) as { token: string; joinUrl: string };
+    const added = await runCli(['hub', 'add-member', 'Ben', '--role', 'moderator', '--database', url, '--json'], { env: { STOA_HUB_TOKEN: init.token } });
+    const ben = JSON.parse(added.stdout) as { joinUrl: string };
+    // Two workspaces that synced the same item; Ana noted it before joining.
+    const desks = [openDesk('Ana'), openDesk('Ben')];
+    try {
+      for (const desk of desks) syncItems(desk.backend, [sharedItem(1)]);
+      const [a, b] = desks as [(typeof desks)[number], (typeof desks)[number]];
+      const note = await value(a.client.call('items.addNote', { itemId: localItemId(a.backend, 't1_shared1'), body: 'Asked the brand for the contract' }));
+      for (const desk of desks) await desk.close();
+
+      const joinedA = await runCli(['hub', 'join', '--data-dir', a.dataDir], { env: { STOA_HUB_JOIN_URL: init.joinUrl } });
+      expect(joinedA.stderr).toBe('');
+      expect(joinedA.code).toBe(0);
+      expect(joinedA.stdout).toMatch(/^Joined Team on postgres:\/\/[^ ]+ as Ana \(owner\)\.\nPushed 1, pulled \d+ \(0 applied\); hub sync idle\n$/);
+      expect(joinedA.stdout).not.toContain(init.token);
+
+      const joinedB = await runCli(['hub', 'join', '--url-stdin', '--data-dir', b.dataDir, '--json'], { input: `${ben.joinUrl}\n` });
+      expect(joinedB.code).toBe(0);
+      expect(JSON.parse(joinedB.stdout)).toMatchObject({ link: { member: { name: 'Ben', role: 'moderator' } }, pushed: 0, applied: 1, sync: { state: 'idle', pendingPush: 0, cursor: 1 } });
+      const synced = await runCli(['hub', 'sync', '--data-dir', b.dataDir, '--json']);
+      expect(JSON.parse(synced.stdout)).toMatchObject({ pushed: 0, pulled: 0, sync: { state: 'idle' } });
+      const onB = openDesk('Ben', b.dataDir);
+      try {
+        expect(await value(onB.client.call('items.get', { id: localItemId(onB.backend, 't1_shared1') }))).toMatchObject({ notes: [expect.objectContaining({ id: note.id, body: 'Asked the brand for the contract' })] });
+      } finally {
+        await onB.close();
+      }
+
+      const left = await runCli(['hub', 'leave', '--data-dir', a.dataDir]);
+      expect(left.stdout).toBe('Left the team hub; everything decided and noted here stays in this workspace.\n');
+      const after = await runCli(['hub', 'sync', '--data-dir', a.dataDir]);
+      expect(after.code).toBe(2);
+      expect(after.stderr).toMatch(/^stoa: This workspace has not joined a team hub; join one with `stoa hub join URL`/);
+      const noUrl = await runCli(['hub', 'join', '--data-dir', a.dataDir], { env: { STOA_HUB_JOIN_URL: '' } });
+      expect(noUrl.code).toBe(2);
+      expect(noUrl.stderr).toMatch(/^stoa: Give the join URL that `stoa hub add-member` printed/);
+      const wrong = await runCli(['hub', 'join', init.joinUrl.replace(/stoa_token=[^&]+/, 'stoa_token=stoa_hub_wrong'), '--data-dir', a.dataDir]);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).not.toContain('stoa_hub_wrong');
+    } finally {
+      for (const desk of desks) removeDir(desk.dataDir);
+    }
   });
 });
