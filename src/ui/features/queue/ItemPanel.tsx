@@ -20,6 +20,7 @@ import { ThreadParent } from './ThreadParent.tsx';
 import { SimilarTexts } from './SimilarTexts.tsx';
 import { QUEUE_MARKS, markAfterPaint } from './paintMarks.ts';
 import { afterPaint } from './afterPaint.ts';
+import { ItemHubPresence } from '../hub/ItemHubPresence.tsx';
 
 interface Props {
   /** The selected item's record (the queue page reads it: useItemRecord), null while it loads. */
@@ -55,6 +56,7 @@ export function ItemPanel({ item, error, version, actions, onNoteAdded }: Props)
       <h2 className="item-panel__author">{item.author ?? 'Unknown author'}</h2>
       {context && item.author !== null ? <AuthorPanel key={item.id} itemId={item.id} /> : null}
       <p className="muted">{item.community} · {new Date(item.createdAt).toLocaleString()}</p>
+      {context ? <ItemHubPresence key={`hub-${item.id}`} itemId={item.id} /> : null}
       {item.copies > 1 ? (
         <p className="copies" role="note">
           {item.copies} copies: the same text was posted as {item.copies} separate items.

@@ -3,11 +3,13 @@
 // other columns are narrow and fixed (sized for their widest value at 12 px, see queue.css), so at
 // 1280 px beside the item pane the table never scrolls sideways. What does not fit is cut with an
 // ellipsis and kept whole in a title tooltip. A title that only repeats the body is left out;
-// copies of the same text are counted ("3 copies").
+// copies of the same text are counted ("3 copies"). An item another team member has open on the
+// team hub says so ("Ana is looking").
 import { createColumnHelper } from '@tanstack/react-table';
 import { splitSnippet } from '../../../core/highlight.ts';
 import { titleRepeatsBody } from '../../../core/textKey.ts';
 import { ScoreCell } from '../../components/ScoreCell.tsx';
+import { ClaimChip } from '../hub/ClaimChip.tsx';
 import type { QueueRow } from './useQueuePages.ts';
 
 const column = createColumnHelper<QueueRow>();
@@ -35,6 +37,7 @@ function ContentCell({ row }: { row: QueueRow }) {
         {text}
       </span>
       <span className="content-cell__meta" title={meta}>
+        <ClaimChip itemId={row.id} />
         {row.copies > 1 ? <span className="copies-badge">{row.copies} copies · </span> : null}
         {meta}
       </span>

@@ -1,5 +1,6 @@
 // Settings: where this workspace lives, which schema and models it runs.
 import { useCall } from '../../hooks/useCall.ts';
+import { HubSection } from '../hub/HubSection.tsx';
 import { AccountsSection } from './AccountsSection.tsx';
 import { MediaHostSection } from './MediaHostSection.tsx';
 import { OutboxSection } from './OutboxSection.tsx';
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <AccountsSection />
       <OutboxSection />
       <MediaHostSection />
+      <HubSection />
       <h2>On-device models</h2>
       {info.models.length === 0 ? (
         <p className="muted">No models are installed in this build.</p>
