@@ -123,11 +123,14 @@ describe('stoa sync killed and restarted under faults', () => {
     // Uninterrupted runs, faults still on: each clean exit leaves nothing 'sending' and exits 3
     // exactly while something is queued.
     const cleanRuns: { code: number | null; remaining: number }[] = [];
+    // The last clean run's summary says what was still waiting and until when, should anything be left.
+    let lastSummary = '';
     for (let run = 0; run < CLEAN_RUNS; run += 1) {
       const result = await sync(dataDir, ['--json', '--max-wait', '60'], null);
       const after = counts(dataDir);
       const summary = JSON.parse(result.stdout) as { remaining: number; waiting: { nextAttemptAt: string | null }[] };
       cleanRuns.push({ code: result.code, remaining: summary.remaining });
+      lastSummary = result.stdout;
       expect(after.sending, result.stderr).toBe(0);
       expect(summary.remaining).toBe(after.pending);
       expect(result.code).toBe(summary.remaining > 0 ? 3 : 0);
@@ -139,7 +142,7 @@ describe('stoa sync killed and restarted under faults', () => {
     const db = openDatabase(join(dataDir, 'workspace.sqlite'));
     try {
       const unsettled = listOutbox(db, { limit: 100 }).filter((entry) => entry.state !== 'done');
-      expect(unsettled.map((e) => `${e.platform} ${e.targetRemoteId} ${e.state} after ${e.attempts}: ${e.errorClass} ${e.lastError}`)).toEqual([]);
+      expect(unsettled.map((e) => `${e.platform} ${e.targetRemoteId} ${e.state} after ${e.attempts}: ${e.errorClass} ${e.lastError}`), lastSummary).toEqual([]);
       expect(outboxCounts(db)).toEqual({ pending: 0, sending: 0, done: queued.length, failed: 0, conflict: 0 });
     } finally {
       db.close();
