@@ -17,6 +17,7 @@ interface SyncFlags {
   maxWait: number;
   offline?: boolean;
   online?: boolean;
+  verbose?: boolean;
 }
 
 function parseSeconds(value: string): number {
@@ -36,6 +37,15 @@ function progressPrinter(): (event: SyncEvent) => void {
     } else if (event.type === 'account.problem') {
       process.stderr.write(`${tty ? '\n' : ''}account ${event.accountId}: ${event.reason}\n`);
     }
+  };
+}
+
+/** --verbose: every outbox state change and account problem, timestamped, for "why is this still queued?". */
+function tracePrinter(): (event: SyncEvent) => void {
+  return (event) => {
+    const at = new Date().toISOString().slice(11, 23);
+    if (event.type === 'outbox.changed') process.stderr.write(`${at} ${event.platform} entry ${event.entryId}: ${event.state}${event.reason ? ` (${event.reason})` : ''}\n`);
+    else if (event.type === 'account.problem') process.stderr.write(`${at} account ${event.accountId}: ${event.status}: ${event.reason}\n`);
   };
 }
 
@@ -64,6 +74,7 @@ export function registerSync(program: Command): void {
     .option('--max-wait <seconds>', 'wait at most this long for retries that are not due yet', parseSeconds, 30)
     .option('--offline', 'switch the workspace to offline mode (nothing is sent) and stop')
     .option('--online', 'leave offline mode, then sync')
+    .option('--verbose', 'print each action\'s state changes (sending, pending with the reason, done) to stderr as they happen')
     .addHelpText(
       'after',
       `\nExit status: 0 when nothing is left to send; ${EXIT_QUEUED} when actions are still queued (their next try is after --max-wait, or the workspace is offline) — run it again later; 2 when the workspace cannot be used.`,
@@ -92,6 +103,7 @@ export function registerSync(program: Command): void {
         // A missing or wrong key would otherwise be a run that pulls nothing and exits 0.
         (await import('../../backend/sync/accountSecret.ts')).requireReadableSecrets(workspace.backend.context);
         if (!flags.json) workspace.sync.subscribe(progressPrinter());
+        if (flags.verbose) workspace.sync.subscribe(tracePrinter());
         const synced = await workspace.sync.syncNow({ maxWaitMs: flags.maxWait * 1000 });
         const publishes = waitingPublishes(workspace.backend.context);
         const summary = { ...synced, remaining: synced.remaining + publishes.reduce((sum, group) => sum + group.count, 0), waiting: [...synced.waiting, ...publishes] };

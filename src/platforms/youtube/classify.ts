@@ -1,11 +1,16 @@
 // Google/YouTube responses → the neutral failure vocabulary of platform.ts (PLATFORMS.md §5.4,
 // §5.5, §10.4). Pure: the client feeds it a status, a parsed body and whether the call was a
 // write; the quota reset instant comes from quota.ts so it is DST-correct.
+import { TRANSIENT_RETRY_SECONDS } from '../common/http.ts';
 import type { CallFailure } from '../platform.ts';
 import { nextPacificMidnight } from './quota.ts';
 import { googleErrorSchema } from './wire.ts';
 
-export const TRANSIENT_RETRY_SECONDS = 30;
+// A 5xx or a dropped connection carries no time from Google, whose guidance is jittered
+// exponential backoff from about a second: the floor is the one every connector shares and the
+// engine's backoff grows past it. (A fixed 30 s here once left a dropped write waiting so long that
+// a `stoa sync --max-wait 60` got one try per run.)
+export { TRANSIENT_RETRY_SECONDS };
 export const RATE_LIMIT_RETRY_SECONDS = 60;
 
 /** The first `errors[].reason` of a Google error body, or null when the body is not one (HTML 502). */

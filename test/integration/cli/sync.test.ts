@@ -49,8 +49,10 @@ describe('stoa init / sync / items / act / stats', () => {
     );
     expect(before).toEqual({ items: items.length, by_platform: { reddit: items.length }, decisions: 1, outbox: { pending: 1, sending: 0, done: 0, failed: 0, conflict: 0 }, quarantined: 0 });
 
-    const second = await runCli(['sync', '--data-dir', dir, '--json']);
+    const second = await runCli(['sync', '--data-dir', dir, '--json', '--verbose']);
     expect(json<{ acted: number }>(second.stdout).acted).toBe(1);
+    // --verbose traces the action's states on stderr, leaving the JSON on stdout whole.
+    expect(second.stderr).toMatch(/^\d\d:\d\d:\d\d\.\d{3} reddit entry \S+: sending$[\s\S]*^\d\d:\d\d:\d\d\.\d{3} reddit entry \S+: done$/m);
     const after = json<{ outbox: Record<string, number> }>((await runCli(['stats', '--data-dir', dir, '--json'])).stdout);
     expect(after.outbox).toEqual({ pending: 0, sending: 0, done: 1, failed: 0, conflict: 0 });
     const writes = sim.state().platforms['reddit']?.writes.filter((w) => w.target === open.remoteId);

@@ -74,10 +74,9 @@ function counts(dataDir: string): OutboxCounts {
 }
 
 describe('stoa sync killed and restarted under faults', () => {
-  // retry: one YouTube entry has been seen (2 runs in about 6, under load) left 'pending, ambiguous'
-  // through every clean run, cause not yet found; each try starts its own simulators and workspace,
-  // and the failure message carries the last run's summary.
-  it('drains the outbox, never ends a clean run with entries in "sending", and applies each action once', { timeout: 240_000, retry: 1 }, async () => {
+  // Each clean run is --verbose: should an entry be left, the failure message carries the last
+  // run's summary and every state change it went through, with times.
+  it('drains the outbox, never ends a clean run with entries in "sending", and applies each action once', { timeout: 240_000 }, async () => {
     sim = await startSimulators({ seed: 'killed-runs', faultRate: 0, simulators: { reddit: createRedditSimulator({ items: 120 }), youtube: (context) => createYoutubeSimulator(context) } });
     onTestFinished(() => sim.close());
     const dataDir = tempDir();
@@ -122,14 +121,14 @@ describe('stoa sync killed and restarted under faults', () => {
     // Uninterrupted runs, faults still on: each clean exit leaves nothing 'sending' and exits 3
     // exactly while something is queued.
     const cleanRuns: { code: number | null; remaining: number }[] = [];
-    // The last clean run's summary says what was still waiting and until when, should anything be left.
+    // The last clean run's summary and trace: what was still waiting, until when, and what each try met.
     let lastSummary = '';
     for (let run = 0; run < CLEAN_RUNS; run += 1) {
-      const result = await sync(dataDir, ['--json', '--max-wait', '60'], null);
+      const result = await sync(dataDir, ['--json', '--verbose', '--max-wait', '60'], null);
       const after = counts(dataDir);
       const summary = JSON.parse(result.stdout) as { remaining: number; waiting: { nextAttemptAt: string | null }[] };
       cleanRuns.push({ code: result.code, remaining: summary.remaining });
-      lastSummary = result.stdout;
+      lastSummary = `${result.stdout}\n${result.stderr}`;
       expect(after.sending, result.stderr).toBe(0);
       expect(summary.remaining).toBe(after.pending);
       expect(result.code).toBe(summary.remaining > 0 ? 3 : 0);

@@ -1,6 +1,6 @@
 // YouTube wire → domain mapping and Google error classification.
 import { describe, expect, it } from 'vitest';
-import { classifyApiError } from '../../../src/platforms/youtube/classify.ts';
+import { classifyApiError, classifyNetworkError } from '../../../src/platforms/youtube/classify.ts';
 import { mapThreads } from '../../../src/platforms/youtube/map.ts';
 import { planFor } from '../../../src/platforms/youtube/moderate.ts';
 
@@ -52,5 +52,15 @@ describe('Google error classification', () => {
     expect(classifyApiError(503, '<html>', true, at)).toMatchObject({ status: 'retry_after', ambiguous: true });
     expect(classifyApiError(503, '<html>', false, at)).toMatchObject({ status: 'retry_after', ambiguous: false });
     expect(classifyApiError(401, err(401, 'authError'), false, at)).toMatchObject({ status: 'reauth' });
+  });
+
+  // Google gives no time for these; a long fixed floor would override the engine's jittered
+  // backoff (1 s, 2 s, 4 s…) and leave a dropped write waiting past a sync's --max-wait.
+  it('gives a 5xx or a dropped connection no wait longer than the connectors\' shared 5 s floor', () => {
+    const at = new Date('2026-11-25T12:00:00Z');
+    const fiveSecondsLater = '2026-11-25T12:00:05.000Z';
+    expect(classifyApiError(503, '<html>', true, at)).toMatchObject({ at: fiveSecondsLater, seconds: 5 });
+    expect(classifyNetworkError(new TypeError('fetch failed'), true, at)).toMatchObject({ status: 'retry_after', at: fiveSecondsLater, ambiguous: true });
+    expect(classifyNetworkError(new TypeError('fetch failed'), false, at)).toMatchObject({ at: fiveSecondsLater, ambiguous: false });
   });
 });
